@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { dequantizeHead, readTflite } from '../scripts/model/tflite';
+import { expect, MODEL_SOURCES, openHarness, test, TEST_IMAGES } from './fixtures';
+
+/** What one pass over the 30 test images gives, read back from the page. */
+interface ImageRun {
+  file: string;
+  top5: number[];
+  probabilities: number[];
+  backend: string;
+  features: number[];
+  /** Reference: the untouched TF-Hub feature-vector model on the same input tensor. */
+  referenceFeatures: number[];
+  /** The built model's raw `logits` and `feature_vector` outputs on the same input tensor. */
+  logits: number[];
+  builtFeatures: number[];
+}
+
+/** Classifies every test image on `backend` and, when `reference` is set, also runs the raw models on the same pixels. */
+async function runAll(page: Page, backend: string, reference: boolean): Promise<ImageRun[]> {
+  const files = TEST_IMAGES.map((t) => t.file);
+  return page.evaluate(
+    async ({ files, backend, reference }) => {
+      const { core, tf, loadGraphModel, toModelInput } = window.harness;
+      const classifier = await core.loadClassifier({ backend: backend as core.Backend });
+      const hub = reference ? await loadGraphModel('/shared/model-sources/feature-vector/model.json') : undefined;
+      const built = reference ? await loadGraphModel('/model/model.json') : undefined;
+      const runs = [];
+      for (const file of files) {
+        const blob = await window.harness.blob(`/shared/test-images/${file}`);
+        const result = await classifier.classify(blob, { topK: 5, features: true });
+        const run = {
+          file,
+          top5: result.predictions.map((p) => p.index),
+          probabilities: result.predictions.map((p) => p.probability),
+          backend: result.backend,
+          features: Array.from(result.features ?? []),
+          referenceFeatures: [] as number[],
+          logits: [] as number[],
+          builtFeatures: [] as number[],
+        };
+        if (hub && built) {
+          const input = tf.tensor4d(toModelInput(result.pixels), [1, 96, 96, 3]);
+          const ref = hub.execute(input) as import('@tensorflow/tfjs-core').Tensor;
+          const [logits, fv] = built.execute({ images: input }, ['logits', 'feature_vector']) as import('@tensorflow/tfjs-core').Tensor[];
+          run.referenceFeatures = Array.from(await ref.data());
+          run.logits = Array.from(await logits.data());
+          run.builtFeatures = Array.from(await fv.data());
+          tf.dispose([input, ref, logits, fv]);
+        }
+        runs.push(run);
+      }
+      classifier.dispose();
+      hub?.dispose();
+      built?.dispose();
+      return runs;
+    },
+    { files, backend, reference },
+  );
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length, 'vectors of different length').toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+}
+
+test.describe.serial('the classifier core on WebGL, on the 30 test images', () => {
+  let webgl: ImageRun[];
+
+  test.beforeAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await openHarness(page);
+    webgl = await runAll(page, 'webgl', /* reference= */ true);
+    await page.close();
+  });
+
+  test('runs on WebGL', () => {
+    expect(new Set(webgl.map((r) => r.backend))).toEqual(new Set(['webgl']));
+  });
+
+  test('finds the true class in the top-5 of all 30 and at top-1 of at least 26', () => {
+    const misses = webgl.filter((r, i) => !r.top5.includes(TEST_IMAGES[i].index)).map((r) => r.file);
+    expect(misses, 'images whose true class is not in the top-5').toEqual([]);
+    const top1 = webgl.filter((r, i) => r.top5[0] === TEST_IMAGES[i].index).length;
+    console.log(`top-1 on WebGL: ${top1}/30`);
+    expect(top1).toBeGreaterThanOrEqual(26);
+  });
+
+  test('feature_vector equals the untouched TF-Hub feature-vector model (max abs diff ≤ 1e-4)', () => {
+    let worst = 0;
+    for (const run of webgl) {
+      expect(run.features).toHaveLength(1280);
+      worst = Math.max(worst, maxAbsDiff(run.features, run.referenceFeatures), maxAbsDiff(run.builtFeatures, run.referenceFeatures));
+    }
+    console.log(`feature_vector vs TF-Hub: max abs diff ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThanOrEqual(1e-4);
+  });
+
+  test('logits equal feature_vector · W + b of the tflite head, computed in plain JS (max abs diff ≤ 1e-3)', () => {
+    const head = dequantizeHead(readTflite(readFileSync(path.join(MODEL_SOURCES, 'mobilenet_v2_0_5_96_quant.tflite'))));
+    let worst = 0;
+    for (const run of webgl) {
+      const expected = Array.from(head.bias, (b, o) => {
+        let sum = b;
+        for (let i = 0; i < 1280; i++) sum += run.builtFeatures[i] * head.weights[o * 1280 + i];
+        return sum;
+      });
+      expect(run.logits).toHaveLength(1001);
+      worst = Math.max(worst, maxAbsDiff(run.logits, expected));
+    }
+    console.log(`logits vs JS head: max abs diff ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThanOrEqual(1e-3);
+  });
+
+  test('reports probabilities that are the softmax of the logits, best first', () => {
+    for (const run of webgl) {
+      const max = Math.max(...run.logits);
+      const exp = run.logits.map((l) => Math.exp(l - max));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      const expected = run.top5.map((index) => exp[index] / sum);
+      expect(maxAbsDiff(run.probabilities, expected)).toBeLessThan(1e-4);
+      expect([...run.probabilities].sort((a, b) => b - a)).toEqual(run.probabilities);
+    }
+  });
+
+  for (const backend of ['wasm', 'cpu']) {
+    test(`${backend} agrees with WebGL on top-1 for all 30`, async ({ harnessPage }) => {
+      const runs = await runAll(harnessPage, backend, /* reference= */ false);
+      expect(new Set(runs.map((r) => r.backend))).toEqual(new Set([backend]));
+      const disagreements = runs.filter((r, i) => r.top5[0] !== webgl[i].top5[0]).map((r) => r.file);
+      expect(disagreements, `images where ${backend} and WebGL disagree`).toEqual([]);
+    });
+  }
+});
+
+test('keeps the tensor count flat over 50 classify and embed calls', async ({ harnessPage }) => {
+  const counts = await harnessPage.evaluate(async () => {
+    const { core, tf } = window.harness;
+    const classifier = await core.loadClassifier();
+    const blob = await window.harness.blob('/shared/test-images/n01820546_lorikeet.jpg');
+    await classifier.classify(blob, { features: true });
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++) {
+      await classifier.classify(blob, { features: i % 2 === 0, topK: 1 + (i % 7) });
+      await classifier.embed(blob);
+    }
+    const after = tf.memory().numTensors;
+    classifier.dispose();
+    return { before, after, afterDispose: tf.memory().numTensors };
+  });
+  console.log(`tensors: ${JSON.stringify(counts)}`);
+  expect(counts.after).toBe(counts.before);
+  expect(counts.afterDispose).toBe(0);
+});
+
+test('embed returns the same 1280 floats as classify({ features: true })', async ({ harnessPage }) => {
+  const diff = await harnessPage.evaluate(async () => {
+    const classifier = await window.harness.core.loadClassifier();
+    const blob = await window.harness.blob('/shared/test-images/n03445777_golf_ball.jpg');
+    const embedded = await classifier.embed(blob);
+    const { features } = await classifier.classify(blob, { features: true });
+    classifier.dispose();
+    return { length: embedded.length, diff: Math.max(...embedded.map((v, i) => Math.abs(v - features![i]))) };
+  });
+  expect(diff.length).toBe(1280);
+  expect(diff.diff).toBe(0);
+});
+
+test('accepts every input kind: image, canvas, ImageBitmap, ImageData, Blob, video', async ({ harnessPage }) => {
+  const results = await harnessPage.evaluate(async () => {
+    const classifier = await window.harness.core.loadClassifier();
+    const url = '/shared/test-images/n04409515_tennis_ball.jpg';
+    const blob = await window.harness.blob(url);
+    const image = new Image();
+    image.src = url; // not awaited: classify must wait for it to load
+    const bitmap = await createImageBitmap(blob);
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const imageData = context.getImageData(0, 0, canvas.width, canvas.height);
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = canvas.captureStream();
+    void video.play();
+    const inputs = { image, canvas, bitmap, imageData, blob, video };
+    const top1: Record<string, number> = {};
+    for (const [kind, input] of Object.entries(inputs)) {
+      top1[kind] = (await classifier.classify(input)).predictions[0].index;
+    }
+    classifier.dispose();
+    return top1;
+  });
+  const tennisBall = 853;
+  expect(results).toEqual({ image: tennisBall, canvas: tennisBall, bitmap: tennisBall, imageData: tennisBall, blob: tennisBall, video: tennisBall });
+});
+
+test('feeds the model the centred square of the short side, and a smaller one with crop < 1', async ({ harnessPage }) => {
+  const colours = await harnessPage.evaluate(async () => {
+    const { core } = window.harness;
+    // 300×100: red | green | blue thirds; inside the green third a white 50×50 square at the centre.
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 100;
+    const c = canvas.getContext('2d')!;
+    c.fillStyle = '#f00';
+    c.fillRect(0, 0, 100, 100);
+    c.fillStyle = '#0f0';
+    c.fillRect(100, 0, 100, 100);
+    c.fillStyle = '#00f';
+    c.fillRect(200, 0, 100, 100);
+    c.fillStyle = '#fff';
+    c.fillRect(125, 25, 50, 50);
+    const classifier = await core.loadClassifier();
+    const pixelAt = (data: ImageData, x: number, y: number) => Array.from(data.data.slice((y * 96 + x) * 4, (y * 96 + x) * 4 + 3));
+    const whole = (await classifier.classify(canvas)).pixels;
+    const half = (await classifier.classify(canvas, { crop: 0.5 })).pixels;
+    classifier.dispose();
+    return {
+      size: [whole.width, whole.height],
+      wholeCorners: [pixelAt(whole, 2, 2), pixelAt(whole, 93, 93)],
+      wholeCentre: pixelAt(whole, 48, 48),
+      halfCorners: [pixelAt(half, 2, 2), pixelAt(half, 93, 93)],
+    };
+  });
+  expect(colours.size).toEqual([96, 96]);
+  expect(colours.wholeCorners).toEqual([[0, 255, 0], [0, 255, 0]]);
+  expect(colours.wholeCentre).toEqual([255, 255, 255]);
+  expect(colours.halfCorners).toEqual([[255, 255, 255], [255, 255, 255]]);
+});
+
+test('rejects a missing model with a message naming the URL and the HTTP status', async ({ harnessPage }) => {
+  const message = await harnessPage.evaluate(async () =>
+    window.harness.core.loadClassifier({ modelUrl: '/no-such-model/model.json' }).then(
+      () => 'loaded',
+      (error: Error) => `${error.name}: ${error.message}`,
+    ),
+  );
+  expect(message).toMatch(/^ClassifierError: .*\/no-such-model\/model\.json \(HTTP 404\)/);
+});
+
+test('reports load progress in bytes up to the whole model, and stops when aborted', async ({ harnessPage }) => {
+  const outcome = await harnessPage.evaluate(async () => {
+    const fractions: number[] = [];
+    let total = 0;
+    const classifier = await window.harness.core.loadClassifier({
+      onProgress: (p) => {
+        fractions.push(p.fraction);
+        total = p.totalBytes;
+      },
+    });
+    classifier.dispose();
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await window.harness.core.loadClassifier({ signal: controller.signal }).then(
+      () => 'loaded',
+      (error: Error) => error.name,
+    );
+    return { first: fractions[0], last: fractions.at(-1), count: fractions.length, total, aborted };
+  });
+  expect(outcome.first).toBe(0);
+  expect(outcome.last).toBe(1);
+  expect(outcome.count).toBeGreaterThan(2);
+  expect(outcome.total).toBeGreaterThan(3_000_000);
+  expect(outcome.aborted).toBe('AbortError');
+});
+
+test('refuses a topK that is not a positive whole number, and undecodable bytes, with clear messages', async ({ harnessPage }) => {
+  const messages = await harnessPage.evaluate(async () => {
+    const classifier = await window.harness.core.loadClassifier();
+    const blob = await window.harness.blob('/shared/test-images/n03584829_iron.jpg');
+    const fail = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message);
+    const out = {
+      zero: await fail(classifier.classify(blob, { topK: 0 })),
+      text: await fail(classifier.classify(new File(['hello'], 'notes.txt', { type: 'text/plain' }))),
+      empty: await fail(classifier.classify(new File([], 'empty.png', { type: 'image/png' }))),
+      stillWorks: (await classifier.classify(blob, { topK: 2000 })).predictions.length,
+    };
+    classifier.dispose();
+    return out;
+  });
+  expect(messages.zero).toMatch(/topK must be a whole number/);
+  expect(messages.text).toMatch(/"notes\.txt" \(text\/plain\) could not be read as an image/);
+  expect(messages.empty).toMatch(/"empty\.png" is empty/);
+  expect(messages.stillWorks).toBe(1001);
+});

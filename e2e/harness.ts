@@ -1,0 +1,27 @@
+// Exposes the core to Playwright tests, which drive it with page.evaluate.
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import * as core from '../src/model';
+import { toModelInput } from '../src/model/preprocess';
+
+const harness = {
+  tf,
+  core,
+  loadGraphModel,
+  toModelInput,
+  /** Fetches a file as a Blob (test images are routed from ../shared by the fixture). */
+  async blob(url: string): Promise<Blob> {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.blob();
+  },
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+
+window.harness = harness;
+document.body.dataset.ready = 'true';

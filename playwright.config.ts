@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 5183);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // WebGL runs in software (SwiftShader) here: a cold model load with shader compiles takes seconds.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  // Two cores: parallel browsers would only fight over the CPU that software WebGL needs.
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Without these Chromium keeps dialling Google services that this machine's closed network refuses.
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/e2e/harness.html`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,212 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { GraphModel } from '@tensorflow/tfjs-converter';
+import { startBackend, useBackend } from './backend';
+import { MODEL_INPUT_SIZE } from './crop';
+import { ClassifierError, isAbortError } from './errors';
+import { fetchModel } from './loader';
+import { normaliseTopK, parseLabels, toPredictions, topKOnDevice } from './predictions';
+import { toModelInput, toModelPixels } from './preprocess';
+import type {
+  Backend,
+  ClassifierInput,
+  ClassifyOptions,
+  ClassifyResult,
+  Label,
+  LoadClassifierOptions,
+} from './types';
+
+const INPUT_SHAPE = [MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3];
+const OUTPUTS = ['logits', 'feature_vector'];
+
+/** A loaded, warmed-up MobileNet V2 classifier. Create one with {@link loadClassifier}. */
+export class Classifier {
+  private disposed = false;
+
+  /** @internal use {@link loadClassifier}. */
+  constructor(
+    private readonly model: GraphModel,
+    /** The labels of the 1001 classes, index 0 = background. */
+    readonly labels: readonly Label[],
+    /** The backend this classifier runs on. */
+    readonly backend: Backend,
+    /** `userDefinedMetadata` of the model (model id, content hash…). */
+    readonly metadata: Readonly<Record<string, unknown>>,
+  ) {}
+
+  /**
+   * Classifies the centred square of an image.
+   *
+   * @example
+   * const { predictions } = await classifier.classify(file, { topK: 3 });
+   * console.log(predictions[0].label, predictions[0].probability);
+   */
+  async classify(input: ClassifierInput, options: ClassifyOptions = {}): Promise<ClassifyResult> {
+    const { topK = 5, crop = 1, features = false } = options;
+    const k = normaliseTopK(topK, this.labels.length);
+    const start = performance.now();
+    const pixels = await toModelPixels(input, crop);
+    this.assertUsable();
+    await useBackend(this.backend);
+    const afterPreprocess = performance.now();
+
+    // These tensors outlive the awaits below, so they are disposed in `finally`.
+    const { values, indices, featureVector } = tf.tidy(() => {
+      const [logits, vector] = this.execute(pixels);
+      return { ...topKOnDevice(logits as tf.Tensor2D, k), featureVector: features ? vector : undefined };
+    });
+    try {
+      const [probabilities, classIndices, vector] = await Promise.all([
+        values.data(),
+        indices.data(),
+        featureVector?.data(),
+      ]);
+      const end = performance.now();
+      return {
+        predictions: toPredictions(classIndices, probabilities, this.labels),
+        backend: this.backend,
+        timings: { preprocess: afterPreprocess - start, inference: end - afterPreprocess, total: end - start },
+        pixels,
+        ...(vector ? { features: vector as Float32Array } : {}),
+      };
+    } finally {
+      tf.dispose([values, indices, featureVector]);
+    }
+  }
+
+  /** The 1280-d feature vector of the centred square of an image (the layer before the classifier head). */
+  async embed(input: ClassifierInput, options: Pick<ClassifyOptions, 'crop'> = {}): Promise<Float32Array> {
+    const pixels = await toModelPixels(input, options.crop ?? 1);
+    this.assertUsable();
+    await useBackend(this.backend);
+    const vector = tf.tidy(() => this.execute(pixels)[1]);
+    try {
+      return (await vector.data()) as Float32Array;
+    } finally {
+      vector.dispose();
+    }
+  }
+
+  /** Frees the model's weights. The classifier cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.model.dispose();
+  }
+
+  /** Runs the graph on one 96×96 image; returns [logits, feature_vector]. Call inside `tf.tidy`. */
+  private execute(pixels: ImageData): tf.Tensor[] {
+    const input = tf.tensor4d(toModelInput(pixels), [1, ...INPUT_SHAPE] as [number, number, number, number]);
+    return this.model.execute({ images: input }, OUTPUTS) as tf.Tensor[];
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new ClassifierError('inference', 'This classifier has been disposed.');
+  }
+
+  /** @internal runs one pass so that shaders compile and buffers are allocated before the first real call. */
+  async warmUp(): Promise<void> {
+    const outputs = tf.tidy(() => this.model.execute({ images: tf.zeros([1, ...INPUT_SHAPE]) }, OUTPUTS) as tf.Tensor[]);
+    try {
+      await Promise.all(outputs.map((t) => t.data()));
+    } finally {
+      tf.dispose(outputs);
+    }
+  }
+}
+
+/** The model served with the app: `<base>/model/model.json`. */
+export function defaultModelUrl(): URL {
+  return new URL(`${import.meta.env.BASE_URL}model/model.json`, globalThis.location?.href);
+}
+
+/**
+ * Downloads the model and its labels, starts a backend and warms the model up.
+ *
+ * @throws ClassifierError (phase `load`) naming the URL and what is wrong; the AbortError of
+ *   `signal` when aborted.
+ * @example
+ * const classifier = await loadClassifier({ onProgress: (p) => console.log(p.fraction) });
+ * const { predictions, backend } = await classifier.classify(imageElement);
+ */
+export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<Classifier> {
+  const { signal, onProgress } = options;
+  const url = new URL(options.modelUrl ?? defaultModelUrl(), globalThis.location?.href);
+  signal?.throwIfAborted();
+
+  const [backend, fetched] = await Promise.all([
+    startBackend(options.backend ?? 'webgl').catch((error: unknown) => {
+      throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
+    }),
+    fetchModel(url, signal, onProgress),
+  ]);
+  const labelsUrl = new URL(typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json', url);
+  const labelsJson = await fetchLabels(labelsUrl, signal);
+  signal?.throwIfAborted();
+
+  await useBackend(backend);
+  const model = new GraphModel({ load: async () => fetched.artifacts });
+  try {
+    await model.load();
+  } catch (error) {
+    throw new ClassifierError('load', `${url} could not be loaded as a graph model: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  let classifier: Classifier | undefined;
+  try {
+    checkSignature(model, url);
+    let labels: Label[];
+    try {
+      labels = parseLabels(labelsJson, numClasses(model));
+    } catch (error) {
+      throw new ClassifierError('load', `${labelsUrl}: ${(error as Error).message}`, { cause: error });
+    }
+    classifier = new Classifier(model, labels, backend, fetched.metadata);
+    await classifier.warmUp();
+    signal?.throwIfAborted();
+    return classifier;
+  } catch (error) {
+    if (classifier) classifier.dispose();
+    else model.dispose();
+    throw error;
+  }
+}
+
+function checkSignature(model: GraphModel, url: URL): void {
+  const shape = model.inputs[0]?.shape;
+  const expected = [-1, ...INPUT_SHAPE];
+  if (!shape || shape.length !== 4 || shape.slice(1).some((d, i) => d !== expected[i + 1])) {
+    throw new ClassifierError(
+      'load',
+      `${url} takes input of shape [${shape?.join(', ') ?? '?'}], but this element needs [N, 96, 96, 3]: ` +
+        'it is not a MobileNet V2 96×96 model built by `npm run model`.',
+    );
+  }
+  const names = model.outputNodes;
+  for (const output of OUTPUTS) {
+    if (!names.includes(output)) {
+      throw new ClassifierError('load', `${url} has no output named "${output}" (outputs: ${names.join(', ')}).`);
+    }
+  }
+}
+
+function numClasses(model: GraphModel): number {
+  const logits = model.outputs.find((o) => o.name.startsWith('logits'));
+  return logits?.shape?.[1] ?? 1001;
+}
+
+async function fetchLabels(url: URL, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ClassifierError('load', `Could not fetch the labels at ${url}.`, { cause: error });
+  }
+  if (!response.ok) throw new ClassifierError('load', `Labels not found at ${url} (HTTP ${response.status}).`);
+  try {
+    return await response.json();
+  } catch (error) {
+    throw new ClassifierError('load', `${url} is not valid JSON.`, { cause: error });
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The DOM-framework-free core: load MobileNet V2 (0.5, 96×96) and classify or embed images.
+ *
+ * @example
+ * import { loadClassifier } from './model';
+ * const classifier = await loadClassifier();
+ * const { predictions } = await classifier.classify(file);
+ */
+export { Classifier, defaultModelUrl, loadClassifier } from './classifier';
+export { BACKENDS } from './backend';
+export { centreCrop, MODEL_INPUT_SIZE, type CropRect } from './crop';
+export { ClassifierError, type ClassifierErrorPhase } from './errors';
+export type {
+  Backend,
+  ClassifierInput,
+  ClassifyOptions,
+  ClassifyResult,
+  Label,
+  LoadClassifierOptions,
+  LoadProgress,
+  Prediction,
+  Timings,
+} from './types';

@@ -1,0 +1,121 @@
+import { io } from '@tensorflow/tfjs-core';
+import { ClassifierError, isAbortError } from './errors';
+import type { LoadProgress } from './types';
+
+/** Bytes per element of each dtype a weights manifest can store. */
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+
+/** What a fetched graph model is made of. */
+export interface FetchedModel {
+  artifacts: io.ModelArtifacts;
+  /** `userDefinedMetadata` of model.json. */
+  metadata: Record<string, unknown>;
+  totalBytes: number;
+}
+
+/**
+ * Fetches `model.json` and its weight shards, checking each step so that a failure names the URL
+ * and what is wrong instead of surfacing as a tf.js internal error.
+ */
+export async function fetchModel(
+  url: URL,
+  signal?: AbortSignal,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<FetchedModel> {
+  const json = await fetchJson(url, signal);
+  const manifest = json.weightsManifest;
+  if (!json.modelTopology || !Array.isArray(manifest)) {
+    throw new ClassifierError('load', `${url} is not a TF.js graph model (no modelTopology or weightsManifest).`);
+  }
+  const totalBytes = manifestBytes(manifest, url);
+  let loadedBytes = 0;
+  const report = (bytes: number) => {
+    loadedBytes += bytes;
+    onProgress?.({ loadedBytes, totalBytes, fraction: totalBytes ? loadedBytes / totalBytes : 1 });
+  };
+  report(0);
+
+  const artifacts = await io.getModelArtifactsForJSON(json, async (groups) => {
+    const shards = groups.flatMap((group) => group.paths.map((path) => new URL(path, url)));
+    const buffers = await Promise.all(shards.map((shard) => fetchBytes(shard, signal, report)));
+    const received = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+    if (received !== totalBytes) {
+      throw new ClassifierError(
+        'load',
+        `The weights of ${url} are truncated or do not match model.json: expected ${totalBytes} bytes, got ${received}.`,
+      );
+    }
+    return [io.getWeightSpecs(groups), io.concatenateArrayBuffers(buffers)];
+  });
+  return { artifacts, metadata: (json.userDefinedMetadata ?? {}) as Record<string, unknown>, totalBytes };
+}
+
+function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {
+  let total = 0;
+  for (const entry of manifest.flatMap((group) => group.weights)) {
+    const dtype = entry.quantization?.dtype ?? entry.dtype;
+    const size = DTYPE_BYTES[dtype];
+    if (size === undefined) throw new ClassifierError('load', `${url}: weight ${entry.name} has unsupported dtype ${dtype}.`);
+    total += size * entry.shape.reduce((a, b) => a * b, 1);
+  }
+  return total;
+}
+
+async function fetchOk(url: URL, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ClassifierError(
+      'load',
+      `Could not fetch ${url}: the network failed or the server does not allow this page to read it (CORS). ` +
+        'Check the address, or serve the model from this site.',
+      { cause: error },
+    );
+  }
+  if (!response.ok) {
+    throw new ClassifierError(
+      'load',
+      `Model file not found at ${url} (HTTP ${response.status}). Run \`npm run model\` or set model-url.`,
+    );
+  }
+  return response;
+}
+
+async function fetchJson(url: URL, signal?: AbortSignal): Promise<io.ModelJSON> {
+  const response = await fetchOk(url, signal);
+  try {
+    return (await response.json()) as io.ModelJSON;
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ClassifierError('load', `${url} is not valid JSON: the model file is corrupt.`, { cause: error });
+  }
+}
+
+/** Reads a response body chunk by chunk so that progress can be reported in bytes. */
+async function fetchBytes(url: URL, signal: AbortSignal | undefined, report: (bytes: number) => void): Promise<ArrayBuffer> {
+  const response = await fetchOk(url, signal);
+  if (!response.body) {
+    const buffer = await response.arrayBuffer();
+    report(buffer.byteLength);
+    return buffer;
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.byteLength;
+    report(value.byteLength);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
+}

@@ -1,0 +1,155 @@
+import { centreCrop, MODEL_INPUT_SIZE } from './crop';
+import { ClassifierError } from './errors';
+import type { ClassifierInput } from './types';
+
+type Drawable = Exclude<ClassifierInput, Blob | ImageData>;
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** How long to wait for a video that has no frame yet before giving up. */
+const VIDEO_FRAME_TIMEOUT_MS = 5000;
+
+let sharedContext: Context2D | undefined;
+
+/**
+ * One 96×96 canvas, reused for every call. `willReadFrequently` keeps it in CPU memory: we read
+ * it back on every call, and a GPU-backed canvas would stall on each getImageData.
+ */
+function modelCanvas(): Context2D {
+  if (sharedContext) return sharedContext;
+  const canvas =
+    typeof OffscreenCanvas !== 'undefined'
+      ? new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE)
+      : Object.assign(document.createElement('canvas'), { width: MODEL_INPUT_SIZE, height: MODEL_INPUT_SIZE });
+  const context = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null;
+  if (!context) throw new ClassifierError('input', 'This browser cannot create a 2D canvas to prepare images.');
+  sharedContext = context;
+  return context;
+}
+
+/**
+ * Crops the centred square of `input` and resizes it to the 96×96 RGBA pixels the model sees.
+ *
+ * The crop and resize happen on a canvas before any tensor exists: uploading a full 720p frame
+ * to build a tensor and resize it there is what makes naive pipelines slow.
+ *
+ * @param crop fraction of the short side in (0, 1].
+ * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels.
+ */
+export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<ImageData> {
+  const { source, release } = await drawableOf(input);
+  try {
+    const [width, height] = sizeOf(source);
+    let rect;
+    try {
+      rect = centreCrop(width, height, crop);
+    } catch (error) {
+      throw new ClassifierError('input', (error as Error).message, { cause: error });
+    }
+    const context = modelCanvas();
+    context.imageSmoothingEnabled = true;
+    // 'high' averages over the source when shrinking; 'low' (bilinear from the nearest mip) aliases
+    // badly on the 10–40× reductions a photo or video frame needs to reach 96 px.
+    context.imageSmoothingQuality = 'high';
+    context.clearRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+    context.drawImage(source, rect.sx, rect.sy, rect.size, rect.size, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+    try {
+      return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'SecurityError') {
+        throw new ClassifierError(
+          'input',
+          'The image comes from another site that does not allow it to be read (no CORS). ' +
+            'Serve it with Access-Control-Allow-Origin, or set crossorigin="anonymous" on the image.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  } finally {
+    release();
+  }
+}
+
+/** Copies 96×96 RGBA pixels into a [1, 96, 96, 3] float array in [0, 1], the model's input contract. */
+export function toModelInput(pixels: ImageData, out = new Float32Array(pixels.width * pixels.height * 3)): Float32Array {
+  const rgba = pixels.data;
+  for (let p = 0, q = 0; p < rgba.length; p += 4, q += 3) {
+    out[q] = rgba[p] / 255;
+    out[q + 1] = rgba[p + 1] / 255;
+    out[q + 2] = rgba[p + 2] / 255;
+  }
+  return out;
+}
+
+async function drawableOf(input: ClassifierInput): Promise<{ source: Drawable; release: () => void }> {
+  if (input instanceof Blob) {
+    const bitmap = await decodeBlob(input);
+    return { source: bitmap, release: () => bitmap.close() };
+  }
+  if (input instanceof ImageData) {
+    const bitmap = await createImageBitmap(input);
+    return { source: bitmap, release: () => bitmap.close() };
+  }
+  if (typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement) {
+    await imageLoaded(input);
+  } else if (typeof HTMLVideoElement !== 'undefined' && input instanceof HTMLVideoElement) {
+    await videoFrameReady(input);
+  }
+  return { source: input, release: () => {} };
+}
+
+async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
+  const what = blob instanceof File && blob.name ? `"${blob.name}"` : 'The file';
+  if (blob.size === 0) throw new ClassifierError('input', `${what} is empty (0 bytes). Choose another image.`);
+  try {
+    // 'from-image' applies the EXIF orientation, so phone photos are classified upright.
+    return await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch (error) {
+    const type = blob.type ? ` (${blob.type})` : '';
+    throw new ClassifierError(
+      'input',
+      `${what}${type} could not be read as an image: it is damaged or in a format this browser cannot decode. ` +
+        'Try a JPEG, PNG or WebP.',
+      { cause: error },
+    );
+  }
+}
+
+async function imageLoaded(image: HTMLImageElement): Promise<void> {
+  if (image.complete && image.naturalWidth > 0) return;
+  try {
+    await image.decode();
+  } catch (error) {
+    const where = image.currentSrc || image.src;
+    throw new ClassifierError('input', `The image ${where ? `at ${where} ` : ''}could not be loaded or decoded.`, {
+      cause: error,
+    });
+  }
+}
+
+/** A video that has just been given a stream has no frame (0×0) for a moment: wait for one. */
+async function videoFrameReady(video: HTMLVideoElement): Promise<void> {
+  if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      video.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      video.removeEventListener('loadeddata', done);
+      reject(new ClassifierError('input', 'The video has shown no frame yet. Start the camera or the video, then try again.'));
+    }, VIDEO_FRAME_TIMEOUT_MS);
+    video.addEventListener('loadeddata', done);
+  });
+}
+
+function sizeOf(source: Drawable): [number, number] {
+  if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement) {
+    return [source.naturalWidth, source.naturalHeight];
+  }
+  if (typeof HTMLVideoElement !== 'undefined' && source instanceof HTMLVideoElement) {
+    return [source.videoWidth, source.videoHeight];
+  }
+  return [source.width, source.height];
+}
