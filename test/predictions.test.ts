@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normaliseTopK, parseLabels, toPredictions, topKOnDevice } from '../src/model/predictions';
+import type { Label } from '../src/model/types';
+
+const labels: Label[] = ['background', 'tench', 'goldfish', 'great white shark'].map((label, index) => ({
+  index,
+  wnid: index === 0 ? 'background' : `n0000000${index}`,
+  label,
+  fullName: label,
+}));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('topKOnDevice', () => {
+  it('returns softmax probabilities of the k largest logits, best first', async () => {
+    const logits = tf.tensor2d([[0.5, 3, -1, 2]]);
+    const { values, indices } = topKOnDevice(logits, 2);
+    const expSum = [0.5, 3, -1, 2].reduce((s, l) => s + Math.exp(l), 0);
+    expect(Array.from(await indices.data())).toEqual([1, 3]);
+    const probs = Array.from(await values.data());
+    expect(probs[0]).toBeCloseTo(Math.exp(3) / expSum, 6);
+    expect(probs[1]).toBeCloseTo(Math.exp(2) / expSum, 6);
+    tf.dispose([logits, values, indices]);
+  });
+
+  it('lets background (index 0) win when its logit is highest', async () => {
+    const logits = tf.tensor2d([[9, 1, 2, 3]]);
+    const { values, indices } = topKOnDevice(logits, 1);
+    expect(Array.from(await indices.data())).toEqual([0]);
+    tf.dispose([logits, values, indices]);
+  });
+});
+
+describe('toPredictions', () => {
+  it('pairs each index with its label and probability in rank order', () => {
+    expect(toPredictions([3, 0], [0.7, 0.2], labels)).toEqual([
+      { index: 3, label: 'great white shark', probability: 0.7 },
+      { index: 0, label: 'background', probability: 0.2 },
+    ]);
+  });
+
+  it('names the index that has no label', () => {
+    expect(() => toPredictions([4], [1], labels)).toThrow(/Class 4 has no label: labels.json has 4 entries/);
+  });
+});
+
+describe('normaliseTopK', () => {
+  it('clamps k to the number of classes', () => {
+    expect(normaliseTopK(5, 1001)).toBe(5);
+    expect(normaliseTopK(5000, 1001)).toBe(1001);
+  });
+
+  it.each([0, -1, 2.5, Number.NaN])('refuses k = %s', (k) => {
+    expect(() => normaliseTopK(k, 1001)).toThrow(/topK must be a whole number of at least 1/);
+  });
+});
+
+describe('parseLabels', () => {
+  it('accepts entries in index order', () => {
+    expect(parseLabels(labels, 4)).toEqual(labels);
+  });
+
+  it('refuses a label count that does not match the model', () => {
+    expect(() => parseLabels(labels, 1001)).toThrow(/4 entries but the model has 1001 classes/);
+  });
+
+  it('refuses an entry out of order or without a label', () => {
+    const swapped = [labels[0], labels[2], labels[1], labels[3]];
+    expect(() => parseLabels(swapped, 4)).toThrow(/entry 1 is not/);
+    expect(() => parseLabels([{ index: 0, wnid: 'background' }], 1)).toThrow(/entry 0 is not/);
+    expect(() => parseLabels({ labels }, 4)).toThrow(/not a JSON array/);
+  });
+});
