@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Backend } from '../src/model';
 import { dequantizeHead, readTflite } from '../scripts/model/tflite';
 import { expect, MODEL_SOURCES, openHarness, test, TEST_IMAGES } from './fixtures';
 
@@ -24,7 +25,7 @@ async function runAll(page: Page, backend: string, reference: boolean): Promise<
   return page.evaluate(
     async ({ files, backend, reference }) => {
       const { core, tf, loadGraphModel, toModelInput } = window.harness;
-      const classifier = await core.loadClassifier({ backend: backend as core.Backend });
+      const classifier = await core.loadClassifier({ backend: backend as Backend });
       const hub = reference ? await loadGraphModel('/shared/model-sources/feature-vector/model.json') : undefined;
       const built = reference ? await loadGraphModel('/model/model.json') : undefined;
       const runs = [];
