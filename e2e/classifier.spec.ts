@@ -235,14 +235,21 @@ test('feeds the model the centred square of the short side, and a smaller one wi
   expect(colours.halfCorners).toEqual([[255, 255, 255], [255, 255, 255]]);
 });
 
-test('rejects a missing model with a message naming the URL and the HTTP status', async ({ harnessPage }) => {
-  const message = await harnessPage.evaluate(async () =>
-    window.harness.core.loadClassifier({ modelUrl: '/no-such-model/model.json' }).then(
-      () => 'loaded',
-      (error: Error) => `${error.name}: ${error.message}`,
-    ),
-  );
-  expect(message).toMatch(/^ClassifierError: .*\/no-such-model\/model\.json \(HTTP 404\)/);
+test('rejects a missing or failing model with a message naming the URL and the problem', async ({ harnessPage }) => {
+  await harnessPage.route('**/http-404/**', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await harnessPage.route('**/http-500/**', (route) => route.fulfill({ status: 500, body: 'Oops' }));
+  const messages = await harnessPage.evaluate(async () => {
+    const load = (modelUrl: string) =>
+      window.harness.core.loadClassifier({ modelUrl }).then(
+        () => 'loaded',
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
+    // The dev server, like many single-page-app hosts, answers unknown paths with index.html and 200.
+    return { notFound: await load('/http-404/model.json'), serverError: await load('/http-500/model.json'), spa: await load('/no-such-model/model.json') };
+  });
+  expect(messages.notFound).toMatch(/^ClassifierError: Model file not found at .*\/http-404\/model\.json \(HTTP 404\)\. Run `npm run model`/);
+  expect(messages.serverError).toMatch(/^ClassifierError: Model file could not be fetched at .*\/http-500\/model\.json \(HTTP 500\)/);
+  expect(messages.spa).toMatch(/^ClassifierError: Model file not found at .*\/no-such-model\/model\.json: the server sent an HTML page/);
 });
 
 test('reports load progress in bytes up to the whole model, and stops when aborted', async ({ harnessPage }) => {

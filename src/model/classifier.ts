@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
 import { startBackend, useBackend } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
-import { ClassifierError, isAbortError } from './errors';
-import { fetchModel } from './loader';
+import { ClassifierError } from './errors';
+import { fetchJson, fetchModel } from './loader';
 import { normaliseTopK, parseLabels, toPredictions, topKOnDevice } from './predictions';
 import { toModelInput, toModelPixels } from './preprocess';
 import type {
@@ -140,7 +140,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     fetchModel(url, signal, onProgress),
   ]);
   const labelsUrl = new URL(typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json', url);
-  const labelsJson = await fetchLabels(labelsUrl, signal);
+  const labelsJson = await fetchJson(labelsUrl, signal);
   signal?.throwIfAborted();
 
   await useBackend(backend);
@@ -193,20 +193,4 @@ function checkSignature(model: GraphModel, url: URL): void {
 function numClasses(model: GraphModel): number {
   const logits = model.outputs.find((o) => o.name.startsWith('logits'));
   return logits?.shape?.[1] ?? 1001;
-}
-
-async function fetchLabels(url: URL, signal?: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new ClassifierError('load', `Could not fetch the labels at ${url}.`, { cause: error });
-  }
-  if (!response.ok) throw new ClassifierError('load', `Labels not found at ${url} (HTTP ${response.status}).`);
-  try {
-    return await response.json();
-  } catch (error) {
-    throw new ClassifierError('load', `${url} is not valid JSON.`, { cause: error });
-  }
 }

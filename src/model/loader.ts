@@ -22,7 +22,7 @@ export async function fetchModel(
   signal?: AbortSignal,
   onProgress?: (progress: LoadProgress) => void,
 ): Promise<FetchedModel> {
-  const json = await fetchJson(url, signal);
+  const json = await fetchJson<io.ModelJSON>(url, signal);
   const manifest = json.weightsManifest;
   if (!json.modelTopology || !Array.isArray(manifest)) {
     throw new ClassifierError('load', `${url} is not a TF.js graph model (no modelTopology or weightsManifest).`);
@@ -75,18 +75,27 @@ async function fetchOk(url: URL, signal?: AbortSignal): Promise<Response> {
     );
   }
   if (!response.ok) {
+    const problem = response.status === 404 ? 'not found' : 'could not be fetched';
     throw new ClassifierError(
       'load',
-      `Model file not found at ${url} (HTTP ${response.status}). Run \`npm run model\` or set model-url.`,
+      `Model file ${problem} at ${url} (HTTP ${response.status}). Run \`npm run model\` or set model-url.`,
+    );
+  }
+  // Single-page-app hosts (Vite's dev server among them) answer a missing file with index.html and 200.
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    throw new ClassifierError(
+      'load',
+      `Model file not found at ${url}: the server sent an HTML page instead. Run \`npm run model\` or set model-url.`,
     );
   }
   return response;
 }
 
-async function fetchJson(url: URL, signal?: AbortSignal): Promise<io.ModelJSON> {
+/** Fetches a JSON file of the model (model.json, labels.json) with the checks of {@link fetchModel}. */
+export async function fetchJson<T = unknown>(url: URL, signal?: AbortSignal): Promise<T> {
   const response = await fetchOk(url, signal);
   try {
-    return (await response.json()) as io.ModelJSON;
+    return (await response.json()) as T;
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ClassifierError('load', `${url} is not valid JSON: the model file is corrupt.`, { cause: error });
