@@ -8,8 +8,9 @@
  */
 export { Classifier, defaultModelUrl, loadClassifier } from './classifier';
 export { BACKENDS } from './backend';
+export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, MODEL_INPUT_SIZE, type CropRect } from './crop';
-export { ClassifierError, type ClassifierErrorPhase } from './errors';
+export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './errors';
 export type {
   Backend,
   ClassifierInput,

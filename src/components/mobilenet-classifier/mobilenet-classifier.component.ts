@@ -1,0 +1,626 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
+import { LiveLoop } from '../../capture/live-loop';
+import {
+  mobilenetEvent,
+  type MobilenetErrorPhase,
+  type MobilenetResult,
+  type SourceKind,
+} from '../../events';
+import {
+  BACKENDS,
+  ClassifierError,
+  defaultModelUrl,
+  isAbortError,
+  leaseClassifier,
+  type Backend,
+  type Classifier,
+  type ClassifierInput,
+  type ClassifierLease,
+  type LoadProgress,
+} from '../../model';
+import styles from './mobilenet-classifier.styles';
+
+/** Anything `classify()` and `embed()` take: what the core takes, or an image URL. */
+export type MobilenetSource = ClassifierInput | string;
+
+interface ShownError {
+  phase: MobilenetErrorPhase;
+  message: string;
+  retry?: { label: string; run: () => void };
+}
+
+/** In live mode the screen reader hears at most one new top label this often. */
+const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
+
+/**
+ * Classifies images on the device with MobileNet V2 (0.5, 96×96): from the camera, an upload, a drop,
+ * a paste or a URL. Shows the 96×96 crop the model saw and the top-k ImageNet labels.
+ *
+ * @summary One tag that classifies what the camera sees or what the user gives it. Nothing leaves the device.
+ *
+ * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
+ * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
+ * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference', message, error }`.
+ *
+ * @slot header - Shown above everything else, e.g. a title.
+ * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
+ *
+ * @csspart status - The line that shows load progress, then the backend in use.
+ * @csspart stage - The drop zone holding the camera preview and the crop.
+ * @csspart video - The camera preview.
+ * @csspart crop - The 96×96 image the model saw.
+ * @csspart controls - The row of buttons.
+ * @csspart upload-button - The button that opens the file chooser.
+ * @csspart camera-button - The camera toggle.
+ * @csspart camera-select - The camera picker, shown when there is more than one camera.
+ * @csspart capture-button - Classifies the current camera frame (camera on, `live` off).
+ * @csspart progress - The progress line of a multi-file upload.
+ * @csspart error - The error message (`role="alert"`).
+ * @csspart results - The list of predictions.
+ * @csspart result - One prediction.
+ * @csspart label - The class name of a prediction.
+ * @csspart probability - The probability of a prediction, as text.
+ * @csspart bar - The probability bar of a prediction.
+ * @csspart features - The feature-vector export buttons.
+ *
+ * @cssprop [--mobilenet-font=system-ui, sans-serif] - Font family.
+ * @cssprop [--mobilenet-fg=#1d1d1f] - Text colour.
+ * @cssprop [--mobilenet-bg=#ffffff] - Background colour.
+ * @cssprop [--mobilenet-muted=#5f6368] - Secondary text colour.
+ * @cssprop [--mobilenet-border=#c7c7cc] - Border colour.
+ * @cssprop [--mobilenet-accent=#0b57d0] - Accent colour of buttons and focus rings.
+ * @cssprop [--mobilenet-accent-fg=#ffffff] - Text on the accent colour.
+ * @cssprop [--mobilenet-bar=#0b57d0] - Probability bar colour.
+ * @cssprop [--mobilenet-bar-track=#e8eaed] - Probability bar background.
+ * @cssprop [--mobilenet-error=#b3261e] - Error colour.
+ * @cssprop [--mobilenet-radius=8px] - Corner radius.
+ * @cssprop [--mobilenet-gap=0.75rem] - Spacing.
+ * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
+ */
+export class MobilenetClassifier extends LitElement {
+  static override styles = styles;
+
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+  @query('[part=crop]') private cropCanvas?: HTMLCanvasElement;
+
+  @state() private modelState: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private progress?: LoadProgress;
+  @state() private result?: MobilenetResult & { pixels: ImageData };
+  @state() private error?: ShownError;
+  @state() private progressLine = '';
+  @state() private announcement = '';
+  @state() private dragging = false;
+
+  /** URL of the model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
+  @property({ attribute: 'model-url' }) modelUrl?: string;
+
+  /** Preferred tf.js backend: `webgl`, `wasm` or `cpu`. Falls back in that order when it cannot start. */
+  @property() backend: Backend = 'webgl';
+
+  /** How many predictions to show, 1–1001. */
+  @property({ attribute: 'top-k', type: Number }) topK = 5;
+
+  /** Side of the centred square that is classified, as a fraction of the short side, in (0, 1]. */
+  @property({ type: Number }) crop = 1;
+
+  /** Whether the camera is on. */
+  @property({ type: Boolean, reflect: true }) camera = false;
+
+  /** Which camera to prefer: `user` (front) or `environment` (back). */
+  @property({ attribute: 'facing-mode' }) facingMode: FacingMode = 'user';
+
+  /** Classify camera frames continuously. */
+  @property({ type: Boolean }) live = false;
+
+  /** The most camera frames classified per second in live mode. */
+  @property({ attribute: 'max-fps', type: Number }) maxFps = 15;
+
+  /** An image URL to classify. The server must allow this page to read it (same origin or CORS). */
+  @property() src?: string;
+
+  /** Show the feature-vector export and include the 1280-d vector in results. */
+  @property({ type: Boolean }) features = false;
+
+  /** Mirror the camera preview (only the preview: the model always sees the true image). */
+  @property({ type: Boolean }) mirror = false;
+
+  private readonly cameraControl = new CameraController(this, () => this.handleCameraEnded());
+  private readonly liveLoop = new LiveLoop(this, () => this.classifyLiveFrame());
+  private lease?: ClassifierLease;
+  private classifier?: Classifier;
+  private loadStarted = 0;
+  private readyPromise!: Promise<void>;
+  private settleReady?: { resolve: () => void; reject: (error: unknown) => void };
+  /** Bumped by every classification: only the newest may render. */
+  private latest = 0;
+  /** Bumped by every upload or drop of files, which stops the previous batch. */
+  private batch = 0;
+  private lastAnnounced = { at: Number.NEGATIVE_INFINITY, label: '' };
+  private readonly onDocumentPaste = (event: ClipboardEvent) => this.handlePaste(event);
+
+  constructor() {
+    super();
+    this.resetReady();
+    this.addEventListener('dragenter', (event) => this.handleDragOver(event));
+    this.addEventListener('dragover', (event) => this.handleDragOver(event));
+    this.addEventListener('dragleave', (event) => this.handleDragLeave(event));
+    this.addEventListener('drop', (event) => this.handleDrop(event));
+  }
+
+  /** Settles when the model is loaded and warm (rejects if loading fails). Renewed when `model-url` or `backend` change. */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('paste', this.onDocumentPaste);
+    // The model loads in willUpdate once connected; a reconnected element needs an update for that.
+    if (!this.lease) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('paste', this.onDocumentPaste);
+    this.latest++;
+    this.batch++;
+    this.releaseModel();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (this.isConnected && (!this.lease || changed.has('modelUrl') || changed.has('backend'))) {
+      this.loadModel();
+    }
+    this.liveLoop.maxFps = this.maxFps > 0 ? this.maxFps : 15;
+  }
+
+  override updated(changed: PropertyValues): void {
+    if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
+      if (this.camera) void this.startCameraStream();
+      else this.cameraControl.stop();
+    }
+    this.syncLiveLoop();
+    if (changed.has('src') && this.src) {
+      void this.classifyFrom(this.src, { kind: 'src', name: this.src }).catch(() => {});
+    }
+    if (changed.has('result') && this.result && this.cropCanvas) {
+      this.cropCanvas.getContext('2d')?.putImageData(this.result.pixels, 0, 0);
+    }
+  }
+
+  /**
+   * Classifies a picture, renders the result and fires `mobilenet-result`.
+   *
+   * @param source a Blob or File, an image, video or canvas element, an ImageBitmap, ImageData, or an image URL.
+   * @returns the result; when a newer source arrived meanwhile, the result is still returned but not rendered.
+   * @throws ClassifierError when the source cannot be read or the model is not available (also shown and fired as `mobilenet-error`).
+   */
+  classify(source: MobilenetSource): Promise<MobilenetResult> {
+    return this.classifyFrom(source, { kind: 'method', name: typeof source === 'string' ? source : undefined });
+  }
+
+  /** The 1280-d feature vector of a picture (the layer before the classifier head). Renders nothing. */
+  async embed(source: MobilenetSource): Promise<Float32Array> {
+    const classifier = await this.currentClassifier();
+    return classifier.embed(await this.toInput(source), { crop: this.crop });
+  }
+
+  /** Turns the camera on (same as setting `camera`). Resolves when the preview runs; rejects if the camera cannot start. */
+  async startCamera(): Promise<void> {
+    this.camera = true;
+    await this.updateComplete;
+    await this.cameraStart;
+    if (this.cameraControl.state !== 'on') throw new CameraError(this.error?.message ?? 'The camera did not start.');
+  }
+
+  /** Turns the camera off and stops every track. */
+  stopCamera(): void {
+    this.camera = false;
+    this.cameraControl.stop();
+    this.liveLoop.stop();
+  }
+
+  private cameraStart: Promise<void> = Promise.resolve();
+
+  private loadModel(): void {
+    this.releaseModel();
+    this.classifier = undefined;
+    this.progress = undefined;
+    this.modelState = 'loading';
+    if (this.error?.phase === 'load') this.error = undefined;
+    if (!BACKENDS.includes(this.backend)) {
+      this.failLoad(new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}.`));
+      return;
+    }
+    let url: URL;
+    try {
+      url = this.modelUrl ? new URL(this.modelUrl, document.baseURI) : defaultModelUrl();
+    } catch (error) {
+      this.failLoad(new ClassifierError('load', `model-url="${this.modelUrl}" is not a valid URL.`, { cause: error }));
+      return;
+    }
+    const lease = leaseClassifier(url, this.backend, (progress) => {
+      if (this.lease === lease) this.progress = progress;
+    });
+    this.lease = lease;
+    this.loadStarted = performance.now();
+    lease.classifier.then(
+      (classifier) => {
+        if (this.lease !== lease) return;
+        this.classifier = classifier;
+        this.modelState = 'ready';
+        this.settleReady?.resolve();
+        this.settleReady = undefined;
+        this.dispatchEvent(
+          mobilenetEvent('mobilenet-ready', { backend: classifier.backend, loadMs: performance.now() - this.loadStarted }),
+        );
+      },
+      (error: unknown) => {
+        if (this.lease !== lease || isAbortError(error)) return;
+        this.failLoad(error);
+      },
+    );
+  }
+
+  private failLoad(error: unknown): void {
+    this.modelState = 'error';
+    this.showError('load', error, { label: 'Retry', run: () => this.loadModel() });
+    this.settleReady?.reject(error);
+    this.resetReady();
+  }
+
+  private releaseModel(): void {
+    this.lease?.release();
+    this.lease = undefined;
+  }
+
+  private resetReady(): void {
+    this.readyPromise = new Promise<void>((resolve, reject) => {
+      this.settleReady = { resolve, reject };
+    });
+    // Nobody may be waiting on `ready`; its failure is shown and fired anyway.
+    this.readyPromise.catch(() => {});
+  }
+
+  /** The classifier of the current model, waiting for it if it is still loading. */
+  private async currentClassifier(): Promise<Classifier> {
+    for (;;) {
+      const lease = this.lease;
+      if (!lease) {
+        throw new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.');
+      }
+      const classifier = await lease.classifier;
+      if (lease === this.lease) return classifier;
+      // model-url changed while we waited: use the new model.
+    }
+  }
+
+  private async classifyFrom(
+    source: MobilenetSource,
+    origin: MobilenetResult['source'],
+    options: { live?: boolean } = {},
+  ): Promise<MobilenetResult> {
+    const ticket = ++this.latest;
+    try {
+      const classifier = await this.currentClassifier();
+      const input = await this.toInput(source);
+      const { pixels, ...core } = await classifier.classify(input, {
+        topK: this.topK,
+        crop: this.crop,
+        features: this.features,
+      });
+      const result: MobilenetResult = { ...core, source: origin };
+      if (ticket === this.latest) {
+        this.result = { ...result, pixels };
+        if (!options.live || this.error?.phase !== 'camera') this.error = undefined;
+        this.announce(result, options.live ?? false);
+        this.dispatchEvent(mobilenetEvent('mobilenet-result', { result }));
+      }
+      return result;
+    } catch (error) {
+      if (ticket === this.latest) this.showError(phaseOf(error), error);
+      throw error;
+    }
+  }
+
+  private async toInput(source: MobilenetSource): Promise<ClassifierInput> {
+    if (typeof source !== 'string') return source;
+    let response: Response;
+    try {
+      response = await fetch(new URL(source, document.baseURI));
+    } catch (error) {
+      throw new ClassifierError(
+        'input',
+        `Could not load the image at ${source}: the network failed, or its site does not allow other pages to read it ` +
+          '(CORS). Serve it with Access-Control-Allow-Origin, or download it and upload the file.',
+        { cause: error },
+      );
+    }
+    if (!response.ok) throw new ClassifierError('input', `Could not load the image at ${source} (HTTP ${response.status}).`);
+    return response.blob();
+  }
+
+  private classifyLiveFrame(): Promise<void> {
+    return this.classifyFrom(this.cameraControl.video, { kind: 'camera' }, { live: true }).then(
+      () => {},
+      () => {},
+    );
+  }
+
+  private async classifyFiles(files: File[], kind: SourceKind): Promise<void> {
+    const batch = ++this.batch;
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      if (batch !== this.batch) return;
+      if (files.length > 1) this.progressLine = `Classifying ${i + 1} of ${files.length}: ${file.name}`;
+      try {
+        await this.classifyFrom(file, { kind, name: file.name });
+      } catch {
+        failed++;
+      }
+    }
+    if (batch !== this.batch || files.length < 2) {
+      if (batch === this.batch) this.progressLine = '';
+      return;
+    }
+    this.progressLine =
+      failed === 0 ? `Classified ${files.length} images.` : `Classified ${files.length - failed} of ${files.length} images; ${failed} could not be read.`;
+  }
+
+  private showError(phase: MobilenetErrorPhase, error: unknown, retry?: ShownError['retry']): void {
+    const message = messageOf(error);
+    this.error = { phase, message, retry };
+    this.dispatchEvent(mobilenetEvent('mobilenet-error', { phase, message, error }));
+  }
+
+  private announce(result: MobilenetResult, live: boolean): void {
+    const top = result.predictions[0];
+    if (!top) return;
+    const now = performance.now();
+    if (live && (top.label === this.lastAnnounced.label || now - this.lastAnnounced.at < LIVE_ANNOUNCE_INTERVAL_MS)) return;
+    this.lastAnnounced = { at: now, label: top.label };
+    this.announcement = `${top.label}, ${formatPercent(top.probability)}`;
+  }
+
+  private async startCameraStream(): Promise<void> {
+    this.cameraStart = this.cameraControl
+      .start({ facingMode: this.facingMode })
+      .then(() => {
+        if (this.error?.phase === 'camera') this.error = undefined;
+        // camera may have been switched off while permission was pending.
+        if (!this.camera) this.cameraControl.stop();
+      })
+      .catch((error: unknown) => {
+        this.camera = false;
+        this.showError('camera', error, { label: 'Try again', run: () => (this.camera = true) });
+      });
+    await this.cameraStart;
+  }
+
+  private syncLiveLoop(): void {
+    if (this.live && this.camera && this.cameraControl.state === 'on') this.liveLoop.start(this.cameraControl.video);
+    else this.liveLoop.stop();
+  }
+
+  private handleCameraEnded(): void {
+    this.camera = false;
+    this.showError('camera', new CameraError('The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.'), {
+      label: 'Turn camera on',
+      run: () => (this.camera = true),
+    });
+  }
+
+  private handleCameraSelect(event: Event): void {
+    const deviceId = (event.target as HTMLSelectElement).value;
+    void this.cameraControl.start({ deviceId }).catch((error: unknown) => this.showError('camera', error));
+  }
+
+  private handleFileChange(): void {
+    const files = Array.from(this.fileInput.files ?? []);
+    // Cleared so that choosing the same file again fires change again.
+    this.fileInput.value = '';
+    if (files.length) void this.classifyFiles(files, 'upload');
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    if (!event.dataTransfer) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private handleDragLeave(event: DragEvent): void {
+    if (event.relatedTarget instanceof Node && this.contains(event.relatedTarget)) return;
+    this.dragging = false;
+  }
+
+  private handleDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    const data = event.dataTransfer;
+    if (!data) return;
+    const files = Array.from(data.files);
+    if (files.length) {
+      void this.classifyFiles(files, 'drop');
+      return;
+    }
+    // An image dragged from another page arrives as a URL.
+    const url = data.getData('text/uri-list').split(/\r?\n/).find((line) => line && !line.startsWith('#'));
+    if (url) void this.classifyFrom(url, { kind: 'drop', name: url }).catch(() => {});
+    else this.showError('input', new ClassifierError('input', 'Nothing usable was dropped. Drop an image file or an image from another page.'));
+  }
+
+  /**
+   * Pastes go to the element that holds the focus, or, when nothing on the page has it, to the first
+   * <mobilenet-classifier> of the page, so that Ctrl/Cmd+V works without clicking first.
+   */
+  private handlePaste(event: ClipboardEvent): void {
+    const inside = event.composedPath().includes(this);
+    const unfocused = document.activeElement === null || document.activeElement === document.body;
+    if (!inside && !(unfocused && document.querySelector(this.localName) === this)) return;
+    const files = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith('image/'));
+    if (!files.length) {
+      if (inside) this.showError('input', new ClassifierError('input', 'The clipboard holds no image. Copy an image, then paste again.'));
+      return;
+    }
+    event.preventDefault();
+    void this.classifyFiles(files, 'paste');
+  }
+
+  private handleStageKeydown(event: KeyboardEvent): void {
+    if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    this.fileInput.click();
+  }
+
+  private async handleDownload(format: 'json' | 'bin'): Promise<void> {
+    const values = this.result?.features;
+    if (!values) return;
+    const blob =
+      format === 'json'
+        ? new Blob([this.featuresJson(values)], { type: 'application/json' })
+        : new Blob([littleEndianFloat32(values)], { type: 'application/octet-stream' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${baseName(this.result?.source.name)}-features.${format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
+
+  private async handleCopy(): Promise<void> {
+    const values = this.result?.features;
+    if (!values) return;
+    try {
+      await navigator.clipboard.writeText(this.featuresJson(values));
+      this.announcement = 'Feature vector copied as JSON.';
+    } catch (error) {
+      this.showError('input', new ClassifierError('input', 'Could not copy to the clipboard: the browser refused. Use Download JSON instead.', { cause: error }));
+    }
+  }
+
+  private featuresJson(values: Float32Array): string {
+    return JSON.stringify({
+      model: this.classifier?.metadata.modelId ?? 'mobilenet_v2_050_96',
+      length: values.length,
+      values: Array.from(values),
+    });
+  }
+
+  private renderStatus() {
+    if (this.modelState === 'ready') return html`Ready · runs on ${this.classifier?.backend}`;
+    if (this.modelState === 'error') return html`The model is not loaded.`;
+    const p = this.progress;
+    return p ? html`Loading the model… ${formatMegabytes(p.loadedBytes)} of ${formatMegabytes(p.totalBytes)}` : html`Loading the model…`;
+  }
+
+  private renderResults() {
+    const predictions = this.result?.predictions;
+    if (!predictions) return nothing;
+    return html`<ol part="results" aria-label="Predictions">
+      ${predictions.map(
+        (p) => html`<li part="result">
+          <span part="label" title=${p.label}>${p.label}</span>
+          <span part="probability">${formatPercent(p.probability)}</span>
+          <span part="bar" aria-hidden="true"><span style="--p: ${p.probability}"></span></span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderFeatures() {
+    if (!this.features || !this.result?.features) return nothing;
+    return html`<div part="features" role="group" aria-label="Feature vector export">
+      <button type="button" @click=${() => this.handleDownload('json')}>Download features (JSON)</button>
+      <button type="button" @click=${() => this.handleDownload('bin')}>Download features (.bin)</button>
+      <button type="button" @click=${this.handleCopy}>Copy features as JSON</button>
+    </div>`;
+  }
+
+  override render() {
+    const cameraOn = this.cameraControl.state !== 'off';
+    const devices = this.cameraControl.devices;
+    this.cameraControl.video.classList.toggle('mirror', this.mirror);
+    return html`
+      <slot name="header"></slot>
+      <p part="status" role="status">${this.renderStatus()}</p>
+      <div
+        part="stage"
+        class=${this.dragging ? 'dragging' : ''}
+        tabindex="0"
+        role="group"
+        aria-label="Image input: drop or paste an image here, or press Enter to choose files"
+        @keydown=${this.handleStageKeydown}
+      >
+        ${cameraOn ? this.cameraControl.video : nothing}
+        ${this.result
+          ? html`<canvas part="crop" width="96" height="96" role="img" aria-label="The 96 by 96 pixel crop the model saw"></canvas>`
+          : cameraOn
+            ? nothing
+            : html`<slot name="empty"><p class="empty">Drop an image here, paste one, upload files or turn on the camera.</p></slot>`}
+      </div>
+      <div part="controls">
+        <button type="button" part="upload-button" class="primary" @click=${() => this.fileInput.click()}>Upload images</button>
+        <input type="file" accept="image/*" multiple hidden @change=${this.handleFileChange} />
+        <button type="button" part="camera-button" aria-pressed=${this.camera ? 'true' : 'false'} @click=${() => (this.camera = !this.camera)}>
+          Camera
+        </button>
+        ${cameraOn && devices.length > 1
+          ? html`<select part="camera-select" aria-label="Choose a camera" @change=${this.handleCameraSelect}>
+              ${devices.map(
+                (d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === this.cameraControl.deviceId}>${d.label || `Camera ${i + 1}`}</option>`,
+              )}
+            </select>`
+          : nothing}
+        ${cameraOn && !this.live
+          ? html`<button type="button" part="capture-button" ?disabled=${this.cameraControl.state !== 'on'} @click=${() => this.classifyFrom(this.cameraControl.video, { kind: 'camera' }).catch(() => {})}>
+              Classify this frame
+            </button>`
+          : nothing}
+      </div>
+      ${this.progressLine ? html`<p part="progress">${this.progressLine}</p>` : nothing}
+      ${this.error
+        ? html`<p part="error" role="alert">
+            ${this.error.message}${this.error.retry
+              ? html`<button type="button" @click=${this.error.retry.run}>${this.error.retry.label}</button>`
+              : nothing}
+          </p>`
+        : nothing}
+      ${this.renderResults()} ${this.renderFeatures()}
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+function phaseOf(error: unknown): MobilenetErrorPhase {
+  if (error instanceof ClassifierError) return error.phase;
+  if (error instanceof CameraError) return 'camera';
+  return 'inference';
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ClassifierError || error instanceof CameraError) return error.message;
+  if (error instanceof RangeError) return error.message;
+  return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
+}
+
+function formatPercent(probability: number): string {
+  return `${(probability * 100).toFixed(1)}%`;
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The vector as raw little-endian float32, whatever the platform's byte order. */
+function littleEndianFloat32(values: Float32Array): ArrayBuffer {
+  const view = new DataView(new ArrayBuffer(values.length * 4));
+  values.forEach((v, i) => view.setFloat32(i * 4, v, /* littleEndian= */ true));
+  return view.buffer;
+}
+
+function baseName(name: string | undefined): string {
+  const last = name?.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '');
+  return last?.replace(/[^\w.-]+/g, '_') || 'image';
+}

@@ -1,0 +1,205 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --mobilenet-font: system-ui, sans-serif;
+    --mobilenet-fg: #1d1d1f;
+    --mobilenet-bg: #ffffff;
+    --mobilenet-muted: #5f6368;
+    --mobilenet-border: #c7c7cc;
+    --mobilenet-accent: #0b57d0;
+    --mobilenet-accent-fg: #ffffff;
+    --mobilenet-bar: #0b57d0;
+    --mobilenet-bar-track: #e8eaed;
+    --mobilenet-error: #b3261e;
+    --mobilenet-radius: 8px;
+    --mobilenet-gap: 0.75rem;
+    --mobilenet-preview-size: 16rem;
+
+    display: block;
+    box-sizing: border-box;
+    max-width: 40rem;
+    padding: var(--mobilenet-gap);
+    font: 1rem/1.4 var(--mobilenet-font);
+    color: var(--mobilenet-fg);
+    background: var(--mobilenet-bg);
+    border: 1px solid var(--mobilenet-border);
+    border-radius: var(--mobilenet-radius);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [part='status'] {
+    margin: 0 0 var(--mobilenet-gap);
+    color: var(--mobilenet-muted);
+    font-size: 0.875rem;
+  }
+
+  [part='stage'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--mobilenet-gap);
+    align-items: center;
+    justify-content: center;
+    min-height: 8rem;
+    padding: var(--mobilenet-gap);
+    border: 2px dashed var(--mobilenet-border);
+    border-radius: var(--mobilenet-radius);
+    outline-offset: 2px;
+  }
+
+  [part='stage'].dragging {
+    border-color: var(--mobilenet-accent);
+    background: color-mix(in srgb, var(--mobilenet-accent) 8%, transparent);
+  }
+
+  [part='stage']:focus-visible {
+    outline: 2px solid var(--mobilenet-accent);
+  }
+
+  video {
+    width: var(--mobilenet-preview-size);
+    max-width: 100%;
+    border-radius: var(--mobilenet-radius);
+    background: #000;
+  }
+
+  video.mirror {
+    transform: scaleX(-1);
+  }
+
+  [part='crop'] {
+    width: 96px;
+    height: 96px;
+    border-radius: 4px;
+    image-rendering: pixelated;
+  }
+
+  .empty {
+    color: var(--mobilenet-muted);
+    text-align: center;
+  }
+
+  [part='controls'],
+  [part='features'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: var(--mobilenet-gap);
+  }
+
+  button,
+  select {
+    font: inherit;
+    min-height: 2.5rem;
+    padding: 0.375rem 0.875rem;
+    border-radius: var(--mobilenet-radius);
+    border: 1px solid var(--mobilenet-border);
+    background: var(--mobilenet-bg);
+    color: var(--mobilenet-fg);
+    cursor: pointer;
+  }
+
+  button.primary,
+  button[aria-pressed='true'] {
+    background: var(--mobilenet-accent);
+    border-color: var(--mobilenet-accent);
+    color: var(--mobilenet-accent-fg);
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  button:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--mobilenet-accent);
+    outline-offset: 2px;
+  }
+
+  [part='progress'] {
+    margin: var(--mobilenet-gap) 0 0;
+    font-size: 0.875rem;
+  }
+
+  [part='error'] {
+    margin: var(--mobilenet-gap) 0 0;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--mobilenet-error);
+    color: var(--mobilenet-error);
+  }
+
+  [part='error'] button {
+    margin-left: 0.5rem;
+    min-height: 2rem;
+  }
+
+  [part='results'] {
+    list-style: none;
+    margin: var(--mobilenet-gap) 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.375rem;
+  }
+
+  [part='result'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 4rem;
+    grid-template-areas: 'label probability' 'bar bar';
+    column-gap: 0.5rem;
+  }
+
+  [part='label'] {
+    grid-area: label;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  [part='probability'] {
+    grid-area: probability;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part='bar'] {
+    grid-area: bar;
+    height: 0.375rem;
+    border-radius: 999px;
+    background: var(--mobilenet-bar-track);
+    overflow: hidden;
+  }
+
+  [part='bar'] > span {
+    display: block;
+    height: 100%;
+    width: calc(var(--p) * 100%);
+    background: var(--mobilenet-bar);
+    transition: width 150ms ease-out;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='bar'] > span {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,14 @@
+export type { MobilenetReadyDetail, MobilenetReadyEvent } from './mobilenet-ready';
+export type { MobilenetResult, MobilenetResultDetail, MobilenetResultEvent, SourceKind } from './mobilenet-result';
+export type { MobilenetErrorDetail, MobilenetErrorEvent, MobilenetErrorPhase } from './mobilenet-error';
+
+/**
+ * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and
+ * reaches listeners on the document.
+ */
+export function mobilenetEvent<K extends 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error'>(
+  name: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): GlobalEventHandlersEventMap[K] {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true }) as GlobalEventHandlersEventMap[K];
+}

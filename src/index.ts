@@ -1,0 +1,7 @@
+/**
+ * The public API: the element class, its event types and the core. Importing this registers nothing;
+ * import `./define` for that.
+ */
+export { MobilenetClassifier, type MobilenetSource } from './components/mobilenet-classifier/mobilenet-classifier.component';
+export type * from './events';
+export * from './model';
