@@ -138,6 +138,8 @@ export class MobilenetClassifier extends LitElement {
   /** Bumped by every upload or drop of files, which stops the previous batch. */
   private batch = 0;
   private lastAnnounced = { at: Number.NEGATIVE_INFINITY, label: '' };
+  /** The picture on screen, unless it is a camera frame: re-classified when top-k, crop or features change. */
+  private lastSource?: { source: MobilenetSource; origin: MobilenetResult['source'] };
   private readonly onDocumentPaste = (event: ClipboardEvent) => this.handlePaste(event);
 
   constructor() {
@@ -159,6 +161,8 @@ export class MobilenetClassifier extends LitElement {
     document.addEventListener('paste', this.onDocumentPaste);
     // The model loads in willUpdate once connected; a reconnected element needs an update for that.
     if (!this.lease) this.requestUpdate();
+    // A camera element moved in the page was stopped on disconnect: it comes back on.
+    if (this.camera && this.hasUpdated) void this.startCameraStream();
   }
 
   override disconnectedCallback(): void {
@@ -182,6 +186,13 @@ export class MobilenetClassifier extends LitElement {
       else this.cameraControl.stop();
     }
     this.syncLiveLoop();
+    this.cameraControl.video.classList.toggle('mirror', this.mirror);
+    const optionsChanged = ['topK', 'crop', 'features'].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (optionsChanged && this.lastSource && !this.liveLoop.running) {
+      // Show the effect of the new option on the picture already on screen.
+      const { source, origin } = this.lastSource;
+      void this.classifyFrom(source, origin).catch(() => {});
+    }
     if (changed.has('src') && this.src) {
       void this.classifyFrom(this.src, { kind: 'src', name: this.src }).catch(() => {});
     }
@@ -314,6 +325,7 @@ export class MobilenetClassifier extends LitElement {
       const result: MobilenetResult = { ...core, source: origin };
       if (ticket === this.latest) {
         this.result = { ...result, pixels };
+        this.lastSource = origin.kind === 'camera' ? undefined : { source, origin };
         if (!options.live || this.error?.phase !== 'camera') this.error = undefined;
         this.announce(result, options.live ?? false);
         this.dispatchEvent(mobilenetEvent('mobilenet-result', { result }));
@@ -541,7 +553,6 @@ export class MobilenetClassifier extends LitElement {
   override render() {
     const cameraOn = this.cameraControl.state !== 'off';
     const devices = this.cameraControl.devices;
-    this.cameraControl.video.classList.toggle('mirror', this.mirror);
     return html`
       <slot name="header"></slot>
       <p part="status" role="status">${this.renderStatus()}</p>
