@@ -1,0 +1,50 @@
+import { textElement } from './dom';
+
+/** The log keeps this many lines: live camera mode fires up to max-fps results a second. */
+const MAX_LINES = 100;
+
+type LoggedEvent = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error';
+
+/**
+ * Logs every `mobilenet-*` event that reaches the document, newest first, one line each. Event data
+ * is written as text only: a label or an error message must never become markup.
+ *
+ * @param list the `<ol>` that receives the lines
+ * @param empty shown while the log is empty
+ * @param clear empties the log
+ */
+export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear: HTMLButtonElement): void {
+  const add = (type: LoggedEvent, target: EventTarget | null, detail: string) => {
+    const now = new Date();
+    const item = document.createElement('li');
+    item.dataset.type = type;
+    const time = textElement('time', '', now.toLocaleTimeString());
+    time.dateTime = now.toISOString();
+    item.append(time, textElement('span', 'origin', originOf(target)), textElement('span', 'type', type), textElement('span', 'detail', detail));
+    list.prepend(item);
+    while (list.children.length > MAX_LINES) list.lastElementChild?.remove();
+    empty.hidden = true;
+  };
+
+  document.addEventListener('mobilenet-ready', (event) => {
+    const { backend, loadMs } = event.detail;
+    add('mobilenet-ready', event.target, `${backend}, loaded in ${Math.round(loadMs)} ms`);
+  });
+  document.addEventListener('mobilenet-result', (event) => {
+    const { predictions, source, timings } = event.detail.result;
+    const top = predictions[0];
+    const best = top ? `${top.label} ${(top.probability * 100).toFixed(1)}%` : 'no prediction';
+    add('mobilenet-result', event.target, `${best} · source: ${source.kind} · ${Math.round(timings.total)} ms`);
+  });
+  document.addEventListener('mobilenet-error', (event) => {
+    add('mobilenet-error', event.target, `${event.detail.phase}: ${event.detail.message}`);
+  });
+  clear.addEventListener('click', () => {
+    list.replaceChildren();
+    empty.hidden = false;
+  });
+}
+
+function originOf(target: EventTarget | null): string {
+  return target instanceof Element ? (target.id ? `#${target.id}` : `<${target.localName}>`) : '';
+}
