@@ -1,5 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+// styleMap sets the bar width through the CSSOM, which a CSP without 'unsafe-inline' styles still allows.
+import { styleMap } from 'lit/directives/style-map.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import {
@@ -297,6 +299,8 @@ export class MobilenetClassifier extends LitElement {
 
   /** The classifier of the current model, waiting for it if it is still loading. */
   private async currentClassifier(): Promise<Classifier> {
+    // Connected but not yet updated (e.g. classify() right after appendChild): the first update starts the load.
+    if (!this.lease && this.isConnected) await this.updateComplete;
     for (;;) {
       const lease = this.lease;
       if (!lease) {
@@ -535,7 +539,7 @@ export class MobilenetClassifier extends LitElement {
         (p) => html`<li part="result">
           <span part="label" title=${p.label}>${p.label}</span>
           <span part="probability">${formatPercent(p.probability)}</span>
-          <span part="bar" aria-hidden="true"><span style="--p: ${p.probability}"></span></span>
+          <span part="bar" aria-hidden="true"><span style=${styleMap({ '--p': String(p.probability) })}></span></span>
         </li>`,
       )}
     </ol>`;
