@@ -117,7 +117,7 @@ test.describe('upload', () => {
     const notAnImage = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
     await el.locator('input[type=file]').setInputFiles([payload(strawberry), notAnImage, payload(lorikeet)]);
 
-    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be read.');
+    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be read: notes.txt.');
     const events = (await recordedEvents(page)).filter((e) => e.type !== 'mobilenet-ready');
     expect(events.map((e) => e.type), 'results and the error, in file order').toEqual(['mobilenet-result', 'mobilenet-error', 'mobilenet-result']);
     expect(events[0].result?.source).toEqual({ kind: 'upload', name: strawberry.file });
@@ -131,7 +131,7 @@ test.describe('upload', () => {
       `Classifying 1 of 3: ${strawberry.file}`,
       'Classifying 2 of 3: notes.txt',
       `Classifying 3 of 3: ${lorikeet.file}`,
-      'Classified 2 of 3 images; 1 could not be read.',
+      'Classified 2 of 3 images; 1 could not be read: notes.txt.',
     ]);
   });
 });
@@ -166,12 +166,9 @@ test('classifies an image file dropped on it, showing the drop target while drag
 });
 
 test.describe('several elements on a page', () => {
-  // Bug: a second element added once the first has model progress never renders. leaseClassifier()
-  // replays the last progress synchronously, and loadModel()'s progress callback then reads `lease`
-  // before its `const` is initialised: "ReferenceError: Cannot access 'lease' before initialization"
-  // is thrown from willUpdate. Tests that need two elements add both in one task to avoid it.
+  // Regression: leaseClassifier() used to replay progress synchronously, before the element had its
+  // lease, and the element threw from willUpdate and never rendered.
   test('an element added after another one is ready becomes ready too', async ({ elementPage: page, addClassifier }) => {
-    test.fail();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await addClassifier(ON_WASM);
@@ -445,10 +442,8 @@ test.describe('attributes', () => {
     await expect(el.locator('[part=error]'), 'the load error stayed after a successful retry').toHaveCount(0);
   });
 
-  // Bug: an upload while the model is missing replaces the load error, and its Retry button, with the
-  // same message without Retry: classifyFrom() shows the load error it awaited with no retry action.
+  // Regression: an upload while the model was missing replaced the load error with one without Retry.
   test('an upload while the model is missing keeps the Retry button of the load error', async ({ elementPage: page, addClassifier }) => {
-    test.fail();
     const el = await addClassifier({ ...ON_WASM, 'model-url': '/missing-model/model.json' }, { waitReady: false });
     await waitForErrors(page, 1);
     await expect(el.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
@@ -458,10 +453,8 @@ test.describe('attributes', () => {
     await expect(el.getByRole('alert').getByRole('button', { name: 'Retry' }), 'the Retry button went away').toBeVisible({ timeout: 2000 });
   });
 
-  // Bug: `ready` is documented as "renewed when model-url or backend change", but loadModel() only
-  // renews it after a failure; once resolved it stays resolved while the next model is still loading.
+  // Regression: `ready` stayed resolved while the next model was still loading.
   test('ready is renewed when model-url changes and settles once the new model is loaded', async ({ addClassifier }) => {
-    test.fail();
     const el = await addClassifier({ backend: 'wasm' });
     const statusWhenReady = await el.evaluate(async (host: MobilenetClassifier) => {
       host.setAttribute('model-url', '/model/model.json?copy=2');

@@ -51,11 +51,14 @@ export function leaseClassifier(modelUrl: URL, backend: Backend, onProgress?: (p
   }
   const held = entry;
   held.users++;
+  let released = false;
   if (onProgress) {
     held.listeners.add(onProgress);
-    if (held.progress) onProgress(held.progress);
+    // Replayed later, not during this call: the caller has not received its lease yet.
+    queueMicrotask(() => {
+      if (!released && held.progress) onProgress(held.progress);
+    });
   }
-  let released = false;
   return {
     classifier: held.classifier,
     release() {

@@ -143,6 +143,7 @@ export class MobilenetClassifier extends LitElement {
   /** The picture on screen, unless it is a camera frame: re-classified when top-k, crop or features change. */
   private lastSource?: { source: MobilenetSource; origin: MobilenetResult['source'] };
   private readonly onDocumentPaste = (event: ClipboardEvent) => this.handlePaste(event);
+  private readonly retryLoad = { label: 'Retry', run: () => this.loadModel() };
 
   constructor() {
     super();
@@ -242,6 +243,8 @@ export class MobilenetClassifier extends LitElement {
     this.classifier = undefined;
     this.progress = undefined;
     this.modelState = 'loading';
+    // `ready` waits for this model, not the previous one.
+    if (!this.settleReady) this.resetReady();
     if (this.error?.phase === 'load') this.error = undefined;
     if (!BACKENDS.includes(this.backend)) {
       this.failLoad(new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}.`));
@@ -279,7 +282,7 @@ export class MobilenetClassifier extends LitElement {
 
   private failLoad(error: unknown): void {
     this.modelState = 'error';
-    this.showError('load', error, { label: 'Retry', run: () => this.loadModel() });
+    this.showError('load', error, this.retryLoad);
     this.settleReady?.reject(error);
     this.resetReady();
   }
@@ -336,7 +339,10 @@ export class MobilenetClassifier extends LitElement {
       }
       return result;
     } catch (error) {
-      if (ticket === this.latest) this.showError(phaseOf(error), error);
+      if (ticket === this.latest) {
+        // Without a model, keep offering the load's Retry.
+        this.showError(phaseOf(error), error, this.modelState === 'error' ? this.retryLoad : undefined);
+      }
       throw error;
     }
   }
@@ -367,22 +373,25 @@ export class MobilenetClassifier extends LitElement {
 
   private async classifyFiles(files: File[], kind: SourceKind): Promise<void> {
     const batch = ++this.batch;
-    let failed = 0;
+    const failed: string[] = [];
     for (const [i, file] of files.entries()) {
       if (batch !== this.batch) return;
       if (files.length > 1) this.progressLine = `Classifying ${i + 1} of ${files.length}: ${file.name}`;
       try {
         await this.classifyFrom(file, { kind, name: file.name });
       } catch {
-        failed++;
+        failed.push(file.name);
       }
     }
     if (batch !== this.batch || files.length < 2) {
       if (batch === this.batch) this.progressLine = '';
       return;
     }
+    // Each failure was shown as it happened, but a later success replaced it: name them all here.
     this.progressLine =
-      failed === 0 ? `Classified ${files.length} images.` : `Classified ${files.length - failed} of ${files.length} images; ${failed} could not be read.`;
+      failed.length === 0
+        ? `Classified ${files.length} images.`
+        : `Classified ${files.length - failed.length} of ${files.length} images; ${failed.length} could not be read: ${failed.join(', ')}.`;
   }
 
   private showError(phase: MobilenetErrorPhase, error: unknown, retry?: ShownError['retry']): void {
