@@ -143,6 +143,7 @@ export class MobilenetClassifier extends LitElement {
   /** The picture on screen, unless it is a camera frame: re-classified when top-k, crop or features change. */
   private lastSource?: { source: MobilenetSource; origin: MobilenetResult['source'] };
   private readonly onDocumentPaste = (event: ClipboardEvent) => this.handlePaste(event);
+  private readonly onVisibilityChange = () => this.handleVisibilityChange();
   private readonly retryLoad = { label: 'Retry', run: () => this.loadModel() };
 
   constructor() {
@@ -162,6 +163,7 @@ export class MobilenetClassifier extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('paste', this.onDocumentPaste);
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
     // The model loads in willUpdate once connected; a reconnected element needs an update for that.
     if (!this.lease) this.requestUpdate();
     // A camera element moved in the page was stopped on disconnect: it comes back on.
@@ -171,6 +173,7 @@ export class MobilenetClassifier extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('paste', this.onDocumentPaste);
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.latest++;
     this.batch++;
     this.releaseModel();
@@ -435,6 +438,13 @@ export class MobilenetClassifier extends LitElement {
       label: 'Turn camera on',
       run: () => (this.camera = true),
     });
+  }
+
+  /** A hidden tab holds no camera: its light goes off and other apps can use it. `camera` stays set, so it comes back with the tab. */
+  private handleVisibilityChange(): void {
+    if (!this.camera) return;
+    if (document.visibilityState === 'hidden') this.cameraControl.stop();
+    else if (this.cameraControl.state === 'off') void this.startCameraStream();
   }
 
   private handleCameraSelect(event: Event): void {
