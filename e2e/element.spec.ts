@@ -2,7 +2,7 @@
 // feature export, stale results, the attributes, keyboard use, accessibility and registration.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { FileChooser, Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import {
   type Attributes,
@@ -67,6 +67,25 @@ async function tabTo(page: Page, name: string, maxPresses = 12): Promise<string[
     if (focused === name) return visited;
   }
   throw new Error(`Tab never reached "${name}" in ${maxPresses} presses; focus went: ${visited.join(' → ')}`);
+}
+
+/**
+ * The file chooser that `action` opens. Interception is switched on (by listening) before `action`
+ * runs: `Promise.all([page.waitForEvent('filechooser'), press])` races the browser's interception
+ * set-up against the key press, and lost it here about one run in four (puppeteer#6040 describes it).
+ */
+async function nextFileChooser(page: Page, action: () => Promise<void>): Promise<FileChooser> {
+  const choosers: FileChooser[] = [];
+  const listener = (chooser: FileChooser) => choosers.push(chooser);
+  page.on('filechooser', listener);
+  try {
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await action();
+    await expect.poll(() => choosers.length, { message: 'no file chooser opened', timeout: 5000 }).toBeGreaterThan(0);
+    return choosers[0];
+  } finally {
+    page.off('filechooser', listener);
+  }
 }
 
 /** Dispatches a paste of a test image at the focused element, as the browser does (document.body when nothing has focus). */
@@ -528,19 +547,24 @@ test('mirror flips the camera preview only, never the crop canvas or its pixels'
 });
 
 test.describe('keyboard only', () => {
-  test('Enter on the stage or on Upload opens the file chooser; Enter on Download features (JSON) downloads', async ({ elementPage: page, addClassifier }) => {
-    const el = await addClassifier({ features: true });
+  test('Enter on the stage opens the file chooser', async ({ elementPage: page, addClassifier }) => {
+    await addClassifier(ON_WASM);
     const stage = 'Image input: drop or paste an image here, or press Enter to choose files';
     expect(await tabTo(page, stage), 'the stage is not the first stop from the page').toEqual([stage]);
-    const [fromStage] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
+    const fromStage = await nextFileChooser(page, () => page.keyboard.press('Enter'));
     await fromStage.setFiles(lorikeet.path);
-    await waitForResults(page, 1);
+    const [result] = await waitForResults(page, 1);
+    expect(result.source).toEqual({ kind: 'upload', name: lorikeet.file });
+  });
 
-    expect(await tabTo(page, 'Upload images'), 'Upload is not the next stop after the stage').toEqual(['Upload images']);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
+  test('Enter on Upload opens the file chooser; Enter on Download features (JSON) downloads', async ({ elementPage: page, addClassifier }) => {
+    const el = await addClassifier({ features: true });
+    const stage = 'Image input: drop or paste an image here, or press Enter to choose files';
+    expect(await tabTo(page, 'Upload images'), 'Upload is not the next stop after the stage').toEqual([stage, 'Upload images']);
+    const chooser = await nextFileChooser(page, () => page.keyboard.press('Enter'));
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(strawberry.path);
-    const [, result] = await waitForResults(page, 2);
+    const [result] = await waitForResults(page, 1);
     expect(result.source).toEqual({ kind: 'upload', name: strawberry.file });
     await expect(el.locator('[part=label]').first()).toHaveText(strawberry.displayLabel);
 
