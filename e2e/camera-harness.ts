@@ -113,30 +113,7 @@ export async function waitForLogged(page: Page, type: LogEntry['type'], count: n
   return log(page, type);
 }
 
-/** Waits until the element says Ready; fails with its status and error text otherwise. */
-export async function expectReady(element: Locator, timeout = 60_000): Promise<void> {
-  const status = element.locator('[part=status]');
-  try {
-    await expect(status).toContainText('Ready', { timeout });
-  } catch {
-    const said = (await status.textContent({ timeout: 1000 }).catch(() => null))?.trim() ?? 'no [part=status] rendered';
-    const error = (await element.locator('[part=error]').textContent({ timeout: 1000 }).catch(() => null))?.trim();
-    throw new Error(`<mobilenet-classifier> never said Ready within ${timeout} ms: status "${said}"${error ? `, error "${error}"` : ''}`);
-  }
-}
-
-/** Adds a <mobilenet-classifier> with these attributes (`true` = boolean attribute) at the end of the body. */
-export async function mountClassifier(page: Page, attributes: Record<string, string | true> = {}, options: { waitReady?: boolean } = {}): Promise<Locator> {
-  const index = await page.evaluate((attrs) => {
-    const element = document.createElement('mobilenet-classifier');
-    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value === true ? '' : value);
-    document.body.append(element);
-    return document.querySelectorAll('mobilenet-classifier').length - 1;
-  }, attributes);
-  const element = page.locator('mobilenet-classifier').nth(index);
-  if (options.waitReady ?? true) await expectReady(element);
-  return element;
-}
+export { expectReady, mountClassifier } from './element-harness';
 
 /** What the element's camera preview is doing, read from its shadow root. */
 export interface PreviewState {

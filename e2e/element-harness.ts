@@ -131,7 +131,7 @@ export async function expectReady(element: Locator, timeout = 60_000): Promise<v
     const loads = await element.page().evaluate(() => sessionStorage.getItem('elementPageLoads')).catch(() => '?');
     throw new Error(
       `<mobilenet-classifier> never said Ready within ${timeout} ms: status "${said}"${error ? `, error "${error}"` : ''}` +
-        (loads === '1' ? '' : ` (the page was loaded ${loads} times: a reload wipes the elements a test added)`),
+        (Number(loads) > 1 ? ` (the page was loaded ${loads} times: a reload wipes the elements a test added)` : ''),
     );
   }
 }
