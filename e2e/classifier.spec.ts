@@ -297,3 +297,63 @@ test('refuses a topK that is not a positive whole number, and undecodable bytes,
   expect(messages.empty).toMatch(/"empty\.png" is empty/);
   expect(messages.stillWorks).toBe(1001);
 });
+
+test.describe('the weight cache', () => {
+  /** Loads a classifier in the page; returns its network weight bytes and the shard requests the page made. */
+  async function load(page: Page, options: { cache?: boolean } = {}) {
+    const shardRequests: string[] = [];
+    const onRequest = (request: import('@playwright/test').Request) => {
+      if (request.url().endsWith('.bin')) shardRequests.push(request.url());
+    };
+    page.on('request', onRequest);
+    const networkBytes = await page.evaluate(async (options) => {
+      const classifier = await window.harness.core.loadClassifier(options);
+      classifier.dispose();
+      return classifier.networkBytes;
+    }, options);
+    page.off('request', onRequest);
+    return { networkBytes, shardRequests };
+  }
+
+  // A plain page: Playwright turns the HTTP cache off for pages with routes, and a revalidation needs it.
+  test('a second visit loads the weights from the cache, with no weight bytes and a body-less model.json over the network', async ({ page }) => {
+    await page.goto('/e2e/harness.html');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const first = await load(page);
+    expect(first.networkBytes).toBeGreaterThan(3_000_000);
+    expect(first.shardRequests).toHaveLength(1);
+
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const modelJson = page.waitForResponse((response) => response.url().endsWith('/model/model.json'));
+    const labelsJson = page.waitForResponse((response) => response.url().endsWith('/model/labels.json'));
+    const second = await load(page);
+    expect(second.networkBytes, 'weight bytes over the network on the second visit').toBe(0);
+    expect(second.shardRequests, 'shard requests on the second visit').toEqual([]);
+    for (const response of [await modelJson, await labelsJson]) {
+      const sizes = await response.request().sizes();
+      expect(sizes.responseBodySize, `${response.url()} was downloaded again instead of revalidated (304)`).toBe(0);
+    }
+  });
+
+  test('a rebuilt model (new content hash) is downloaded again and replaces the old shards', async ({ harnessPage: page }) => {
+    await load(page);
+    await page.route('**/model/model.json', async (route) => {
+      const json = await (await route.fetch()).json();
+      json.userDefinedMetadata.contentHash = 'rebuilt';
+      await route.fulfill({ json });
+    });
+    const rebuilt = await load(page);
+    expect(rebuilt.networkBytes).toBeGreaterThan(3_000_000);
+    const keys = await page.evaluate(async () => (await (await caches.open('mobilenet-classifier-weights-v1')).keys()).map((r) => r.url));
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/group1-shard1of1\.bin\?content-hash=rebuilt$/);
+  });
+
+  test('cache: false always uses the network', async ({ harnessPage: page }) => {
+    await load(page, { cache: false });
+    const again = await load(page, { cache: false });
+    expect(again.networkBytes).toBeGreaterThan(3_000_000);
+    expect(again.shardRequests).toHaveLength(1);
+  });
+});

@@ -31,6 +31,8 @@ export class Classifier {
     readonly backend: Backend,
     /** `userDefinedMetadata` of the model (model id, content hash…). */
     readonly metadata: Readonly<Record<string, unknown>>,
+    /** Weight bytes this load took from the network: 0 when they all came from the cache. */
+    readonly networkBytes: number,
   ) {}
 
   /**
@@ -137,10 +139,10 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     startBackend(options.backend ?? 'webgl').catch((error: unknown) => {
       throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
     }),
-    fetchModel(url, signal, onProgress),
+    fetchModel(url, signal, onProgress, options.cache ?? true),
   ]);
   const labelsUrl = new URL(typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json', url);
-  const labelsJson = await fetchJson(labelsUrl, signal);
+  const labelsJson = await fetchJson(labelsUrl, signal, 'no-cache');
   signal?.throwIfAborted();
 
   await useBackend(backend);
@@ -161,7 +163,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     } catch (error) {
       throw new ClassifierError('load', `${labelsUrl}: ${(error as Error).message}`, { cause: error });
     }
-    classifier = new Classifier(model, labels, backend, fetched.metadata);
+    classifier = new Classifier(model, labels, backend, fetched.metadata, fetched.networkBytes);
     await classifier.warmUp();
     signal?.throwIfAborted();
     return classifier;

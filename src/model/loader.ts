@@ -1,6 +1,7 @@
 import { io } from '@tensorflow/tfjs-core';
 import { ClassifierError, isAbortError } from './errors';
 import type { LoadProgress } from './types';
+import { openWeightCache, readShard, storeShard } from './weight-cache';
 
 /** Bytes per element of each dtype a weights manifest can store. */
 const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
@@ -11,6 +12,8 @@ export interface FetchedModel {
   /** `userDefinedMetadata` of model.json. */
   metadata: Record<string, unknown>;
   totalBytes: number;
+  /** Weight bytes that came from the network (0 when every shard came from the cache). */
+  networkBytes: number;
 }
 
 /**
@@ -21,8 +24,10 @@ export async function fetchModel(
   url: URL,
   signal?: AbortSignal,
   onProgress?: (progress: LoadProgress) => void,
+  useCache = true,
 ): Promise<FetchedModel> {
-  const json = await fetchJson<io.ModelJSON>(url, signal);
+  // Revalidated every time: an unchanged model.json costs a 304 and no bytes, a rebuilt one is seen at once.
+  const json = await fetchJson<io.ModelJSON>(url, signal, 'no-cache');
   const manifest = json.weightsManifest;
   if (!json.modelTopology || !Array.isArray(manifest)) {
     throw new ClassifierError('load', `${url} is not a TF.js graph model (no modelTopology or weightsManifest).`);
@@ -35,19 +40,39 @@ export async function fetchModel(
   };
   report(0);
 
+  const metadata = (json.userDefinedMetadata ?? {}) as Record<string, unknown>;
+  const contentHash = typeof metadata.contentHash === 'string' ? metadata.contentHash : undefined;
+  const cache = useCache && contentHash ? await openWeightCache() : undefined;
+  let networkBytes = 0;
+
   const artifacts = await io.getModelArtifactsForJSON(json, async (groups) => {
     const shards = groups.flatMap((group) => group.paths.map((path) => new URL(path, url)));
-    const buffers = await Promise.all(shards.map((shard) => fetchBytes(shard, signal, report)));
-    const received = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+    const loaded = await Promise.all(
+      shards.map(async (shard) => {
+        const cached = cache && contentHash ? await readShard(cache, shard, contentHash) : undefined;
+        if (cached) {
+          report(cached.byteLength);
+          return { shard, bytes: cached, fromNetwork: false };
+        }
+        return { shard, bytes: await fetchBytes(shard, signal, report), fromNetwork: true };
+      }),
+    );
+    const received = loaded.reduce((sum, { bytes }) => sum + bytes.byteLength, 0);
     if (received !== totalBytes) {
       throw new ClassifierError(
         'load',
         `The weights of ${url} are truncated or do not match model.json: expected ${totalBytes} bytes, got ${received}.`,
       );
     }
-    return [io.getWeightSpecs(groups), io.concatenateArrayBuffers(buffers)];
+    for (const { shard, bytes, fromNetwork } of loaded) {
+      if (!fromNetwork) continue;
+      networkBytes += bytes.byteLength;
+      // Only whole, checked shards are cached.
+      if (cache && contentHash) await storeShard(cache, shard, contentHash, bytes);
+    }
+    return [io.getWeightSpecs(groups), io.concatenateArrayBuffers(loaded.map(({ bytes }) => bytes))];
   });
-  return { artifacts, metadata: (json.userDefinedMetadata ?? {}) as Record<string, unknown>, totalBytes };
+  return { artifacts, metadata, totalBytes, networkBytes };
 }
 
 function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {
@@ -61,10 +86,10 @@ function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {
   return total;
 }
 
-async function fetchOk(url: URL, signal?: AbortSignal): Promise<Response> {
+async function fetchOk(url: URL, signal?: AbortSignal, cache?: RequestCache): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { signal });
+    response = await fetch(url, { signal, cache });
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ClassifierError(
@@ -92,8 +117,8 @@ async function fetchOk(url: URL, signal?: AbortSignal): Promise<Response> {
 }
 
 /** Fetches a JSON file of the model (model.json, labels.json) with the checks of {@link fetchModel}. */
-export async function fetchJson<T = unknown>(url: URL, signal?: AbortSignal): Promise<T> {
-  const response = await fetchOk(url, signal);
+export async function fetchJson<T = unknown>(url: URL, signal?: AbortSignal, cache?: RequestCache): Promise<T> {
+  const response = await fetchOk(url, signal, cache);
   try {
     return (await response.json()) as T;
   } catch (error) {

@@ -79,4 +79,9 @@ export interface LoadClassifierOptions {
   signal?: AbortSignal;
   /** Called as model bytes arrive. */
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Keep the weights in the browser's Cache API, keyed by the model's content hash, so that later
+   * visits load them without the network. Default true.
+   */
+  cache?: boolean;
 }
