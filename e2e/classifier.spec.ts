@@ -357,3 +357,26 @@ test.describe('the weight cache', () => {
     expect(again.shardRequests).toHaveLength(1);
   });
 });
+
+test.describe("backend: 'auto'", () => {
+  test('runs on the backend it measured fastest here, and remembers the choice for the next load', async ({ harnessPage: page }) => {
+    const outcome = await page.evaluate(async () => {
+      const { core } = window.harness;
+      localStorage.removeItem(core.AUTO_BACKEND_STORAGE_KEY);
+      const first = await core.loadClassifier({ backend: 'auto' });
+      const choice = core.readAutoBackendChoice();
+      first.dispose();
+      localStorage.setItem(core.AUTO_BACKEND_STORAGE_KEY, JSON.stringify({ ...choice, medians: { remembered: 1 } }));
+      const second = await core.loadClassifier({ backend: 'auto' });
+      second.dispose();
+      return { backend: first.backend, second: second.backend, choice, after: core.readAutoBackendChoice() };
+    });
+    console.log(`auto: ${JSON.stringify(outcome.choice)}`);
+    const medians = Object.entries(outcome.choice?.medians ?? {}) as [string, number][];
+    expect(medians.map(([name]) => name).sort(), 'auto did not measure both wasm and webgl').toEqual(['wasm', 'webgl']);
+    const fastest = medians.sort((a, b) => a[1] - b[1])[0][0];
+    expect(outcome.backend).toBe(fastest);
+    expect(outcome.second).toBe(fastest);
+    expect(outcome.after?.medians, 'the second load measured again instead of using the remembered choice').toEqual({ remembered: 1 });
+  });
+});

@@ -19,3 +19,12 @@ test('falls back to wasm and reports it when WebGL cannot start', async ({ harne
   expect(outcome.webglAvailable, 'the browser still had WebGL: the fallback was not exercised').toBe(false);
   expect(outcome).toMatchObject({ backend: 'wasm', resultBackend: 'wasm', top1: 950 });
 });
+
+test("backend 'auto' runs on wasm when WebGL cannot start", async ({ harnessPage }) => {
+  const backend = await harnessPage.evaluate(async () => {
+    const classifier = await window.harness.core.loadClassifier({ backend: 'auto' });
+    classifier.dispose();
+    return classifier.backend;
+  });
+  expect(backend).toBe('wasm');
+});

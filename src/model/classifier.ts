@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
+import { chooseBackend } from './auto-backend';
 import { startBackend, useBackend } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
@@ -135,12 +136,15 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
   const url = new URL(options.modelUrl ?? defaultModelUrl(), globalThis.location?.href);
   signal?.throwIfAborted();
 
-  const [backend, fetched] = await Promise.all([
-    startBackend(options.backend ?? 'webgl').catch((error: unknown) => {
-      throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
-    }),
+  const preferred = options.backend ?? 'webgl';
+  const noBackend = (error: unknown) => {
+    throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
+  };
+  const [started, fetched] = await Promise.all([
+    preferred === 'auto' ? undefined : startBackend(preferred).catch(noBackend),
     fetchModel(url, signal, onProgress, options.cache ?? true),
   ]);
+  const backend = started ?? (await chooseBackend(fetched.artifacts).catch(noBackend));
   const labelsUrl = new URL(typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json', url);
   const labelsJson = await fetchJson(labelsUrl, signal, 'no-cache');
   signal?.throwIfAborted();

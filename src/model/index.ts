@@ -7,6 +7,7 @@
  * const { predictions } = await classifier.classify(file);
  */
 export { Classifier, defaultModelUrl, loadClassifier } from './classifier';
+export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
 export { BACKENDS } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, MODEL_INPUT_SIZE, type CropRect } from './crop';

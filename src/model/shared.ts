@@ -23,7 +23,7 @@ export interface ClassifierLease {
  * The load is aborted if every lease is released before it finishes: when `model-url` changes
  * quickly, only the last URL is still downloading.
  */
-export function leaseClassifier(modelUrl: URL, backend: Backend, onProgress?: (progress: LoadProgress) => void): ClassifierLease {
+export function leaseClassifier(modelUrl: URL, backend: Backend | 'auto', onProgress?: (progress: LoadProgress) => void): ClassifierLease {
   const key = `${backend} ${modelUrl.href}`;
   let entry = entries.get(key);
   if (!entry) {

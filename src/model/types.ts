@@ -73,8 +73,11 @@ export interface LoadProgress {
 export interface LoadClassifierOptions {
   /** URL of the graph model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
   modelUrl?: string | URL;
-  /** Preferred backend. Default `webgl`; falls back to wasm, then cpu, if it cannot start. */
-  backend?: Backend;
+  /**
+   * Preferred backend. Default `webgl`; falls back to wasm, then cpu, if it cannot start.
+   * `auto` measures wasm and WebGL on this device once (remembered per browser) and takes the faster.
+   */
+  backend?: Backend | 'auto';
   /** Aborts the download and the load. */
   signal?: AbortSignal;
   /** Called as model bytes arrive. */

@@ -98,8 +98,11 @@ export class MobilenetClassifier extends LitElement {
   /** URL of the model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
 
-  /** Preferred tf.js backend: `webgl`, `wasm` or `cpu`. Falls back in that order when it cannot start. */
-  @property() backend: Backend = 'webgl';
+  /**
+   * Preferred tf.js backend: `webgl`, `wasm` or `cpu`, falling back in that order when it cannot start;
+   * or `auto`, which measures wasm and WebGL once on this device and takes the faster.
+   */
+  @property() backend: Backend | 'auto' = 'webgl';
 
   /** How many predictions to show, 1–1001. */
   @property({ attribute: 'top-k', type: Number }) topK = 5;
@@ -249,8 +252,8 @@ export class MobilenetClassifier extends LitElement {
     // `ready` waits for this model, not the previous one.
     if (!this.settleReady) this.resetReady();
     if (this.error?.phase === 'load') this.error = undefined;
-    if (!BACKENDS.includes(this.backend)) {
-      this.failLoad(new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}.`));
+    if (this.backend !== 'auto' && !BACKENDS.includes(this.backend)) {
+      this.failLoad(new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}, auto.`));
       return;
     }
     let url: URL;
