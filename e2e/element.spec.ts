@@ -439,6 +439,18 @@ test.describe('attributes', () => {
     expect(result.predictions[0].index).toBe(strawberry.index);
   });
 
+  test('an unknown backend is refused once, with a message naming the valid ones, and a valid one then loads', async ({ elementPage: page, addClassifier }) => {
+    const el = await addClassifier({ backend: 'gpu' }, { waitReady: false });
+    const [error] = await waitForErrors(page, 1);
+    expect(error).toMatchObject({ phase: 'load', message: 'backend="gpu" is not one of webgl, wasm, cpu, auto.' });
+    const classifyError = await el.evaluate((host: MobilenetClassifier) => host.classify(new Blob(['x'])).then(() => 'resolved', (e: Error) => e.message));
+    expect(classifyError).toBe(error.message);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    expect(await recordedEvents(page, 'mobilenet-error'), 'the refused load was retried on every update').toHaveLength(2);
+    await el.evaluate((host: MobilenetClassifier) => host.setAttribute('backend', 'wasm'));
+    await expectReady(el);
+  });
+
   test('a model-url that 404s shows the load error with Retry; Retry loads it once it is there', async ({ elementPage: page, addClassifier }) => {
     let modelThere = false;
     await page.route('**/flaky/**', async (route) => {

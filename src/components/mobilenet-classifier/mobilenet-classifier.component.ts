@@ -133,7 +133,13 @@ export class MobilenetClassifier extends LitElement {
 
   private readonly cameraControl = new CameraController(this, () => this.handleCameraEnded());
   private readonly liveLoop = new LiveLoop(this, () => this.classifyLiveFrame());
+  /** The latest camera start, which startCamera() waits for. */
+  private cameraStart: Promise<void> = Promise.resolve();
   private lease?: ClassifierLease;
+  /** A load was started (or refused) for the current model-url and backend: a failure must not be retried on every update. */
+  private modelRequested = false;
+  /** Why the current model is not available, when its load failed or was refused. */
+  private loadFailure?: unknown;
   private classifier?: Classifier;
   private loadStarted = 0;
   private readyPromise!: Promise<void>;
@@ -168,7 +174,7 @@ export class MobilenetClassifier extends LitElement {
     document.addEventListener('paste', this.onDocumentPaste);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     // The model loads in willUpdate once connected; a reconnected element needs an update for that.
-    if (!this.lease) this.requestUpdate();
+    if (!this.modelRequested) this.requestUpdate();
     // A camera element moved in the page was stopped on disconnect: it comes back on.
     if (this.camera && this.hasUpdated) void this.startCameraStream();
   }
@@ -180,10 +186,11 @@ export class MobilenetClassifier extends LitElement {
     this.latest++;
     this.batch++;
     this.releaseModel();
+    this.modelRequested = false;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected && (!this.lease || changed.has('modelUrl') || changed.has('backend'))) {
+    if (this.isConnected && (!this.modelRequested || changed.has('modelUrl') || changed.has('backend'))) {
       this.loadModel();
     }
     this.liveLoop.maxFps = this.maxFps > 0 ? this.maxFps : 15;
@@ -242,9 +249,9 @@ export class MobilenetClassifier extends LitElement {
     this.liveLoop.stop();
   }
 
-  private cameraStart: Promise<void> = Promise.resolve();
-
   private loadModel(): void {
+    this.modelRequested = true;
+    this.loadFailure = undefined;
     this.releaseModel();
     this.classifier = undefined;
     this.progress = undefined;
@@ -287,6 +294,7 @@ export class MobilenetClassifier extends LitElement {
   }
 
   private failLoad(error: unknown): void {
+    this.loadFailure = error;
     this.modelState = 'error';
     this.showError('load', error, this.retryLoad);
     this.settleReady?.reject(error);
@@ -309,11 +317,11 @@ export class MobilenetClassifier extends LitElement {
   /** The classifier of the current model, waiting for it if it is still loading. */
   private async currentClassifier(): Promise<Classifier> {
     // Connected but not yet updated (e.g. classify() right after appendChild): the first update starts the load.
-    if (!this.lease && this.isConnected) await this.updateComplete;
+    if (!this.modelRequested && this.isConnected) await this.updateComplete;
     for (;;) {
       const lease = this.lease;
       if (!lease) {
-        throw new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.');
+        throw this.loadFailure ?? new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.');
       }
       const classifier = await lease.classifier;
       if (lease === this.lease) return classifier;
