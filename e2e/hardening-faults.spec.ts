@@ -179,10 +179,7 @@ function keepWebGLContexts(): void {
 }
 
 test('after the WebGL context is lost mid-session, the next upload is classified and the page stays responsive', async ({ page }) => {
-  // Needs: recover from webglcontextlost: e.g. listen for it on tf.js's canvas (or check
-  // gl.isContextLost() / catch the failure), then dispose the model, re-register the webgl backend (or fall
-  // back to wasm) and reload the weights before the next classification. Today the next upload fails.
-  test.fail();
+  // Regression: after the loss the next upload silently returned class 0. The classifier now moves to wasm.
   let crashed = false;
   page.on('crash', () => (crashed = true));
   await page.addInitScript(keepWebGLContexts);
@@ -204,7 +201,7 @@ test('after the WebGL context is lost mid-session, the next upload is classified
   const started = Date.now();
   await expectUploadClassified(el, lorikeet);
   const last = (await recordedEvents(page, 'mobilenet-result')).at(-1)!.result!;
-  expect(['webgl', 'wasm']).toContain(last.backend);
+  expect(last.backend, 'the classifier stayed on the lost WebGL context').toBe('wasm');
   // The UI answers: a round trip to the page, and the element's status, within moments.
   const ping = Date.now();
   await page.evaluate(() => new Promise(requestAnimationFrame));

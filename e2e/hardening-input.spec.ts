@@ -114,9 +114,7 @@ const REFUSALS: Refusal[] = [
   {
     title: 'a 1×1 image',
     file: async (page) => ({ name: 'dot.png', mimeType: 'image/png', buffer: await encodeInPage(page, { width: 1, height: 1, background: RED }, 'image/png') }),
-    says: ['"dot.png"', '1×1'],
-    // Needs: src refuses images too small to classify (today: upscaled and classified as "velvet").
-    needs: 'refuse an image too small to classify, naming the file and its size (e.g. "\\"dot.png\\" is only 1×1 pixels …"); today it is upscaled and classified',
+    says: ['"dot.png"', '1×1', 'too small'],
   },
   {
     title: 'a 10000×10 strip',
@@ -125,10 +123,7 @@ const REFUSALS: Refusal[] = [
       mimeType: 'image/png',
       buffer: await encodeInPage(page, { width: 10000, height: 10, background: GREY, square: { size: 10, colour: RED } }, 'image/png'),
     }),
-    says: ['"strip.png"', '10000×10'],
-    // Needs: src refuses a source whose centred square is far below 96×96 (today: classified as "velvet").
-    needs:
-      'refuse an image whose centred square is far below 96×96 (here 10×10 of a 10000×10 strip), naming the file and its size; today the 10×10 square is upscaled and classified',
+    says: ['"strip.png"', '10000×10', 'too small'],
   },
 ];
 
@@ -144,10 +139,7 @@ test.describe('an upload it cannot classify is refused with a clear message, kee
 });
 
 test('an SVG without intrinsic size is classified as drawn, or refused saying it has no size', async ({ el }) => {
-  // Needs: an SVG without width/height either rasterised at a chosen size (e.g. through an <img> at 96×96
-  // or its viewBox size) or refused with a message about its missing size; today the message says it is
-  // "damaged or in a format this browser cannot decode", which is false for an SVG the browser renders.
-  test.fail();
+  // Regression: an SVG without width/height used to be refused as "damaged"; it is now drawn at 512×512.
   const page = el.page();
   const before = await shownResult(el);
   const counts = await eventCounts(page);
@@ -307,11 +299,7 @@ test.describe('a picture from another site that does not allow reading it (no CO
   });
 
   crossTest('as an <img> without crossorigin (tainted canvas): the message says to set crossorigin or serve it with CORS, and the element stays usable', async ({ elementPage: page, el, site }) => {
-    // Needs: a tainted source must not poison the 96×96 canvas that preprocessing reuses for every call
-    // (src/model/preprocess.ts modelCanvas()): a canvas never becomes origin-clean again, so after one
-    // cross-origin image without CORS every later upload fails with the same CORS message. Drop the shared
-    // context on SecurityError (or draw untrusted sources on a throwaway canvas).
-    test.fail();
+    // Regression: one tainted source used to poison the reused 96×96 canvas for every later call.
     const classifyImage = (src: string, crossOrigin: string | null) =>
       el.evaluate(
         async (host: MobilenetClassifier, { src, crossOrigin }) => {

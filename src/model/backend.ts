@@ -51,6 +51,7 @@ async function tryStart(name: Backend): Promise<boolean> {
 export async function startBackend(preferred: Backend = 'webgl'): Promise<Backend> {
   const chain = BACKENDS.slice(BACKENDS.indexOf(preferred));
   for (const name of chain) {
+    if (name === 'webgl' && webglContextLost()) continue;
     let attempt = started.get(name);
     if (!attempt) {
       attempt = tryStart(name);
@@ -62,6 +63,15 @@ export async function startBackend(preferred: Backend = 'webgl'): Promise<Backen
     }
   }
   throw new Error(`No tf.js backend could start (tried ${chain.join(', ')}).`);
+}
+
+/**
+ * True once tf.js's WebGL context has been lost (GPU reset, driver crash, too many contexts, or
+ * WEBGL_lose_context). tf.js does not recover from it: its kernels then return zeros.
+ */
+export function webglContextLost(): boolean {
+  const webgl = tf.findBackend('webgl') as { gpgpu?: { gl?: WebGLRenderingContext } } | null;
+  return webgl?.gpgpu?.gl?.isContextLost() ?? false;
 }
 
 /**

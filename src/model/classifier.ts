@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
 import { chooseBackend } from './auto-backend';
-import { startBackend, useBackend } from './backend';
+import { startBackend, useBackend, webglContextLost } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import { fetchJson, fetchModel } from './loader';
@@ -22,19 +22,26 @@ const OUTPUTS = ['logits', 'feature_vector'];
 /** A loaded, warmed-up MobileNet V2 classifier. Create one with {@link loadClassifier}. */
 export class Classifier {
   private disposed = false;
+  private recovery?: Promise<void>;
 
   /** @internal use {@link loadClassifier}. */
   constructor(
-    private readonly model: GraphModel,
+    private model: GraphModel,
+    /** Kept to rebuild the model on another backend when WebGL is lost (the weights, ~4 MB). */
+    private readonly artifacts: tf.io.ModelArtifacts,
     /** The labels of the 1001 classes, index 0 = background. */
     readonly labels: readonly Label[],
-    /** The backend this classifier runs on. */
-    readonly backend: Backend,
+    private currentBackend: Backend,
     /** `userDefinedMetadata` of the model (model id, content hash…). */
     readonly metadata: Readonly<Record<string, unknown>>,
     /** Weight bytes this load took from the network: 0 when they all came from the cache. */
     readonly networkBytes: number,
   ) {}
+
+  /** The backend this classifier runs on. It changes from webgl to wasm if the WebGL context is lost. */
+  get backend(): Backend {
+    return this.currentBackend;
+  }
 
   /**
    * Classifies the centred square of an image.
@@ -48,8 +55,7 @@ export class Classifier {
     const k = normaliseTopK(topK, this.labels.length);
     const start = performance.now();
     const pixels = await toModelPixels(input, crop);
-    this.assertUsable();
-    await useBackend(this.backend);
+    await this.prepareBackend();
     const afterPreprocess = performance.now();
 
     // These tensors outlive the awaits below, so they are disposed in `finally`.
@@ -79,8 +85,7 @@ export class Classifier {
   /** The 1280-d feature vector of the centred square of an image (the layer before the classifier head). */
   async embed(input: ClassifierInput, options: Pick<ClassifyOptions, 'crop'> = {}): Promise<Float32Array> {
     const pixels = await toModelPixels(input, options.crop ?? 1);
-    this.assertUsable();
-    await useBackend(this.backend);
+    await this.prepareBackend();
     const vector = tf.tidy(() => this.execute(pixels)[1]);
     try {
       return (await vector.data()) as Float32Array;
@@ -102,8 +107,29 @@ export class Classifier {
     return this.model.execute({ images: input }, OUTPUTS) as tf.Tensor[];
   }
 
-  private assertUsable(): void {
+  /** Makes this classifier's backend the active one, first moving off a lost WebGL context. */
+  private async prepareBackend(): Promise<void> {
     if (this.disposed) throw new ClassifierError('inference', 'This classifier has been disposed.');
+    if (this.currentBackend === 'webgl' && webglContextLost()) {
+      this.recovery ??= this.moveOffWebgl().finally(() => (this.recovery = undefined));
+      await this.recovery;
+    }
+    await useBackend(this.currentBackend);
+  }
+
+  /** Rebuilds the model on wasm (or cpu) from the weights in memory: no download, a few ms of warm-up. */
+  private async moveOffWebgl(): Promise<void> {
+    const backend = await startBackend('wasm');
+    const model = new GraphModel({ load: async () => this.artifacts });
+    await model.load();
+    try {
+      this.model.dispose();
+    } catch {
+      // Its textures went with the context.
+    }
+    this.model = model;
+    this.currentBackend = backend;
+    await this.warmUp();
   }
 
   /** @internal runs one pass so that shaders compile and buffers are allocated before the first real call. */
@@ -167,7 +193,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     } catch (error) {
       throw new ClassifierError('load', `${labelsUrl}: ${(error as Error).message}`, { cause: error });
     }
-    classifier = new Classifier(model, labels, backend, fetched.metadata, fetched.networkBytes);
+    classifier = new Classifier(model, fetched.artifacts, labels, backend, fetched.metadata, fetched.networkBytes);
     await classifier.warmUp();
     signal?.throwIfAborted();
     return classifier;

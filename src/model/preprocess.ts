@@ -8,6 +8,12 @@ type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 /** How long to wait for a video that has no frame yet before giving up. */
 const VIDEO_FRAME_TIMEOUT_MS = 5000;
 
+/** A crop smaller than this (in source pixels) holds too little to classify: it would be a blur of a few pixels. */
+export const MIN_CROP_SIDE = 16;
+
+/** Side at which an SVG with no size of its own is drawn. */
+const SVG_RASTER_SIZE = 512;
+
 let sharedContext: Context2D | undefined;
 
 /**
@@ -45,6 +51,13 @@ export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<I
     } catch (error) {
       throw new ClassifierError('input', (error as Error).message, { cause: error });
     }
+    if (rect.size < MIN_CROP_SIDE) {
+      throw new ClassifierError(
+        'input',
+        `${nameOf(input)} is only ${width}×${height} pixels: its centred square is too small to classify. ` +
+          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${crop < 1 ? ' after the crop' : ''}.`,
+      );
+    }
     const context = modelCanvas();
     context.imageSmoothingEnabled = true;
     // Plain bilinear, like the tf.image.resize_bilinear the network was trained and evaluated with.
@@ -57,6 +70,8 @@ export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<I
       return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'SecurityError') {
+        // A tainted canvas never becomes readable again: the next image gets a fresh one.
+        sharedContext = undefined;
         throw new ClassifierError(
           'input',
           'The image comes from another site that does not allow it to be read (no CORS). ' +
@@ -99,13 +114,25 @@ async function drawableOf(input: ClassifierInput): Promise<{ source: Drawable; r
   return { source: input, release: () => {} };
 }
 
+function nameOf(input: ClassifierInput): string {
+  if (input instanceof File && input.name) return `"${input.name}"`;
+  return input instanceof Blob ? 'The file' : 'The image';
+}
+
+function isSvg(blob: Blob): boolean {
+  return blob.type === 'image/svg+xml' || (blob instanceof File && /\.svgz?$/i.test(blob.name));
+}
+
 async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
-  const what = blob instanceof File && blob.name ? `"${blob.name}"` : 'The file';
+  const what = nameOf(blob);
   if (blob.size === 0) throw new ClassifierError('input', `${what} is empty (0 bytes). Choose another image.`);
   try {
     // 'from-image' applies the EXIF orientation, so phone photos are classified upright.
     return await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch (error) {
+    // createImageBitmap refuses an SVG that has no width and height; an <img> draws it at any size.
+    const drawn = isSvg(blob) ? await rasteriseSvg(blob) : undefined;
+    if (drawn) return drawn;
     const type = blob.type ? ` (${blob.type})` : '';
     throw new ClassifierError(
       'input',
@@ -113,6 +140,24 @@ async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
         'Try a JPEG, PNG or WebP.',
       { cause: error },
     );
+  }
+}
+
+/** Draws an SVG with no size of its own into a square, as its viewBox asks (centred, aspect kept). */
+async function rasteriseSvg(blob: Blob): Promise<ImageBitmap | undefined> {
+  if (typeof Image === 'undefined') return undefined;
+  const url = URL.createObjectURL(blob);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = new OffscreenCanvas(SVG_RASTER_SIZE, SVG_RASTER_SIZE);
+    canvas.getContext('2d')?.drawImage(image, 0, 0, SVG_RASTER_SIZE, SVG_RASTER_SIZE);
+    return canvas.transferToImageBitmap();
+  } catch {
+    return undefined;
+  } finally {
+    URL.revokeObjectURL(url);
   }
 }
 
