@@ -1,0 +1,780 @@
+/**
+ * The benchmark page. scripts/bench.ts opens it in a fresh Chromium for each scenario and calls
+ * one `window.bench.*` function, which returns plain JSON.
+ *
+ * Every timed comparison runs in the same page, interleaved (A, B, C, then B, C, A…), so that a
+ * change of machine load hits all variants alike: the ratios are what counts, not the absolute ms.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
+import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier } from '../src/model';
+import { startBackend } from '../src/model/backend';
+import { toModelInput, toModelPixels } from '../src/model/preprocess';
+import { naiveClassify, topKOfScores } from './naive';
+import { stats, timeInterleaved, timeOnce, type Stats } from './timing';
+
+/** The picture used for every single-image measurement: the same strawberry the camera tests use. */
+const FRAME_IMAGE = 'n07745940_strawberry.jpg';
+const IMAGES_URL = '/shared/test-images/';
+
+interface TestImage {
+  file: string;
+  index: number;
+}
+
+interface Loaded {
+  file: string;
+  index: number;
+  bitmap: ImageBitmap;
+}
+
+async function loadTestImages(): Promise<Loaded[]> {
+  const list = (await (await fetch(`${IMAGES_URL}labels.json`)).json()) as TestImage[];
+  list.sort((a, b) => a.file.localeCompare(b.file));
+  return Promise.all(
+    list.map(async ({ file, index }) => {
+      const blob = await (await fetch(IMAGES_URL + file)).blob();
+      return { file, index, bitmap: await createImageBitmap(blob, { imageOrientation: 'from-image' }) };
+    }),
+  );
+}
+
+async function loadTestImage(file: string): Promise<ImageBitmap> {
+  const blob = await (await fetch(IMAGES_URL + file)).blob();
+  return createImageBitmap(blob, { imageOrientation: 'from-image' });
+}
+
+/** A `width`×`height` canvas with `image` scaled to cover it, centred: a video frame or a photo. */
+function drawnCanvas(image: ImageBitmap, width: number, height: number): HTMLCanvasElement {
+  const canvas = Object.assign(document.createElement('canvas'), { width, height });
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas');
+  const scale = Math.max(width / image.width, height / image.height);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  context.drawImage(image, (width - w) / 2, (height - h) / 2, w, h);
+  return canvas;
+}
+
+/** [n, 96, 96, 3] in [0, 1], prepared by the core's own crop and resize. */
+async function inputBatch(images: ImageBitmap[]): Promise<tf.Tensor4D> {
+  const size = 96 * 96 * 3;
+  const data = new Float32Array(images.length * size);
+  for (let i = 0; i < images.length; i++) {
+    toModelInput(await toModelPixels(images[i]), data.subarray(i * size, (i + 1) * size));
+  }
+  return tf.tensor4d(data, [images.length, 96, 96, 3]);
+}
+
+async function bare(model: GraphModel, input: tf.Tensor): Promise<void> {
+  const logits = model.execute({ images: input }, 'logits') as tf.Tensor;
+  try {
+    await logits.data();
+  } finally {
+    logits.dispose();
+  }
+}
+
+function bareSync(model: GraphModel, input: tf.Tensor): void {
+  const logits = model.execute({ images: input }, 'logits') as tf.Tensor;
+  logits.dataSync();
+  logits.dispose();
+}
+
+/** Fetch window of the model files, from Resource Timing. */
+function modelFetchMs(modelUrl: string): { fetchMs: number; files: number; transferBytes: number } | undefined {
+  const base = new URL(modelUrl, location.href).href.replace(/[^/]*$/, '');
+  const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (e) => e.name.startsWith(base) && !e.name.endsWith('labels.json'),
+  );
+  if (entries.length === 0) return undefined;
+  const start = Math.min(...entries.map((e) => e.fetchStart));
+  const end = Math.max(...entries.map((e) => e.responseEnd));
+  return { fetchMs: end - start, files: entries.length, transferBytes: entries.reduce((s, e) => s + e.transferSize, 0) };
+}
+
+function memory(): { numTensors: number; numBytes: number; numDataBuffers: number } {
+  const { numTensors, numBytes, numDataBuffers } = tf.memory();
+  return { numTensors, numBytes, numDataBuffers };
+}
+
+type ChromeMemory = { usedJSHeapSize: number; totalJSHeapSize: number };
+
+async function jsHeap(): Promise<{ usedJSHeapSize: number; totalJSHeapSize: number } | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // Twice: the first collection can leave garbage that only finalisers released.
+  gc?.();
+  await new Promise((r) => setTimeout(r, 20));
+  gc?.();
+  await new Promise((r) => setTimeout(r, 50));
+  const m = (performance as Performance & { memory?: ChromeMemory }).memory;
+  return m ? { usedJSHeapSize: m.usedJSHeapSize, totalJSHeapSize: m.totalJSHeapSize } : undefined;
+}
+
+/** `performance.measureUserAgentSpecificMemory()`: only on cross-origin-isolated pages; may take seconds. */
+async function userAgentMemory(timeoutMs: number): Promise<{ bytes: number; breakdown: unknown[] } | { unavailable: string }> {
+  const measure = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: unknown[] }> })
+    .measureUserAgentSpecificMemory;
+  if (!measure) return { unavailable: 'performance.measureUserAgentSpecificMemory is missing' };
+  if (!crossOriginIsolated) return { unavailable: 'page is not cross-origin isolated' };
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const pending = measure.call(performance);
+  gc?.();
+  const timeout = new Promise<{ unavailable: string }>((resolve) =>
+    setTimeout(() => resolve({ unavailable: `no answer within ${timeoutMs} ms` }), timeoutMs),
+  );
+  const result = await Promise.race([pending, timeout]);
+  return 'bytes' in result ? { bytes: result.bytes, breakdown: result.breakdown } : result;
+}
+
+function environment() {
+  let webglRenderer: string | undefined;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    webglRenderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : gl ? 'webgl2 (renderer hidden)' : 'no webgl2';
+  } catch (error) {
+    webglRenderer = `error: ${(error as Error).message}`;
+  }
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated,
+    webglRenderer,
+  };
+}
+
+function tfFlags(): Record<string, unknown> {
+  const flags: Record<string, unknown> = { backend: tf.getBackend() };
+  for (const name of ['WEBGL_VERSION', 'WEBGL_RENDER_FLOAT32_ENABLED', 'WEBGL_PACK', 'WASM_HAS_SIMD_SUPPORT', 'WASM_HAS_MULTITHREAD_SUPPORT']) {
+    try {
+      flags[name] = tf.env().get(name);
+    } catch {
+      // Flag of a backend that is not registered.
+    }
+  }
+  return flags;
+}
+
+function top1(predictions: { index: number }[]): number {
+  return predictions[0]?.index ?? -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+/** Cold start of the core on a fresh page: loadClassifier (fetch + load + its warm-up), then the first classify(). */
+async function coldCore({ backend, modelUrl }: { backend: Backend; modelUrl: string }) {
+  const frame = drawnCanvas(await loadTestImage(FRAME_IMAGE), 1280, 720);
+  const { ms: loadMs, value: classifier } = await timeOnce(() => loadClassifier({ modelUrl, backend }));
+  const fetched = modelFetchMs(modelUrl);
+  const { ms: firstClassifyMs, value: first } = await timeOnce(() => classifier.classify(frame));
+  const { ms: secondClassifyMs } = await timeOnce(() => classifier.classify(frame));
+  classifier.dispose();
+  return {
+    backend: classifier.backend,
+    loadMs,
+    fetch: fetched,
+    networkBytes: classifier.networkBytes,
+    firstClassifyMs,
+    firstClassifyTimings: first.timings,
+    secondClassifyMs,
+    top1: top1(first.predictions),
+    env: environment(),
+    flags: tfFlags(),
+  };
+}
+
+/** Cold start of the bare model on a fresh page: backend start, loadGraphModel (fetch + parse), first execute. */
+async function coldRaw({ backend, modelUrl }: { backend: Backend; modelUrl: string }) {
+  const { ms: backendStartMs, value: started } = await timeOnce(() => startBackend(backend));
+  const { ms: fetchLoadMs, value: model } = await timeOnce(() => loadGraphModel(modelUrl));
+  const fetched = modelFetchMs(modelUrl);
+  const input = tf.zeros([1, 96, 96, 3]);
+  const { ms: firstInferenceMs } = await timeOnce(() => bare(model, input));
+  const { ms: secondInferenceMs } = await timeOnce(() => bare(model, input));
+  input.dispose();
+  model.dispose();
+  return { backend: started, backendStartMs, fetchLoadMs, fetch: fetched, firstInferenceMs, secondInferenceMs };
+}
+
+interface SteadyOptions {
+  backend: Backend;
+  modelUrl: string;
+  warmup: number;
+  iterations: number;
+  batch8Iterations: number;
+  photoIterations: number;
+  throughputImages: number;
+}
+
+/** Everything warm, on one backend: batch 1 and 8, pipeline overhead, 720p and 12 MP end to end, throughput. */
+async function steady(o: SteadyOptions) {
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const classifier = await loadClassifier({ modelUrl: o.modelUrl, backend: o.backend, cache: false });
+  if (classifier.backend !== o.backend) throw new Error(`asked for ${o.backend}, got ${classifier.backend}`);
+  const raw = await loadGraphModel(o.modelUrl);
+
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const frame720 = drawnCanvas(strawberry, 1280, 720);
+  const photo = await createImageBitmap(drawnCanvas(strawberry, 4000, 3000));
+  const x1 = await inputBatch([strawberry]);
+  const x8 = await inputBatch(images.slice(0, 8).map((i) => i.bitmap));
+  const result: Record<string, unknown> = { backend: classifier.backend, flags: tfFlags() };
+
+  // Batch 1: the bare graph against the whole classify() on a ready 96×96 picture.
+  const timings: { preprocess: number[]; inference: number[] } = { preprocess: [], inference: [] };
+  const batch1 = await timeInterleaved(
+    {
+      bare: () => bare(raw, x1),
+      bareSync: async () => bareSync(raw, x1),
+      classify96: async () => {
+        const r = await classifier.classify(canvas96);
+        timings.preprocess.push(r.timings.preprocess);
+        timings.inference.push(r.timings.inference);
+      },
+    },
+    o.warmup,
+    o.iterations,
+  );
+  result.batch1 = { ...batch1, classify96Timings: { preprocess: stats(timings.preprocess), inference: stats(timings.inference) } };
+
+  // Where the overhead of classify() over the bare model goes, piece by piece.
+  const pixels96 = await toModelPixels(canvas96);
+  const logits = raw.execute({ images: x1 }, 'logits') as tf.Tensor2D;
+  await logits.data();
+  result.overheadParts = await timeInterleaved(
+    {
+      // drawImage of the centred square to 96×96 + getImageData (timings.preprocess of classify()).
+      crop: async () => toModelPixels(canvas96),
+      // RGBA → float [0, 1] in JS, and the tensor (on WebGL the texture upload happens at first use, in execute).
+      toTensor: async () => tf.tensor4d(toModelInput(pixels96), [1, 96, 96, 3]).dispose(),
+      // The graph with both outputs, as classify() runs it, reading logits back.
+      bareBothOutputs: async () => {
+        const outputs = raw.execute({ images: x1 }, ['logits', 'feature_vector']) as tf.Tensor[];
+        await outputs[0].data();
+        tf.dispose(outputs);
+      },
+      // softmax + topk(5) on the device and reading 2×5 numbers, on logits already computed.
+      softmaxTopK: async () => {
+        const { values, indices } = tf.tidy(() => tf.topk(tf.softmax(logits), 5, true));
+        await Promise.all([values.data(), indices.data()]);
+        tf.dispose([values, indices]);
+      },
+      // The alternative: read the 1001 logits back and rank them in JS.
+      readAllTopKInJs: async () => {
+        const copy = tf.tidy(() => tf.mul(logits, 1));
+        const scores = await copy.data();
+        copy.dispose();
+        topKOfScores(scores, 5);
+      },
+    },
+    o.warmup,
+    o.iterations,
+  );
+  logits.dispose();
+
+  // Batches 2, 4 and 8 through the raw GraphModel: the core has no batch API.
+  const x2 = tf.slice(x8, [0, 0, 0, 0], [2, 96, 96, 3]);
+  const x4 = tf.slice(x8, [0, 0, 0, 0], [4, 96, 96, 3]);
+  const batches = await timeInterleaved(
+    { bare2: () => bare(raw, x2), bare4: () => bare(raw, x4), bare8: () => bare(raw, x8) },
+    Math.min(o.warmup, 3),
+    o.batch8Iterations,
+  );
+  tf.dispose([x2, x4]);
+  result.batch8 = { bare8: batches.bare8, perImageP50: batches.bare8.p50 / 8 };
+  // t(n) ≈ fixed + n × perImage, fitted through batch 1 and batch 8 p50s: the fixed part is per-call cost.
+  const perImage = (batches.bare8.p50 - batch1.bare.p50) / 7;
+  result.batchCurve = {
+    p50: { 1: batch1.bare.p50, 2: batches.bare2.p50, 4: batches.bare4.p50, 8: batches.bare8.p50 },
+    fit: { perImageMs: perImage, fixedPerCallMs: batch1.bare.p50 - perImage },
+  };
+
+  // Per-kernel time of one bare batch-1 run (tf.profile): the kernels themselves vs everything around them.
+  result.profile = await kernelProfile(raw, x1);
+
+  // End to end per 1280×720 frame.
+  result.frame720 = await timeInterleaved(
+    {
+      ours: () => classifier.classify(frame720),
+      naive: async () => naiveClassify(raw, frame720),
+    },
+    o.warmup,
+    o.iterations,
+  );
+  // End to end per 4000×3000 photo (already decoded: an ImageBitmap).
+  result.photo = await timeInterleaved(
+    {
+      ours: () => classifier.classify(photo),
+      naive: async () => naiveClassify(raw, photo),
+    },
+    Math.min(o.warmup, 2),
+    o.photoIterations,
+  );
+  result.agreement = {
+    frame720: { ours: top1((await classifier.classify(frame720)).predictions), naive: top1(naiveClassify(raw, frame720)) },
+    photo: { ours: top1((await classifier.classify(photo)).predictions), naive: top1(naiveClassify(raw, photo)) },
+  };
+
+  // Throughput over N test images one by one (native sizes, decoded), and batched by 8 through the raw model.
+  result.throughput = await throughput(classifier, raw, images, o.throughputImages);
+
+  tf.dispose([x1, x8]);
+  photo.close();
+  raw.dispose();
+  classifier.dispose();
+  return result;
+}
+
+/** tf.profile of one bare run: kernel time summed by kernel name, against the wall time of the same run. */
+async function kernelProfile(model: GraphModel, input: tf.Tensor) {
+  try {
+    const start = performance.now();
+    const info = await tf.profile(async () => {
+      const out = model.execute({ images: input }, 'logits') as tf.Tensor;
+      await out.data();
+      out.dispose();
+    });
+    const wallMs = performance.now() - start;
+    const byKernel: Record<string, { count: number; ms: number }> = {};
+    let kernelMs = 0;
+    // Entries named `<op>__op` are the op wrappers around the kernels that follow them: counting both would count twice.
+    const kernels = info.kernels.filter((k) => !k.name.endsWith('__op'));
+    for (const k of kernels) {
+      const t = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : NaN;
+      const entry = (byKernel[k.name] ??= { count: 0, ms: 0 });
+      entry.count++;
+      entry.ms += t;
+      kernelMs += t;
+    }
+    const top = Object.entries(byKernel)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 8)
+      .map(([name, v]) => ({ name, count: v.count, ms: Math.round(v.ms * 1000) / 1000 }));
+    return { kernels: kernels.length, kernelMs, wallMs, top, note: 'wall time includes tf.profile bookkeeping; WebGL kernel times need GPU timer queries' };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+async function throughput(classifier: Classifier, raw: GraphModel, images: Loaded[], count: number) {
+  const batchOf = 8;
+  const sequence = Array.from({ length: count }, (_, i) => images[i % images.length].bitmap);
+  const batched = async (list: ImageBitmap[]) => {
+    const input = await inputBatch(list);
+    const { values, indices } = tf.tidy(() => {
+      const logits = raw.execute({ images: input }, 'logits') as tf.Tensor2D;
+      return tf.topk(tf.softmax(logits), 5);
+    });
+    try {
+      await Promise.all([values.data(), indices.data()]);
+    } finally {
+      tf.dispose([input, values, indices]);
+    }
+  };
+  const pipelines: Record<'ours' | 'naive' | 'batched8', (group: ImageBitmap[]) => Promise<unknown>> = {
+    ours: async (group) => {
+      for (const bitmap of group) await classifier.classify(bitmap);
+    },
+    naive: async (group) => {
+      for (const bitmap of group) naiveClassify(raw, bitmap);
+    },
+    batched8: batched,
+  };
+  const names = Object.keys(pipelines) as (keyof typeof pipelines)[];
+  /** Groups of 8 images; in each group every pipeline takes the same 8, in an order rotated per group. */
+  const pass = async (list: ImageBitmap[]) => {
+    const ms = { ours: 0, naive: 0, batched8: 0 };
+    for (let g = 0, at = 0; at < list.length; g++, at += batchOf) {
+      const group = list.slice(at, at + batchOf);
+      for (let j = 0; j < names.length; j++) {
+        const name = names[(g + j) % names.length];
+        const start = performance.now();
+        await pipelines[name](group);
+        ms[name] += performance.now() - start;
+      }
+    }
+    return ms;
+  };
+  // A first pass over the distinct images (at most `count`): each input size is new once.
+  const first = await pass(images.slice(0, count).map((i) => i.bitmap));
+  const timed = await pass(sequence);
+  const row = (name: keyof typeof first) => ({ firstPassMs: first[name], ms: timed[name], imagesPerSecond: (count * 1000) / timed[name] });
+  return {
+    images: count,
+    note: 'pipelines interleaved by groups of 8 images; batched8 = raw model, core crop/resize per image, one execute per 8, top-k on device',
+    ours: row('ours'),
+    naive: row('naive'),
+    batched8: row('batched8'),
+  };
+}
+
+/** tf.memory() and the JS heap before and after `frames` classify() calls on a 720p frame. */
+async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs }: { backend: Backend; modelUrl: string; frames: number; uaMemoryTimeoutMs: number }) {
+  const frame720 = drawnCanvas(await loadTestImage(FRAME_IMAGE), 1280, 720);
+  const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+  await classifier.classify(frame720);
+  const before = { tf: memory(), heap: await jsHeap() };
+  // A reading after the first tenth tells steady growth (a leak) from a one-off warm-up allocation.
+  const early = Math.max(1, Math.round(frames / 10));
+  let atTenth: { frames: number; tf: ReturnType<typeof memory>; heap: Awaited<ReturnType<typeof jsHeap>> } | undefined;
+  let ms = 0;
+  for (let i = 0; i < frames; i++) {
+    const start = performance.now();
+    await classifier.classify(frame720);
+    ms += performance.now() - start;
+    if (i + 1 === early) atTenth = { frames: early, tf: memory(), heap: await jsHeap() };
+  }
+  const after = { tf: memory(), heap: await jsHeap(), userAgentSpecific: await userAgentMemory(uaMemoryTimeoutMs) };
+  classifier.dispose();
+  const disposed = memory();
+  return { backend: classifier.backend, frames, ms, before, atTenth, after, afterDispose: disposed, crossOriginIsolated };
+}
+
+/** Long tasks (> 50 ms) on the main thread while a 1280×720 camera video is classified continuously. */
+async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend; modelUrl: string; seconds: number; pipeline: 'ours' | 'naive' | 'asyncReadback' }) {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
+  const video = Object.assign(document.createElement('video'), { muted: true, playsInline: true, srcObject: stream });
+  document.body.append(video);
+  await video.play();
+  let run: () => Promise<unknown>;
+  let cleanup: () => void;
+  if (pipeline === 'ours') {
+    const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+    run = () => classifier.classify(video);
+    cleanup = () => classifier.dispose();
+  } else if (pipeline === 'naive') {
+    await startBackend(backend);
+    const raw = await loadGraphModel(modelUrl);
+    run = async () => naiveClassify(raw, video);
+    cleanup = () => raw.dispose();
+  } else {
+    // A probe, not the product: the core's crop, then execute and an asynchronous read of the 1001
+    // logits, ranked in JS. On WebGL tf.topk of 1001 values runs on the CPU after a blocking readSync.
+    await startBackend(backend);
+    const raw = await loadGraphModel(modelUrl);
+    run = async () => {
+      const input = tf.tensor4d(toModelInput(await toModelPixels(video)), [1, 96, 96, 3]);
+      const logits = raw.execute({ images: input }, 'logits') as tf.Tensor;
+      input.dispose();
+      const scores = await logits.data();
+      logits.dispose();
+      return topKOfScores(scores, 5);
+    };
+    cleanup = () => raw.dispose();
+  }
+  // Warm up on this input size before the window opens.
+  for (let i = 0; i < 3; i++) await run();
+
+  const tasks: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const frameGaps: number[] = [];
+  let lastRaf = performance.now();
+  let rafHandle = 0;
+  const onRaf = (now: number) => {
+    frameGaps.push(now - lastRaf);
+    lastRaf = now;
+    rafHandle = requestAnimationFrame(onRaf);
+  };
+  rafHandle = requestAnimationFrame(onRaf);
+
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let frames = 0;
+  let skipped = 0;
+  await new Promise<void>((resolve) => {
+    let busy = false;
+    let finished = false;
+    const onFrame = () => {
+      if (performance.now() >= end) {
+        finished = true;
+        if (!busy) resolve();
+        return;
+      }
+      video.requestVideoFrameCallback(onFrame);
+      if (busy) {
+        skipped++;
+        return;
+      }
+      busy = true;
+      void run().then(() => {
+        frames++;
+        busy = false;
+        if (finished) resolve();
+      });
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+  const elapsed = performance.now() - start;
+  cancelAnimationFrame(rafHandle);
+  // Long-task entries are delivered asynchronously.
+  await new Promise((r) => setTimeout(r, 200));
+  observer.disconnect();
+  cleanup();
+  for (const track of stream.getTracks()) track.stop();
+  const inWindow = tasks.filter((t) => t.start >= start && t.start < start + elapsed);
+  const durations = inWindow.map((t) => t.duration);
+  return {
+    backend,
+    pipeline,
+    seconds: elapsed / 1000,
+    videoSize: [video.videoWidth, video.videoHeight],
+    framesClassified: frames,
+    framesSkippedBusy: skipped,
+    classificationsPerSecond: frames / (elapsed / 1000),
+    longTasks: inWindow.length,
+    longTasksPerMinute: inWindow.length / (elapsed / 60000),
+    longTaskMsPerMinute: durations.reduce((a, b) => a + b, 0) / (elapsed / 60000),
+    longTaskDuration: durations.length ? stats(durations) : undefined,
+    animationFrameGap: stats(frameGaps),
+  };
+}
+
+interface TfliteOptions {
+  tfliteUrl: string;
+  wasmPath: string;
+  numThreads?: number;
+  warmup: number;
+  iterations: number;
+}
+
+/** Google's TFLite web runtime (XNNPACK in wasm) on the official uint8 tflite, on the same inputs. */
+async function tfliteRuntime(o: TfliteOptions) {
+  const tflite = await import('@tensorflow/tfjs-tflite');
+  tflite.setWasmPath(o.wasmPath);
+  // tfjs-tflite wraps predict()'s outputs in tf.js tensors: a CPU backend is enough for that.
+  await startBackend('cpu');
+  const features = await tflite.getWasmFeatures();
+  const { ms: loadMs, value: model } = await timeOnce(() =>
+    tflite.loadTFLiteModel(o.tfliteUrl, o.numThreads === undefined ? {} : { numThreads: o.numThreads }),
+  );
+  const runner = (model as unknown as { modelRunner: import('@tensorflow/tfjs-tflite').TFLiteWebModelRunner }).modelRunner;
+  const [inputInfo] = runner.getInputs();
+  const [outputInfo] = runner.getOutputs();
+
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const frame720 = drawnCanvas(strawberry, 1280, 720);
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const pixels96 = await toModelPixels(strawberry);
+  const rgb = rgbOf(pixels96);
+
+  /** Copies 96×96 RGBA into the model's uint8 input, runs, returns the top-5 of the uint8 scores. */
+  const inferRgb = (input: Uint8Array, k = 5) => {
+    // data() is a view on the wasm heap: taken again on every call in case the heap grew.
+    (runner.getInputs()[0].data() as Uint8Array).set(input);
+    if (!runner.infer()) throw new Error('TFLite infer() failed');
+    return topKOfScores(runner.getOutputs()[0].data() as ArrayLike<number>, k);
+  };
+  const { ms: firstInferenceMs } = await timeOnce(async () => inferRgb(rgb));
+
+  const warn = console.warn;
+  // predict() warns "converting 'int32' to 'uint8'" on every call (tf.js has no uint8 dtype).
+  console.warn = () => {};
+  const x1 = tf.tensor4d(rgb, [1, 96, 96, 3], 'int32');
+  try {
+    const batch1 = await timeInterleaved(
+      {
+        bare: async () => inferRgb(rgb),
+        predict: async () => {
+          const out = model.predict(x1) as tf.Tensor;
+          await out.data();
+          out.dispose();
+        },
+        classify96: async () => inferRgb(rgbOf(await toModelPixels(canvas96))),
+      },
+      o.warmup,
+      o.iterations,
+    );
+    const frame720Stats = await timeInterleaved(
+      { sameCrop: async () => inferRgb(rgbOf(await toModelPixels(frame720))) },
+      o.warmup,
+      o.iterations,
+    );
+    return {
+      features,
+      numThreads: o.numThreads ?? 'default',
+      crossOriginIsolated,
+      input: { name: inputInfo.name, dataType: inputInfo.dataType, shape: inputInfo.shape },
+      output: { name: outputInfo.name, dataType: outputInfo.dataType, shape: outputInfo.shape },
+      loadMs,
+      fetch: modelFetchMs(o.tfliteUrl),
+      firstInferenceMs,
+      batch1,
+      frame720: frame720Stats,
+      top1Frame720: inferRgb(rgbOf(await toModelPixels(frame720)))[0]?.index,
+    };
+  } finally {
+    console.warn = warn;
+    x1.dispose();
+  }
+}
+
+function rgbOf(pixels: ImageData): Uint8Array {
+  const rgba = pixels.data;
+  const rgb = new Uint8Array((rgba.length / 4) * 3);
+  for (let p = 0, q = 0; p < rgba.length; p += 4, q += 3) {
+    rgb[q] = rgba[p];
+    rgb[q + 1] = rgba[p + 1];
+    rgb[q + 2] = rgba[p + 2];
+  }
+  return rgb;
+}
+
+/** Top-1 agreement and probability differences of two models (float32 and float16 backbone) on the 30 test images. */
+async function compareModels({ backend, referenceUrl, candidateUrl }: { backend: Backend; referenceUrl: string; candidateUrl: string }) {
+  const images = await loadTestImages();
+  const reference = await loadClassifier({ modelUrl: referenceUrl, backend, cache: false });
+  const candidate = await loadClassifier({ modelUrl: candidateUrl, backend, cache: false });
+  const rows = [];
+  for (const image of images) {
+    const [a, b] = [await reference.classify(image.bitmap, { topK: 1001 }), await candidate.classify(image.bitmap, { topK: 1001 })];
+    const pa = new Float64Array(1001);
+    const pb = new Float64Array(1001);
+    for (const p of a.predictions) pa[p.index] = p.probability;
+    for (const p of b.predictions) pb[p.index] = p.probability;
+    let maxDiff = 0;
+    for (let i = 0; i < 1001; i++) maxDiff = Math.max(maxDiff, Math.abs(pa[i] - pb[i]));
+    rows.push({
+      file: image.file,
+      truth: image.index,
+      referenceTop1: a.predictions[0].index,
+      candidateTop1: b.predictions[0].index,
+      referenceTop1Probability: a.predictions[0].probability,
+      candidateTop1Probability: b.predictions[0].probability,
+      maxProbabilityDiff: maxDiff,
+      referenceTop5: a.predictions.slice(0, 5).map((p) => p.index),
+      candidateTop5: b.predictions.slice(0, 5).map((p) => p.index),
+    });
+  }
+  reference.dispose();
+  candidate.dispose();
+  return {
+    backend,
+    images: rows.length,
+    top1Agreement: rows.filter((r) => r.referenceTop1 === r.candidateTop1).length,
+    top5SetAgreement: rows.filter((r) => [...r.referenceTop5].sort().join() === [...r.candidateTop5].sort().join()).length,
+    referenceTop1Correct: rows.filter((r) => r.referenceTop1 === r.truth).length,
+    candidateTop1Correct: rows.filter((r) => r.candidateTop1 === r.truth).length,
+    maxProbabilityDiff: Math.max(...rows.map((r) => r.maxProbabilityDiff)),
+    rows,
+  };
+}
+
+/** Time from <mobilenet-classifier> being connected to its first `mobilenet-result`, on this visit. */
+async function elementFirstResult({ backend, modelUrl, src }: { backend: string; modelUrl: string; src: string }) {
+  await import('../src/define');
+  const element = document.createElement('mobilenet-classifier');
+  element.setAttribute('backend', backend);
+  element.setAttribute('model-url', modelUrl);
+  element.setAttribute('src', src);
+  const started = performance.now();
+  const outcome = await new Promise<{ ms: number; ready?: number; error?: string; top1?: number; backend?: string }>((resolve) => {
+    let ready: number | undefined;
+    element.addEventListener('mobilenet-ready', () => (ready = performance.now() - started));
+    element.addEventListener('mobilenet-result', (e) =>
+      resolve({
+        ms: performance.now() - started,
+        ready,
+        top1: e.detail.result.predictions[0]?.index,
+        backend: e.detail.result.backend,
+      }),
+    );
+    element.addEventListener('mobilenet-error', (e) => resolve({ ms: performance.now() - started, error: e.detail.message }));
+    document.body.append(element);
+  });
+  const base = new URL(modelUrl, location.href).href.replace(/[^/]*$/, '');
+  const modelEntries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter((e) => e.name.startsWith(base))
+    .map((e) => ({ name: e.name.slice(base.length), transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, status: e.responseStatus }));
+  return { ...outcome, autoChoice: readAutoBackendChoice(), modelEntries };
+}
+
+/** backend 'auto': what it picks, what it measured, and what the second load (remembered choice) costs. */
+async function autoBackend({ modelUrl }: { modelUrl: string }) {
+  const first = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
+  const chosen = first.value.backend;
+  first.value.dispose();
+  const choice = readAutoBackendChoice();
+  const second = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
+  second.value.dispose();
+  return { chosen, measured: choice?.medians, firstLoadMs: first.ms, secondLoadMs: second.ms, secondChosen: second.value.backend };
+}
+
+async function decodeCost({ width, height, iterations }: { width: number; height: number; iterations: number }) {
+  const images = await loadTestImages();
+  const canvas = drawnCanvas(images.find((i) => i.file === FRAME_IMAGE)!.bitmap, width, height);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/jpeg', 0.9));
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+    times.push(performance.now() - t);
+    bitmap.close();
+  }
+  return { width, height, jpegBytes: blob.size, decode: stats(times) };
+}
+
+/**
+ * A probe, not the product: tf.js's wasm backend with its threaded SIMD build on a cross-origin-isolated
+ * page (the core turns threads off). Bare model only, batch 1 and 8.
+ */
+async function probeWasmThreads({ modelUrl, threads, warmup, iterations }: { modelUrl: string; threads: number; warmup: number; iterations: number }) {
+  const [wasm, plain, simd, threadedSimd] = await Promise.all([
+    import('@tensorflow/tfjs-backend-wasm'),
+    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
+  ]);
+  wasm.setWasmPaths({
+    'tfjs-backend-wasm.wasm': plain.default,
+    'tfjs-backend-wasm-simd.wasm': simd.default,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd.default,
+  });
+  wasm.setThreadsCount(threads);
+  console.info('bench: probe-wasm-threads: starting the wasm backend');
+  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+  const multithread = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+  console.info(`bench: probe-wasm-threads: started, multithread ${multithread}, threads ${wasm.getThreadsCount()}`);
+  const model = await loadGraphModel(modelUrl);
+  console.info('bench: probe-wasm-threads: model loaded, first execute');
+  const x1 = tf.zeros([1, 96, 96, 3]);
+  const x8 = tf.zeros([8, 96, 96, 3]);
+  const timed = await timeInterleaved({ bare: () => bare(model, x1), bare8: () => bare(model, x8) }, warmup, iterations);
+  tf.dispose([x1, x8]);
+  model.dispose();
+  return { crossOriginIsolated, multithread, threads: wasm.getThreadsCount(), ...timed };
+}
+
+const bench = {
+  coldCore,
+  coldRaw,
+  steady,
+  memoryAfterFrames,
+  longTasks,
+  tfliteRuntime,
+  compareModels,
+  elementFirstResult,
+  autoBackend,
+  decodeCost,
+  probeWasmThreads,
+  environment,
+};
+
+export type Bench = typeof bench;
+export type { Stats };
+
+declare global {
+  interface Window {
+    bench: Bench;
+  }
+}
+
+window.bench = bench;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,473 @@
+/**
+ * Turns the raw results of a benchmark run into the issue's ratios and markdown tables (Node side).
+ * Every ratio compares two numbers measured in the same run, mostly in the same page.
+ */
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+export type Backend = 'webgl' | 'wasm' | 'cpu';
+
+/** One scenario: what the page returned, or why it failed. */
+export interface ScenarioRecord {
+  wallMs: number;
+  loadavg: { before: number[]; after: number[] };
+  /** Share of the machine's CPU busy in the 300 ms before the scenario's browser started (other work). */
+  cpuBusyBefore?: number;
+  /** JSON from the page; its shape depends on the scenario. */
+  result?: any;
+  error?: string;
+  pageErrors?: string[];
+  /** The `bench:` progress messages of a page that failed or hung. */
+  progress?: string[];
+}
+
+export interface ModelSize {
+  dir: string;
+  files: Record<string, number>;
+  /** model.json + weight shards + labels.json: what a first visit downloads for the model. */
+  downloadBytes: number;
+  /** The same files gzip-compressed (level 9), for a host that compresses. */
+  gzipBytes: number;
+}
+
+export interface Target {
+  id: string;
+  what: string;
+  goal: string;
+  value: string;
+  met: boolean | undefined;
+  detail: string;
+}
+
+const BACKENDS: Backend[] = ['webgl', 'wasm', 'cpu'];
+
+export function ms(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '–';
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+function ratio(x: number | undefined): string {
+  return x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(2)}×`;
+}
+
+function pct(x: number | undefined): string {
+  return x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
+}
+
+function bytes(n: number | undefined): string {
+  if (n === undefined) return '–';
+  return `${n.toLocaleString('en-US')} B (${(n / 1e6).toFixed(3)} MB, ${(n / 2 ** 20).toFixed(3)} MiB)`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+type Scenarios = Record<string, ScenarioRecord>;
+
+const get = (scenarios: Scenarios, name: string) => scenarios[name]?.result;
+const failed = (scenarios: Scenarios, name: string) => (scenarios[name]?.error ? `error: ${scenarios[name].error?.split('\n')[0]}` : '–');
+
+/** The backend with the lowest p50 of `pick`, among those measured. */
+function best(scenarios: Scenarios, pick: (steady: any) => number | undefined, among: Backend[] = BACKENDS) {
+  let winner: { backend: Backend; value: number } | undefined;
+  for (const backend of among) {
+    const steady = get(scenarios, `steady:${backend}`);
+    const value = steady ? pick(steady) : undefined;
+    if (value !== undefined && (!winner || value < winner.value)) winner = { backend, value };
+  }
+  return winner;
+}
+
+export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; float16?: ModelSize }): Target[] {
+  const list: Target[] = [];
+
+  // 1. 720p end to end vs the naive pipeline.
+  const oursBest = best(scenarios, (s) => s.frame720?.ours?.p50);
+  const naiveBest = best(scenarios, (s) => s.frame720?.naive?.p50);
+  const sameBackend = BACKENDS.map((b) => {
+    const s = get(scenarios, `steady:${b}`);
+    return s ? `${b} ${ratio(s.frame720.naive.p50 / s.frame720.ours.p50)}` : `${b} –`;
+  }).join(', ');
+  const speedup = oursBest && naiveBest ? naiveBest.value / oursBest.value : undefined;
+  list.push({
+    id: 'frame720-vs-naive',
+    what: 'End to end per 1280×720 frame, faster than the naive tf.js pipeline (best backend of each)',
+    goal: '≥ 3×',
+    value: oursBest && naiveBest ? `${ratio(speedup)} (ours ${oursBest.backend} ${ms(oursBest.value)} ms vs naive ${naiveBest.backend} ${ms(naiveBest.value)} ms)` : '–',
+    met: speedup === undefined ? undefined : speedup >= 3,
+    detail: `same backend, naive p50 / ours p50: ${sameBackend}`,
+  });
+
+  // 2. Pipeline overhead over the bare model.
+  const overheads = BACKENDS.map((b) => {
+    const s = get(scenarios, `steady:${b}`);
+    return s ? { backend: b, overhead: s.batch1.classify96.p50 / s.batch1.bare.p50 - 1 } : undefined;
+  }).filter((x): x is { backend: Backend; overhead: number } => x !== undefined);
+  const bestBackend = best(scenarios, (s) => s.batch1?.classify96?.p50);
+  const headline = overheads.find((o) => o.backend === bestBackend?.backend);
+  list.push({
+    id: 'overhead-vs-bare',
+    what: 'classify() on a ready 96×96 picture (crop + upload + top-k) over bare model.execute + read-back, on our best backend',
+    goal: '≤ 15%',
+    value: headline ? `${pct(headline.overhead)} (${headline.backend})` : '–',
+    met: headline ? headline.overhead <= 0.15 : undefined,
+    detail:
+      `per backend: ${overheads.map((o) => `${o.backend} ${pct(o.overhead)}`).join(', ')}; ` +
+      `a whole 1280×720 frame over the bare model: ${BACKENDS.map((b) => {
+        const s = get(scenarios, `steady:${b}`);
+        return s ? `${b} ${pct(s.frame720.ours.p50 / s.batch1.bare.p50 - 1)}` : undefined;
+      })
+        .filter(Boolean)
+        .join(', ')}`,
+  });
+
+  // 3. Our best backend at batch 1 vs the TFLite runtime.
+  const tflite = get(scenarios, 'tflite');
+  const oursBare = best(scenarios, (s) => s.batch1?.bare?.p50);
+  const oursClassify = bestBackend;
+  if (tflite) {
+    const pipelineRatio = oursClassify ? oursClassify.value / tflite.batch1.classify96.p50 : undefined;
+    const bareRatio = oursBare ? oursBare.value / tflite.batch1.bare.p50 : undefined;
+    list.push({
+      id: 'batch1-vs-tflite',
+      what: 'Our best backend at batch 1 vs the TFLite web runtime (uint8 tflite, XNNPACK), same 96×96 crop and top-k',
+      goal: '≤ 1.0',
+      value: `${ratio(pipelineRatio)} (ours ${oursClassify?.backend} ${ms(oursClassify?.value)} ms vs TFLite ${ms(tflite.batch1.classify96.p50)} ms)`,
+      met: pipelineRatio === undefined ? undefined : pipelineRatio <= 1,
+      detail: `bare model vs bare runtime (ready input, read-back): ${ratio(bareRatio)} (ours ${oursBare?.backend} ${ms(oursBare?.value)} ms vs TFLite infer() ${ms(tflite.batch1.bare.p50)} ms)`,
+    });
+  } else {
+    list.push({ id: 'batch1-vs-tflite', what: 'Our best backend at batch 1 vs the TFLite web runtime', goal: '≤ 1.0', value: failed(scenarios, 'tflite'), met: undefined, detail: '' });
+  }
+
+  // 4. float16 download size and agreement.
+  const f16 = sizes.float16;
+  const compare = get(scenarios, 'float16');
+  list.push({
+    id: 'float16-size',
+    what: 'Model download with the float16 backbone: model.json + shards + labels.json',
+    goal: '≤ 2.7 MB',
+    value: f16 ? bytes(f16.downloadBytes) : '–',
+    met: f16 ? f16.downloadBytes <= 2.7e6 : undefined,
+    detail: f16
+      ? `${f16.downloadBytes <= 2.7 * 2 ** 20 ? 'within' : 'over'} 2.7 MiB; gzip-9 of the same files ${bytes(f16.gzipBytes)}; float32 model ${bytes(sizes.float32?.downloadBytes)}`
+      : '',
+  });
+  list.push({
+    id: 'float16-agreement',
+    what: 'float16 model: top-1 agreement with float32 on the 30 test images; max probability difference',
+    goal: '30/30',
+    value: compare ? `${compare.top1Agreement}/${compare.images}, max |Δp| ${compare.maxProbabilityDiff.toExponential(2)}` : failed(scenarios, 'float16'),
+    met: compare ? compare.top1Agreement === compare.images : undefined,
+    detail: compare
+      ? `backend ${compare.backend}; top-5 sets equal on ${compare.top5SetAgreement}/${compare.images}; top-1 correct: float32 ${compare.referenceTop1Correct}, float16 ${compare.candidateTop1Correct}`
+      : '',
+  });
+
+  // 5. Second visit.
+  for (const variant of ['wasm', 'auto']) {
+    const visit = get(scenarios, `second-visit:${variant}`);
+    if (!visit) continue;
+    const [first, second] = visit.visits;
+    list.push({
+      id: `second-visit-${variant}`,
+      what: `Second visit, <mobilenet-classifier backend="${variant}">: model bytes over the network, and connected → first result`,
+      goal: '0 model bytes',
+      value: `${second.modelBytes} B (first visit ${first.modelBytes} B); ${ms(first.page.ms)} ms → ${ms(second.page.ms)} ms`,
+      met: second.modelBytes === 0,
+      detail: `second-visit requests for the model: ${second.modelRequests.map((r: { path: string; status: number }) => `${r.path} ${r.status}`).join(', ') || 'none'}`,
+    });
+  }
+
+  // 6. backend auto.
+  const auto = get(scenarios, 'auto');
+  const fastest = best(scenarios, (s) => s.batch1?.bare?.p50, ['wasm', 'webgl']);
+  if (auto) {
+    list.push({
+      id: 'auto-backend',
+      what: 'backend "auto" picks the faster backend on this device (by the benchmark\'s own bare batch-1 p50)',
+      goal: `= ${fastest?.backend ?? '?'}`,
+      value: `${auto.chosen} (its own medians: ${Object.entries(auto.measured ?? {}).map(([b, v]) => `${b} ${ms(v as number)} ms`).join(', ')})`,
+      met: fastest ? auto.chosen === fastest.backend : undefined,
+      detail: `first load with measuring ${ms(auto.firstLoadMs)} ms, second (remembered) ${ms(auto.secondLoadMs)} ms`,
+    });
+  }
+
+  // 7. Long tasks.
+  const longTasks = Object.entries(scenarios).filter(([name, s]) => name.startsWith('longtasks:ours:') && s.result);
+  if (longTasks.length) {
+    const rows = longTasks.map(([name, s]) => `${name.split(':')[2]} ${s.result.longTasksPerMinute.toFixed(1)}/min`);
+    const bestLive = best(scenarios, (s) => s.frame720?.ours?.p50);
+    const onBest = scenarios[`longtasks:ours:${bestLive?.backend}`]?.result;
+    list.push({
+      id: 'long-tasks',
+      what: 'Long tasks (> 50 ms) per minute, live classification of a 1280×720 video on the main thread',
+      goal: 'report (0 is the aim)',
+      value: onBest ? `${onBest.longTasksPerMinute.toFixed(1)}/min on ${bestLive?.backend}` : '–',
+      met: onBest ? onBest.longTasks === 0 : undefined,
+      detail: rows.join(', '),
+    });
+  }
+  return list;
+}
+
+export function markdown(run: {
+  scenarios: Scenarios;
+  sizes: { float32?: ModelSize; float16?: ModelSize };
+  options: { frames: number; throughputImages: number };
+  targets: Target[];
+}): string {
+  const { scenarios: sc } = run;
+  const out: string[] = [];
+  const backends = BACKENDS.filter((b) => sc[`steady:${b}`] || sc[`cold-raw:${b}`]);
+
+  out.push('### Targets\n');
+  out.push(
+    table(
+      ['target', 'goal', 'this run', 'met', 'detail'],
+      run.targets.map((t) => [t.what, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : '**no**', t.detail]),
+    ),
+  );
+
+  out.push('\n### Load and first inference (fresh browser each, ms)\n');
+  out.push(
+    table(
+      ['backend', 'backend start', 'loadGraphModel (fetch + parse)', 'of which fetch', 'first execute (cold)', 'second execute', 'loadClassifier (fetch + load + warm-up)', 'first classify() 720p after it', 'second classify()'],
+      backends.map((b) => {
+        const raw = get(sc, `cold-raw:${b}`);
+        const core = get(sc, `cold-core:${b}`);
+        return [
+          b,
+          ms(raw?.backendStartMs),
+          ms(raw?.fetchLoadMs),
+          ms(raw?.fetch?.fetchMs),
+          ms(raw?.firstInferenceMs),
+          ms(raw?.secondInferenceMs),
+          ms(core?.loadMs),
+          ms(core?.firstClassifyMs),
+          ms(core?.secondClassifyMs),
+        ];
+      }),
+    ),
+  );
+
+  out.push('\n### Steady state per image (ms, p50 / p95)\n');
+  out.push(
+    table(
+      ['backend', 'bare execute b1 (await data)', 'bare b1 (dataSync)', 'bare b8, per image', 'classify() 96×96', 'of which preprocess', 'overhead vs bare'],
+      backends.map((b) => {
+        const s = get(sc, `steady:${b}`);
+        if (!s) return [b, failed(sc, `steady:${b}`), '', '', '', '', ''];
+        return [
+          b,
+          `${ms(s.batch1.bare.p50)} / ${ms(s.batch1.bare.p95)}`,
+          `${ms(s.batch1.bareSync.p50)} / ${ms(s.batch1.bareSync.p95)}`,
+          `${ms(s.batch8.bare8.p50 / 8)} / ${ms(s.batch8.bare8.p95 / 8)}`,
+          `${ms(s.batch1.classify96.p50)} / ${ms(s.batch1.classify96.p95)}`,
+          ms(s.batch1.classify96Timings.preprocess.p50),
+          pct(s.batch1.classify96.p50 / s.batch1.bare.p50 - 1),
+        ];
+      }),
+    ),
+  );
+
+  const steadyBackends = backends.filter((b) => get(sc, `steady:${b}`));
+  out.push('\n### Where classify() spends its time beyond the bare model (ms, p50 of each piece measured alone)\n');
+  out.push(
+    table(
+      ['backend', 'crop: drawImage + getImageData', 'RGBA → float tensor', 'execute with both outputs (vs logits only)', 'softmax + topk + read 2×5', 'read 1001 logits + top-5 in JS'],
+      steadyBackends.map((b) => {
+        const s = get(sc, `steady:${b}`);
+        const p = s.overheadParts;
+        return [
+          b,
+          ms(p.crop.p50),
+          ms(p.toTensor.p50),
+          `${ms(p.bareBothOutputs.p50)} (${ms(s.batch1.bare.p50)})`,
+          ms(p.softmaxTopK.p50),
+          ms(p.readAllTopKInJs.p50),
+        ];
+      }),
+    ),
+  );
+  out.push('\n### Batch size (bare model, ms per call p50) and per-call fixed cost\n');
+  out.push(
+    table(
+      ['backend', 'batch 1', 'batch 2', 'batch 4', 'batch 8', 'per image at 8', 'fit: fixed per call + per image'],
+      steadyBackends.map((b) => {
+        const c = get(sc, `steady:${b}`).batchCurve;
+        return [b, ms(c.p50[1]), ms(c.p50[2]), ms(c.p50[4]), ms(c.p50[8]), ms(c.p50[8] / 8), `${ms(c.fit.fixedPerCallMs)} + n × ${ms(c.fit.perImageMs)}`];
+      }),
+    ),
+  );
+  out.push('\n### Kernel profile of one bare batch-1 run (tf.profile)\n');
+  out.push(
+    table(
+      ['backend', 'kernels', 'sum of kernel times', 'wall time', 'top kernels (ms)'],
+      steadyBackends.map((b) => {
+        const p = get(sc, `steady:${b}`).profile;
+        if (!p || p.error) return [b, p?.error ?? '–', '', '', ''];
+        return [
+          b,
+          String(p.kernels),
+          Number.isFinite(p.kernelMs) ? ms(p.kernelMs) : 'n/a',
+          ms(p.wallMs),
+          p.top.map((k: { name: string; count: number; ms: number }) => `${k.name}×${k.count} ${Number.isFinite(k.ms) ? ms(k.ms) : 'n/a'}`).join(', '),
+        ];
+      }),
+    ),
+  );
+
+  out.push('\n### End to end per frame (ms, p50 / p95; ImageBitmap/canvas already decoded)\n');
+  out.push(
+    table(
+      ['backend', '1280×720 ours', '1280×720 naive', 'speed-up', '4000×3000 ours', '4000×3000 naive', 'speed-up', 'top-1 ours / naive (720p)'],
+      backends.map((b) => {
+        const s = get(sc, `steady:${b}`);
+        if (!s) return [b, failed(sc, `steady:${b}`), '', '', '', '', '', ''];
+        return [
+          b,
+          `${ms(s.frame720.ours.p50)} / ${ms(s.frame720.ours.p95)}`,
+          `${ms(s.frame720.naive.p50)} / ${ms(s.frame720.naive.p95)}`,
+          ratio(s.frame720.naive.p50 / s.frame720.ours.p50),
+          `${ms(s.photo.ours.p50)} / ${ms(s.photo.ours.p95)}`,
+          `${ms(s.photo.naive.p50)} / ${ms(s.photo.naive.p95)}`,
+          ratio(s.photo.naive.p50 / s.photo.ours.p50),
+          `${s.agreement.frame720.ours} / ${s.agreement.frame720.naive}`,
+        ];
+      }),
+    ),
+  );
+  const decode = get(sc, 'decode-12mp');
+  if (decode) out.push(`\nDecoding a ${decode.width}×${decode.height} JPEG (${decode.jpegBytes} B) with createImageBitmap, not included above: p50 ${ms(decode.decode.p50)} ms.`);
+
+  out.push(`\n### Throughput over ${run.options.throughputImages} test images, one by one (images/s)\n`);
+  out.push(
+    table(
+      ['backend', 'ours classify()', 'naive', 'raw model, batches of 8', 'first pass over the 30 sizes: ours / naive / batched (ms)'],
+      backends.map((b) => {
+        const t = get(sc, `steady:${b}`)?.throughput;
+        if (!t) return [b, failed(sc, `steady:${b}`), '', '', ''];
+        return [b, t.ours.imagesPerSecond.toFixed(1), t.naive.imagesPerSecond.toFixed(1), t.batched8.imagesPerSecond.toFixed(1), `${ms(t.ours.firstPassMs)} / ${ms(t.naive.firstPassMs)} / ${ms(t.batched8.firstPassMs)}`];
+      }),
+    ),
+  );
+
+  out.push(`\n### Memory after ${run.options.frames} classify() calls on a 720p frame\n`);
+  out.push(
+    table(
+      ['backend', 'tf tensors before → after', 'tf bytes before → after', 'JS heap used before → after 1/10 → after all (after gc)', 'measureUserAgentSpecificMemory', 'tensors after dispose()'],
+      BACKENDS.filter((b) => sc[`memory:${b}`]).map((b) => {
+        const m = get(sc, `memory:${b}`);
+        if (!m) return [b, failed(sc, `memory:${b}`), '', '', '', ''];
+        const heap = (h: { usedJSHeapSize: number } | undefined) => (h ? `${(h.usedJSHeapSize / 2 ** 20).toFixed(1)} MiB` : '–');
+        const ua = m.after.userAgentSpecific;
+        return [
+          b,
+          `${m.before.tf.numTensors} → ${m.after.tf.numTensors}`,
+          `${m.before.tf.numBytes} → ${m.after.tf.numBytes}`,
+          `${heap(m.before.heap)} → ${heap(m.atTenth?.heap)} → ${heap(m.after.heap)}`,
+          'bytes' in ua ? `${(ua.bytes / 2 ** 20).toFixed(1)} MiB` : ua.unavailable,
+          String(m.afterDispose.numTensors),
+        ];
+      }),
+    ),
+  );
+
+  const longTasks = Object.entries(sc).filter(([name]) => name.startsWith('longtasks:'));
+  if (longTasks.length) {
+    out.push('\n### Main thread during live classification (1280×720 fake camera; one classification per new frame, none overlapping)\n');
+    out.push(
+      table(
+        ['pipeline', 'backend', 'seconds', 'classifications/s', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max'],
+        longTasks.map(([name, s]) => {
+          const [, pipeline, backend] = name.split(':');
+          const r = s.result;
+          if (!r) return [pipeline, backend, '', failed(sc, name), '', '', '', ''];
+          return [
+            pipeline,
+            backend,
+            r.seconds.toFixed(0),
+            r.classificationsPerSecond.toFixed(1),
+            r.longTasksPerMinute.toFixed(1),
+            ms(r.longTaskMsPerMinute),
+            r.longTaskDuration ? ms(r.longTaskDuration.max) : '–',
+            `${ms(r.animationFrameGap.p95)} / ${ms(r.animationFrameGap.max)}`,
+          ];
+        }),
+      ),
+    );
+  }
+
+  const tfliteRows = Object.entries(sc).filter(([name]) => name.startsWith('tflite'));
+  if (tfliteRows.length) {
+    out.push('\n### TFLite web runtime on the official mobilenet_v2_0_5_96_quant.tflite (ms, p50 / p95)\n');
+    out.push(
+      table(
+        ['variant', 'wasm build', 'load (fetch + init)', 'first infer()', 'bare infer() + read', 'predict() (tf.js tensors)', 'same crop + infer + top-5, 96×96', 'same, 1280×720', 'top-1 720p'],
+        tfliteRows.map(([name, s]) => {
+          const r = s.result;
+          if (!r) return [name, failed(sc, name), '', '', '', '', '', '', ''];
+          const build = r.features ? `${r.features.simd ? 'simd' : 'plain'}${r.features.multiThreading ? '+threads' : ''}` : '?';
+          return [
+            `${name} (threads: ${r.numThreads})`,
+            build,
+            ms(r.loadMs),
+            ms(r.firstInferenceMs),
+            `${ms(r.batch1.bare.p50)} / ${ms(r.batch1.bare.p95)}`,
+            `${ms(r.batch1.predict.p50)} / ${ms(r.batch1.predict.p95)}`,
+            `${ms(r.batch1.classify96.p50)} / ${ms(r.batch1.classify96.p95)}`,
+            `${ms(r.frame720.sameCrop.p50)} / ${ms(r.frame720.sameCrop.p95)}`,
+            String(r.top1Frame720),
+          ];
+        }),
+      ),
+    );
+  }
+
+  out.push('\n### Model download\n');
+  out.push(
+    table(
+      ['model', 'model.json', 'shards', 'labels.json', 'total', 'gzip -9 total'],
+      (['float32', 'float16'] as const).flatMap((k) => {
+        const s = run.sizes[k];
+        if (!s) return [];
+        const shards = Object.entries(s.files).filter(([f]) => f.endsWith('.bin')).reduce((a, [, n]) => a + n, 0);
+        return [[k, String(s.files['model.json']), String(shards), String(s.files['labels.json']), bytes(s.downloadBytes), bytes(s.gzipBytes)]];
+      }),
+    ),
+  );
+
+  const visits = Object.entries(sc).filter(([name]) => name.startsWith('second-visit:'));
+  if (visits.length) {
+    out.push('\n### First and second visit (same browser profile; element connected → first mobilenet-result)\n');
+    out.push(
+      table(
+        ['element backend', 'visit', 'connected → first result (ms)', 'model bytes sent by the server', 'all bytes sent', 'model requests (status)'],
+        visits.flatMap(([name, s]) => {
+          const variant = name.split(':')[1];
+          if (!s.result) return [[variant, '', failed(sc, name), '', '', '']];
+          return s.result.visits.map((v: any, i: number) => [
+            variant,
+            i === 0 ? 'first' : 'second',
+            `${ms(v.page.ms)}${v.page.error ? ` (error: ${v.page.error})` : ''}`,
+            String(v.modelBytes),
+            String(v.allBytes),
+            v.modelRequests.map((r: { path: string; status: number }) => `${r.path.split('/').pop()} ${r.status}`).join(', ') || 'none',
+          ]);
+        }),
+      ),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,467 @@
+/**
+ * `npm run bench [-- --quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--no-build]`
+ *
+ * Builds the benchmark page (bench/) with Vite, serves it and the model from a local server, and
+ * runs each scenario in a fresh headless Chromium. Prints markdown tables and writes everything
+ * to bench/results/<timestamp>.json (and .md). See docs/benchmarks.md.
+ *
+ * Absolute times on a machine without a GPU are not what users see; every claim is a ratio of
+ * two numbers measured in the same run.
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { markdown, targets, type Backend, type ModelSize, type ScenarioRecord } from '../bench/report';
+import { StaticServer } from '../bench/server';
+import { buildModel } from './model/build-model';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(ROOT, 'bench/results');
+const BUILD_DIR = join(RESULTS, '.build');
+const F16_DIR = join(RESULTS, '.model-f16');
+const SHARED = resolve(ROOT, process.env.SHARED_DIR ?? '../shared');
+const MODEL_SOURCES = resolve(ROOT, process.env.MODEL_SOURCES ?? join(SHARED, 'model-sources'));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TFLITE_FILE = join(MODEL_SOURCES, 'mobilenet_v2_0_5_96_quant.tflite');
+
+const USAGE = `usage: npm run bench -- [--quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--no-build]
+
+  (default)   full run, about 10 minutes
+  --quick     fewer iterations, about 2 minutes
+  --smoke     a few iterations of every scenario, to check that the benchmark runs (no timing claims)
+  --out       write the JSON here instead of bench/results/<timestamp>.json
+  --backends  only these tf.js backends
+  --no-build  reuse the last build of the bench page (bench/results/.build)
+  --only <re> only the scenarios whose name matches this regular expression (e.g. 'tflite|steady:wasm')`;
+
+type Mode = 'full' | 'quick' | 'smoke';
+
+/** Iteration counts per mode. WebGL and cpu cost ~50 ms an image here, wasm ~5 ms, hence two columns. */
+const PLANS = {
+  full: {
+    slow: { warmup: 8, iterations: 40, batch8: 12, photo: 10 },
+    fast: { warmup: 20, iterations: 200, batch8: 60, photo: 30 },
+    throughput: 200,
+    frames: 1000,
+    longTaskSeconds: 30,
+    longTaskProbeSeconds: 10,
+    decode: 10,
+  },
+  quick: {
+    slow: { warmup: 3, iterations: 12, batch8: 4, photo: 3 },
+    fast: { warmup: 10, iterations: 60, batch8: 20, photo: 10 },
+    throughput: 24,
+    frames: 100,
+    longTaskSeconds: 5,
+    longTaskProbeSeconds: 2,
+    decode: 3,
+  },
+  smoke: {
+    slow: { warmup: 1, iterations: 2, batch8: 1, photo: 1 },
+    fast: { warmup: 1, iterations: 2, batch8: 1, photo: 1 },
+    throughput: 8,
+    frames: 3,
+    longTaskSeconds: 1,
+    longTaskProbeSeconds: 1,
+    decode: 1,
+  },
+} as const;
+
+const LAUNCH_ARGS = [
+  // As in playwright.config.ts: this machine's closed network refuses Google's services.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Exact performance.memory values, and gc() for a heap reading after collection.
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+  // Nothing in the benchmark may be throttled as a background page.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+];
+const CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+/** measureUserAgentSpecificMemory() otherwise answers only after some later garbage collection, up to ~20 s. */
+const EAGER_MEMORY_ARGS = ['--enable-blink-features=ForceEagerMeasureMemory'];
+
+interface Context {
+  origin: string;
+  /** Browsers now open: a scenario that times out closes them. */
+  browsers: Set<Browser>;
+  /** `bench:` console messages of the current scenario's page: where a hung page got to. */
+  progress: string[];
+  only?: RegExp;
+  server: StaticServer;
+  scenarios: Record<string, ScenarioRecord>;
+}
+
+async function withPage<T>(
+  ctx: Context,
+  options: { coi?: boolean; camera?: boolean; args?: string[] },
+  run: (page: Page, browser: Browser) => Promise<T>,
+): Promise<{ value: T; pageErrors: string[] }> {
+  const args = [...LAUNCH_ARGS, ...(options.camera ? CAMERA_ARGS : []), ...(options.args ?? [])];
+  const browser = await launch(ctx, args);
+  const pageErrors: string[] = [];
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
+      if (message.text().startsWith('bench:')) ctx.progress.push(message.text());
+    });
+    await openBench(ctx, page, options.coi);
+    return { value: await run(page, browser), pageErrors };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function launch(ctx: Context, args: string[]): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  ctx.browsers.add(browser);
+  browser.on('disconnected', () => ctx.browsers.delete(browser));
+  return browser;
+}
+
+async function openBench(ctx: Context, page: Page, coi = false): Promise<void> {
+  await page.goto(`${ctx.origin}/index.html${coi ? '?coi=1' : ''}`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 });
+}
+
+/** Share of all cores busy over `ms`, from /proc/stat: what the machine does while no benchmark browser runs. */
+async function cpuBusy(ms: number): Promise<number | undefined> {
+  const sample = () => {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const a = sample();
+    await new Promise((r) => setTimeout(r, ms));
+    const b = sample();
+    return Math.round((1 - (b.idle - a.idle) / Math.max(1, b.total - a.total)) * 1000) / 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one scenario and records its result or error; never throws. */
+async function scenario(ctx: Context, name: string, run: () => Promise<{ value: unknown; pageErrors: string[] }>, timeoutMs = 300_000): Promise<void> {
+  if (ctx.only && !ctx.only.test(name)) return;
+  const idleCpuBusy = await cpuBusy(300);
+  ctx.progress = [];
+  const before = loadavg().map((x) => Math.round(x * 100) / 100);
+  const started = performance.now();
+  process.stderr.write(`  ${name.padEnd(28)} `);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    const { value, pageErrors } = await Promise.race([run(), timeout]);
+    ctx.scenarios[name] = {
+      wallMs: performance.now() - started,
+      loadavg: { before, after: loadavg() },
+      cpuBusyBefore: idleCpuBusy,
+      result: value,
+      ...(pageErrors.length ? { pageErrors } : {}),
+    };
+    process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    ctx.scenarios[name] = {
+      wallMs: performance.now() - started,
+      loadavg: { before, after: loadavg() },
+      cpuBusyBefore: idleCpuBusy,
+      error: message,
+      ...(ctx.progress.length ? { progress: [...ctx.progress] } : {}),
+    };
+    // A hung page keeps its browser (and this process) alive: close what is open.
+    await Promise.all([...ctx.browsers].map((browser) => browser.close().catch(() => {})));
+    process.stderr.write(`FAILED: ${message.split('\n')[0]}\n`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Calls window.bench[fn](arg) in the page. */
+function call(page: Page, fn: string, arg: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([fn, arg]) => (window as unknown as { bench: Record<string, (a: unknown) => Promise<unknown>> }).bench[fn as string](arg),
+    [fn, arg] as const,
+  );
+}
+
+function modelSize(dir: string): ModelSize {
+  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
+  const names = ['model.json', ...modelJson.weightsManifest.flatMap((g) => g.paths), 'labels.json'];
+  const files: Record<string, number> = {};
+  let gzipBytes = 0;
+  for (const name of names) {
+    const data = readFileSync(join(dir, name));
+    files[name] = data.byteLength;
+    gzipBytes += gzipSync(data, { level: 9 }).byteLength;
+  }
+  return { dir: relative(ROOT, dir), files, downloadBytes: Object.values(files).reduce((a, b) => a + b, 0), gzipBytes };
+}
+
+function machine() {
+  let topProcesses: string[] = [];
+  try {
+    topProcesses = execSync('ps -eo pcpu,etime,comm --sort=-pcpu | head -6', { encoding: 'utf8' }).trim().split('\n');
+  } catch {
+    // ps missing: not essential.
+  }
+  return {
+    cpuModel: cpus()[0]?.model,
+    cpus: cpus().length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadavg: loadavg(),
+    topProcesses,
+  };
+}
+
+function git(): { commit?: string; dirty?: boolean } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return {};
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean', default: false },
+        smoke: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        backends: { type: 'string', default: 'webgl,wasm,cpu' },
+        'no-build': { type: 'boolean', default: false },
+        only: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const mode: Mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const backends = values.backends.split(',').map((b) => b.trim()) as Backend[];
+  const unknown = backends.filter((b) => !['webgl', 'wasm', 'cpu'].includes(b));
+  if (unknown.length) {
+    console.error(`error: unknown backend ${unknown.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const plan = PLANS[mode];
+  const startedAt = new Date();
+  const loadAtStart = loadavg();
+  mkdirSync(RESULTS, { recursive: true });
+
+  // 1. The page, built as the app ships (minified), and the float16 model.
+  if (!values['no-build']) {
+    process.stderr.write('bench: building the bench page (vite build bench/)\n');
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'bench/vite.config.ts'), logLevel: 'warn', build: { outDir: BUILD_DIR } });
+  } else if (!existsDir(BUILD_DIR)) {
+    console.error(`error: --no-build, but ${relative(ROOT, BUILD_DIR)} does not exist`);
+    return 1;
+  }
+  const f16 = await buildModel({ sources: MODEL_SOURCES, out: F16_DIR, backbone: 'float16', ifStale: true });
+  process.stderr.write(`bench: float16 model in ${relative(ROOT, F16_DIR)} (${f16.skipped ? 'up to date' : 'built'})\n`);
+  const sizes = { float32: modelSize(join(ROOT, 'public/model')), float16: modelSize(F16_DIR) };
+
+  // 2. One server for everything, on a free port.
+  const server = new StaticServer([
+    { prefix: '/model/', path: join(ROOT, 'public/model') },
+    { prefix: '/model-f16/', path: F16_DIR },
+    { prefix: '/shared/test-images/', path: join(SHARED, 'test-images') },
+    { prefix: '/tflite/model.tflite', path: TFLITE_FILE, file: true },
+    { prefix: '/tflite-wasm/', path: join(ROOT, 'node_modules/@tensorflow/tfjs-tflite/wasm') },
+    { prefix: '/', path: BUILD_DIR },
+  ]);
+  const origin = await server.start();
+  const ctx: Context = { origin, server, scenarios: {}, browsers: new Set(), progress: [], ...(values.only ? { only: new RegExp(values.only) } : {}) };
+  const browserVersion = await (async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    try {
+      return browser.version();
+    } finally {
+      await browser.close();
+    }
+  })();
+  process.stderr.write(`bench: ${mode} run, Chromium ${browserVersion}, ${origin}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+
+  const modelUrl = '/model/model.json';
+  const countsFor = (backend: Backend) => (backend === 'wasm' ? plan.fast : plan.slow);
+  try {
+    // Cold: a fresh browser per measurement, so no shader or HTTP cache is shared.
+    for (const backend of backends) {
+      await scenario(ctx, `cold-raw:${backend}`, () => withPage(ctx, {}, (page) => call(page, 'coldRaw', { backend, modelUrl })));
+      await scenario(ctx, `cold-core:${backend}`, () => withPage(ctx, {}, (page) => call(page, 'coldCore', { backend, modelUrl })));
+    }
+    for (const backend of backends) {
+      const c = countsFor(backend);
+      // Cross-origin isolated for 5 µs performance.now() (100 µs otherwise); the core runs wasm without threads either way.
+      await scenario(ctx, `steady:${backend}`, () =>
+        withPage(ctx, { coi: true }, (page) =>
+          call(page, 'steady', {
+            backend,
+            modelUrl,
+            warmup: c.warmup,
+            iterations: c.iterations,
+            batch8Iterations: c.batch8,
+            photoIterations: c.photo,
+            throughputImages: plan.throughput,
+          }),
+        ),
+        900_000,
+      );
+    }
+    if (backends.includes('wasm')) {
+      await scenario(
+        ctx,
+        'probe:wasm-2-threads-isolated',
+        () =>
+          withPage(ctx, { coi: true }, (page) =>
+            call(page, 'probeWasmThreads', { modelUrl, threads: 2, warmup: plan.fast.warmup, iterations: plan.fast.iterations }),
+          ),
+        // The threaded build never starts in this minified bundle (as src/model/backend.ts says); it starts
+        // within a second when it does, so 15 s is a verdict, not a guess.
+        15_000,
+      );
+    }
+    const tfliteArgs = { tfliteUrl: '/tflite/model.tflite', wasmPath: '/tflite-wasm/', warmup: plan.fast.warmup, iterations: plan.fast.iterations };
+    await scenario(ctx, 'tflite', () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs)));
+    // Threads need a cross-origin-isolated page (COOP + COEP), which most sites are not.
+    for (const numThreads of [1, 2]) {
+      await scenario(ctx, `tflite-isolated-${numThreads}-thread${numThreads > 1 ? 's' : ''}`, () =>
+        withPage(ctx, { coi: true }, (page) => call(page, 'tfliteRuntime', { ...tfliteArgs, numThreads })),
+      );
+    }
+    await scenario(ctx, 'float16', () =>
+      withPage(ctx, {}, (page) => call(page, 'compareModels', { backend: backends.includes('wasm') ? 'wasm' : backends[0], referenceUrl: modelUrl, candidateUrl: '/model-f16/model.json' })),
+    );
+    for (const backend of backends) {
+      await scenario(
+        ctx,
+        `memory:${backend}`,
+        () => withPage(ctx, { coi: true, args: EAGER_MEMORY_ARGS }, (page) => call(page, 'memoryAfterFrames', { backend, modelUrl, frames: plan.frames, uaMemoryTimeoutMs: mode === 'smoke' ? 5000 : 30_000 })),
+        900_000,
+      );
+    }
+    // 30 s for what ships (wasm, the auto choice), the default backend (webgl) and the naive baseline;
+    // shorter probes for cpu and for an asynchronous read-back on WebGL.
+    const naiveBackend: Backend = backends.includes('webgl') ? 'webgl' : backends[0];
+    const live: { pipeline: 'ours' | 'naive' | 'asyncReadback'; backend: Backend; seconds: number }[] = [
+      ...backends.map((backend) => ({ pipeline: 'ours' as const, backend, seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds })),
+      { pipeline: 'naive', backend: naiveBackend, seconds: plan.longTaskSeconds },
+      ...(backends.includes('webgl') ? [{ pipeline: 'asyncReadback' as const, backend: 'webgl' as const, seconds: plan.longTaskProbeSeconds }] : []),
+    ];
+    for (const { pipeline, backend, seconds } of live) {
+      await scenario(ctx, `longtasks:${pipeline}:${backend}`, () =>
+        withPage(ctx, { camera: true }, (page) => call(page, 'longTasks', { backend, modelUrl, seconds, pipeline })),
+      );
+    }
+    for (const variant of ['wasm', 'auto']) {
+      await scenario(ctx, `second-visit:${variant}`, () => twoVisits(ctx, variant, modelUrl));
+    }
+    await scenario(ctx, 'auto', () => withPage(ctx, {}, (page) => call(page, 'autoBackend', { modelUrl })));
+    await scenario(ctx, 'decode-12mp', () => withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })));
+  } finally {
+    await server.stop();
+  }
+
+  const finishedAt = new Date();
+  const options = { mode, backends, ...plan };
+  const targetList = targets(ctx.scenarios, sizes);
+  const env = ctx.scenarios[`cold-core:${backends[0]}`]?.result?.env;
+  const run = {
+    schema: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    mode,
+    git: git(),
+    machine: { ...machine(), loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg() },
+    chromium: browserVersion,
+    node: process.version,
+    page: env,
+    options,
+    sizes,
+    targets: targetList,
+    scenarios: ctx.scenarios,
+  };
+  const report = markdown({ scenarios: ctx.scenarios, sizes, options: { frames: plan.frames, throughputImages: plan.throughput }, targets: targetList });
+  const header =
+    `## ${mode} run, ${startedAt.toISOString()}\n\n` +
+    `Chromium ${browserVersion} headless, ${machine().cpus} × ${machine().cpuModel}, WebGL renderer: ${env?.webglRenderer ?? '?'}; ` +
+    `load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end; ${run.durationS.toFixed(0)} s.\n`;
+  console.log(`\n${header}\n${report}\n`);
+
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const jsonPath = values.out ? resolve(values.out) : join(RESULTS, `${stamp}.json`);
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(jsonPath.replace(/\.json$/, '') + '.md', `${header}\n${report}\n`);
+  const failures = Object.entries(ctx.scenarios).filter(([, s]) => s.error);
+  console.log(`bench: wrote ${relative(process.cwd(), jsonPath)}${failures.length ? `; ${failures.length} scenario(s) failed: ${failures.map(([n]) => n).join(', ')}` : ''}`);
+  return failures.length ? 1 : 0;
+}
+
+function existsDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && readdirSync(path).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Two visits of the element in one browser profile; the server counts what each visit downloaded. */
+async function twoVisits(ctx: Context, backend: string, modelUrl: string) {
+  const browser = await launch(ctx, LAUNCH_ARGS);
+  const pageErrors: string[] = [];
+  try {
+    const context = await browser.newContext();
+    const visits = [];
+    for (let i = 0; i < 2; i++) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      ctx.server.resetLog();
+      await openBench(ctx, page);
+      const result = (await call(page, 'elementFirstResult', { backend, modelUrl, src: '/shared/test-images/n07745940_strawberry.jpg' })) as { ms: number };
+      const log = [...ctx.server.log];
+      const modelRequests = log.filter((r) => r.path.startsWith('/model/'));
+      visits.push({
+        page: result,
+        modelBytes: modelRequests.reduce((a, r) => a + r.bytes, 0),
+        allBytes: log.reduce((a, r) => a + r.bytes, 0),
+        modelRequests,
+        requests: log.length,
+      });
+      await page.close();
+    }
+    return { value: { backend, visits }, pageErrors };
+  } finally {
+    await browser.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
