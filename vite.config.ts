@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // tf.js is pre-bundled up front: if Vite discovered it lazily it would reload the page mid-test.
   optimizeDeps: {
+    // The app's pages only: bench/ has its own build (bench/vite.config.ts), and scanning its page would
+    // pre-bundle @tensorflow/tfjs-tflite, which the dev server cannot (found on a clean clone).
+    entries: ['index.html', 'e2e/*.html'],
     include: [
       '@tensorflow/tfjs-core',
       '@tensorflow/tfjs-converter',
