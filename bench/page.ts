@@ -11,7 +11,7 @@ import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier } 
 import { startBackend } from '../src/model/backend';
 import { toModelInput, toModelPixels } from '../src/model/preprocess';
 import { naiveClassify, topKOfScores } from './naive';
-import { stats, timeInterleaved, timeOnce, type Stats } from './timing';
+import { pairedOverhead, stats, timeInterleaved, timeOnce, type Stats } from './timing';
 
 /** The picture used for every single-image measurement: the same strawberry the camera tests use. */
 const FRAME_IMAGE = 'n07745940_strawberry.jpg';
@@ -226,6 +226,7 @@ async function steady(o: SteadyOptions) {
 
   // Batch 1: the bare graph against the whole classify() on a ready 96×96 picture.
   const timings: { preprocess: number[]; inference: number[] } = { preprocess: [], inference: [] };
+  const batch1Samples: { bare?: number[]; classify96?: number[] } = {};
   const batch1 = await timeInterleaved(
     {
       bare: () => bare(raw, x1),
@@ -238,8 +239,13 @@ async function steady(o: SteadyOptions) {
     },
     o.warmup,
     o.iterations,
+    batch1Samples,
   );
-  result.batch1 = { ...batch1, classify96Timings: { preprocess: stats(timings.preprocess), inference: stats(timings.inference) } };
+  result.batch1 = {
+    ...batch1,
+    classify96Timings: { preprocess: stats(timings.preprocess), inference: stats(timings.inference) },
+    pairedOverhead: pairedOverhead(batch1Samples.classify96 ?? [], batch1Samples.bare ?? []),
+  };
 
   // Where the overhead of classify() over the bare model goes, piece by piece.
   const pixels96 = await toModelPixels(canvas96);

@@ -40,6 +40,8 @@ export async function timeInterleaved<K extends string>(
   variants: Record<K, () => Promise<unknown>>,
   warmup: number,
   iterations: number,
+  /** Receives every variant's samples in round order, for paired comparisons. */
+  samples?: Partial<Record<K, number[]>>,
 ): Promise<Record<K, Stats>> {
   const names = Object.keys(variants) as K[];
   for (let i = 0; i < warmup; i++) for (const name of names) await variants[name]();
@@ -52,5 +54,15 @@ export async function timeInterleaved<K extends string>(
       times[name].push(performance.now() - start);
     }
   }
+  if (samples) for (const name of names) samples[name] = times[name];
   return Object.fromEntries(names.map((name) => [name, stats(times[name])])) as Record<K, Stats>;
+}
+
+/**
+ * Median over rounds of a[i] / b[i] − 1: the overhead of a over b with each pair measured back to
+ * back, so a drift of machine load over the run cancels out.
+ */
+export function pairedOverhead(a: number[], b: number[]): number {
+  const ratios = a.map((x, i) => x / b[i] - 1).sort((x, y) => x - y);
+  return ratios.length ? ratios[Math.floor(ratios.length / 2)] : NaN;
 }

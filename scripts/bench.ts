@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--no-build]`
+ * `npm run bench [-- --quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--only <regex>] [--no-build]`
  *
  * Builds the benchmark page (bench/) with Vite, serves it and the model from a local server, and
  * runs each scenario in a fresh headless Chromium. Prints markdown tables and writes everything
@@ -30,9 +30,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TFLITE_FILE = join(MODEL_SOURCES, 'mobilenet_v2_0_5_96_quant.tflite');
 
 const USAGE = `usage: npm run bench -- [--quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--no-build]
-
-  (default)   full run, about 10 minutes
-  --quick     fewer iterations, about 2 minutes
+const USAGE = `usage: npm run bench -- [--quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--only <regex>] [--no-build]
+  (default)   full run, about 9 minutes on an idle 2-core machine
+  --quick     fewer iterations and no probes, about 2 minutes
   --smoke     a few iterations of every scenario on wasm only, to check that the benchmark runs (no timing claims)
   --out       write the JSON here instead of bench/results/<timestamp>.json
   --backends  only these tf.js backends (default webgl,wasm,cpu; wasm for --smoke)
@@ -53,10 +53,10 @@ const PLANS = {
     decode: 10,
   },
   quick: {
-    slow: { warmup: 3, iterations: 12, batch8: 4, photo: 3 },
+    slow: { warmup: 3, iterations: 10, batch8: 4, photo: 3 },
     fast: { warmup: 10, iterations: 60, batch8: 20, photo: 10 },
-    throughput: 24,
-    frames: 100,
+    throughput: 16,
+    frames: 60,
     longTaskSeconds: 5,
     longTaskProbeSeconds: 2,
     decode: 3,
@@ -339,7 +339,7 @@ async function main(argv: string[]): Promise<number> {
         900_000,
       );
     }
-    if (backends.includes('wasm') && mode !== 'smoke') {
+    if (backends.includes('wasm') && mode === 'full') {
       await scenario(
         ctx,
         'probe:wasm-2-threads-isolated',
@@ -355,7 +355,7 @@ async function main(argv: string[]): Promise<number> {
     const tfliteArgs = { tfliteUrl: '/tflite/model.tflite', wasmPath: '/tflite-wasm/', warmup: plan.fast.warmup, iterations: plan.fast.iterations };
     await scenario(ctx, 'tflite', () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs)));
     // Threads need a cross-origin-isolated page (COOP + COEP), which most sites are not.
-    for (const numThreads of [1, 2]) {
+    for (const numThreads of mode === 'full' ? [1, 2] : []) {
       await scenario(ctx, `tflite-isolated-${numThreads}-thread${numThreads > 1 ? 's' : ''}`, () =>
         withPage(ctx, { coi: true }, (page) => call(page, 'tfliteRuntime', { ...tfliteArgs, numThreads })),
       );
