@@ -29,8 +29,8 @@ const MODEL_SOURCES = resolve(ROOT, process.env.MODEL_SOURCES ?? join(SHARED, 'm
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TFLITE_FILE = join(MODEL_SOURCES, 'mobilenet_v2_0_5_96_quant.tflite');
 
-const USAGE = `usage: npm run bench -- [--quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--no-build]
 const USAGE = `usage: npm run bench -- [--quick | --smoke] [--out <file>] [--backends webgl,wasm,cpu] [--only <regex>] [--no-build]
+
   (default)   full run, about 9 minutes on an idle 2-core machine
   --quick     fewer iterations and no probes, about 2 minutes
   --smoke     a few iterations of every scenario on wasm only, to check that the benchmark runs (no timing claims)
