@@ -633,6 +633,38 @@ function rgbOf(pixels: ImageData): Uint8Array {
   return rgb;
 }
 
+/**
+ * The fused graph (depthwise conv + bias + Relu6 as one node) against the source graph's nodes, same
+ * weights: bare execute interleaved, and the largest difference of their logits on the 30 test images.
+ */
+async function compareGraphs(o: { backend: Backend; fusedUrl: string; originalUrl: string; warmup: number; iterations: number }) {
+  await startBackend(o.backend);
+  const fused = await loadGraphModel(o.fusedUrl);
+  const original = await loadGraphModel(o.originalUrl);
+  const images = await loadTestImages();
+  const x = await inputBatch(images.map((i) => i.bitmap));
+  const [a, b] = [fused, original].map((m) => m.execute({ images: x }, 'logits') as tf.Tensor);
+  const maxLogitDiff = (await tf.max(tf.abs(tf.sub(a, b))).data())[0];
+  tf.dispose([a, b, x]);
+  const x1 = await inputBatch([images.find((i) => i.file === FRAME_IMAGE)!.bitmap]);
+  const samples: { fused?: number[]; original?: number[] } = {};
+  const times = await timeInterleaved({ fused: () => bare(fused, x1), original: () => bare(original, x1) }, o.warmup, o.iterations, samples);
+  x1.dispose();
+  const nodes = async (url: string) => ((await (await fetch(url)).json()) as { modelTopology: { node: unknown[] } }).modelTopology.node.length;
+  const result = {
+    backend: tf.getBackend(),
+    nodes: { fused: await nodes(o.fusedUrl), original: await nodes(o.originalUrl) },
+    ...times,
+    speedup: times.original.p50 / times.fused.p50,
+    pairedSpeedup: 1 / (1 + pairedOverhead(samples.fused ?? [], samples.original ?? [])),
+    maxLogitDiff,
+    images: images.length,
+  };
+  fused.dispose();
+  original.dispose();
+  return result;
+}
+
 /** Top-1 agreement and probability differences of two models (float32 and float16 backbone) on the 30 test images. */
 async function compareModels({ backend, referenceUrl, candidateUrl }: { backend: Backend; referenceUrl: string; candidateUrl: string }) {
   const images = await loadTestImages();
@@ -766,6 +798,7 @@ const bench = {
   longTasks,
   tfliteRuntime,
   compareModels,
+  compareGraphs,
   elementFirstResult,
   autoBackend,
   decodeCost,

@@ -24,6 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench/results');
 const BUILD_DIR = join(RESULTS, '.build');
 const F16_DIR = join(RESULTS, '.model-f16');
+const F32_DIR = join(RESULTS, '.model-f32');
+const ORIGINAL_DIR = join(RESULTS, '.model-f32-original');
 const SHARED = resolve(ROOT, process.env.SHARED_DIR ?? '../shared');
 const MODEL_SOURCES = resolve(ROOT, process.env.MODEL_SOURCES ?? join(SHARED, 'model-sources'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -288,14 +290,23 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: --no-build, but ${relative(ROOT, BUILD_DIR)} does not exist`);
     return 1;
   }
-  const f16 = await buildModel({ sources: MODEL_SOURCES, out: F16_DIR, backbone: 'float16', ifStale: true });
-  process.stderr.write(`bench: float16 model in ${relative(ROOT, F16_DIR)} (${f16.skipped ? 'up to date' : 'built'})\n`);
-  const sizes = { float32: modelSize(join(ROOT, 'public/model')), float16: modelSize(F16_DIR) };
+  // Both precisions, and the float32 model with the TF-Hub graph's nodes unfused, whatever the app's default is.
+  for (const [dir, options] of [
+    [F32_DIR, { backbone: 'float32' }],
+    [F16_DIR, { backbone: 'float16' }],
+    [ORIGINAL_DIR, { backbone: 'float32', graph: 'original' }],
+  ] as const) {
+    const built = await buildModel({ sources: MODEL_SOURCES, out: dir, ifStale: true, ...options });
+    process.stderr.write(`bench: model variant in ${relative(ROOT, dir)} (${built.skipped ? 'up to date' : 'built'})\n`);
+  }
+  const sizes = { float32: modelSize(F32_DIR), float16: modelSize(F16_DIR) };
 
   // 2. One server for everything, on a free port.
   const server = new StaticServer([
     { prefix: '/model/', path: join(ROOT, 'public/model') },
     { prefix: '/model-f16/', path: F16_DIR },
+    { prefix: '/model-f32/', path: F32_DIR },
+    { prefix: '/model-f32-original/', path: ORIGINAL_DIR },
     { prefix: '/shared/test-images/', path: join(SHARED, 'test-images') },
     { prefix: '/tflite/model.tflite', path: TFLITE_FILE, file: true },
     { prefix: '/tflite-wasm/', path: join(ROOT, 'node_modules/@tensorflow/tfjs-tflite/wasm') },
@@ -360,8 +371,17 @@ async function main(argv: string[]): Promise<number> {
         withPage(ctx, { coi: true }, (page) => call(page, 'tfliteRuntime', { ...tfliteArgs, numThreads })),
       );
     }
+    // The graph rewrite alone: same weights, fused depthwise + bias + Relu6 nodes against the TF-Hub graph's.
+    for (const backend of backends) {
+      const { warmup, iterations } = countsFor(backend);
+      await scenario(ctx, `graph:${backend}`, () =>
+        withPage(ctx, {}, (page) =>
+          call(page, 'compareGraphs', { backend, fusedUrl: '/model-f32/model.json', originalUrl: '/model-f32-original/model.json', warmup, iterations }),
+        ),
+      );
+    }
     await scenario(ctx, 'float16', () =>
-      withPage(ctx, {}, (page) => call(page, 'compareModels', { backend: backends.includes('wasm') ? 'wasm' : backends[0], referenceUrl: modelUrl, candidateUrl: '/model-f16/model.json' })),
+      withPage(ctx, {}, (page) => call(page, 'compareModels', { backend: backends.includes('wasm') ? 'wasm' : backends[0], referenceUrl: '/model-f32/model.json', candidateUrl: '/model-f16/model.json' })),
     );
     for (const backend of backends) {
       await scenario(

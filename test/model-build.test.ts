@@ -15,16 +15,21 @@ const sourceModel = readModelJson(join(sourcesDir, 'feature-vector'));
 let root: string;
 let f32Dir: string;
 let f16Dir: string;
+let originalDir: string;
 let f32: ModelJson;
+let original: ModelJson;
 let f16: ModelJson;
 
 beforeAll(async () => {
   root = await tempDir('build');
   f32Dir = join(root, 'f32');
   f16Dir = join(root, 'f16');
+  originalDir = join(root, 'original');
   await buildModel({ sources: sourcesDir, out: f32Dir, backbone: 'float32' });
   await buildModel({ sources: sourcesDir, out: f16Dir, backbone: 'float16' });
+  await buildModel({ sources: sourcesDir, out: originalDir, backbone: 'float32', graph: 'original' });
   f32 = readModelJson(f32Dir);
+  original = readModelJson(originalDir);
   f16 = readModelJson(f16Dir);
 });
 
@@ -49,31 +54,62 @@ function shardBytes(dir: string, model: ModelJson): Buffer {
 }
 
 describe('built model.json', () => {
-  it('keeps every source node untouched and in order', () => {
-    const nodes = f32.modelTopology.node;
+  it("keeps every source node untouched and in order with graph: 'original'", () => {
+    const nodes = original.modelTopology.node;
     expect(nodes.slice(0, sourceModel.modelTopology.node.length)).toEqual(sourceModel.modelTopology.node);
     expect(nodes.find((n) => n.name === 'images')?.op).toBe('Placeholder');
   });
 
-  it('appends feature_vector, head/weights, head/bias, head/MatMul and logits', () => {
-    const added = f32.modelTopology.node.slice(sourceModel.modelTopology.node.length);
+  it('fuses each depthwise conv + bias + Relu6 into one node and leaves every other source node as it was', () => {
+    const source = sourceModel.modelTopology.node;
+    const fused = f32.modelTopology.node.filter((n) => n.op === 'FusedDepthwiseConv2dNative');
+    const depthwise = source.filter((n) => n.op === 'DepthwiseConv2dNative');
+    expect(depthwise.length).toBe(17);
+    expect(fused.length).toBe(depthwise.length);
+    expect(f32.modelTopology.node.some((n) => n.op === 'DepthwiseConv2dNative')).toBe(false);
+
+    const byName = new Map(source.map((n) => [n.name, n]));
+    const gone = new Set<string>();
+    for (const node of fused) {
+      // Named after the chain's Relu6, so its consumers are unchanged; inputs are x, filter, bias.
+      const relu = byName.get(node.name)!;
+      const bias = byName.get(relu.input![0]!)!;
+      const conv = byName.get(bias.input![0]!)!;
+      expect([relu.op, bias.op, conv.op]).toEqual(['Relu6', 'BiasAdd', 'DepthwiseConv2dNative']);
+      expect(node.input).toEqual([...conv.input!, bias.input![1]]);
+      expect(node.attr).toEqual({
+        ...conv.attr,
+        num_args: { i: '1' },
+        fused_ops: { list: { s: [btoa('BiasAdd'), btoa('Relu6')] } },
+      });
+      gone.add(conv.name).add(bias.name);
+    }
+    // Every other node is the source's, in the source's order, with each fused node where its Relu6 was.
+    const fusedByName = new Map(fused.map((n) => [n.name, n]));
+    const expected = source.filter((n) => !gone.has(n.name)).map((n) => fusedByName.get(n.name) ?? n);
+    expect(f32.modelTopology.node.slice(0, expected.length)).toEqual(expected);
+    expect(f32.modelTopology.node.length).toBe(expected.length + 4);
+  });
+
+  it('appends feature_vector, head/weights, head/bias and logits as one fused MatMul + BiasAdd', () => {
+    const added = f32.modelTopology.node.slice(-4);
     expect(added.map((n) => [n.name, n.op])).toEqual([
       ['feature_vector', 'Identity'],
       ['head/weights', 'Const'],
       ['head/bias', 'Const'],
-      ['head/MatMul', 'MatMul'],
-      ['logits', 'BiasAdd'],
+      ['logits', '_FusedMatMul'],
     ]);
     const byName = Object.fromEntries(added.map((n) => [n.name, n]));
     expect(byName['feature_vector']!.input).toEqual([FEATURE_NODE]);
-    expect(byName['head/MatMul']!.input).toEqual([FEATURE_NODE, 'head/weights']);
-    expect(byName['head/MatMul']!.attr).toEqual({
+    expect(byName['logits']!.input).toEqual([FEATURE_NODE, 'head/weights', 'head/bias']);
+    expect(byName['logits']!.attr).toEqual({
       transpose_a: { b: false },
       transpose_b: { b: false },
       T: { type: 'DT_FLOAT' },
+      num_args: { i: '1' },
+      fused_ops: { list: { s: [btoa('BiasAdd')] } },
+      epsilon: { f: 0 },
     });
-    expect(byName['logits']!.input).toEqual(['head/MatMul', 'head/bias']);
-    expect(byName['logits']!.attr).toEqual({ T: { type: 'DT_FLOAT' }, data_format: { s: 'TkhXQw==' } });
     expect(byName['head/weights']!.attr).toEqual({
       dtype: { type: 'DT_FLOAT' },
       value: { tensor: { dtype: 'DT_FLOAT', tensorShape: { dim: [{ size: '1280' }, { size: '1001' }] } } },
@@ -193,7 +229,7 @@ describe('built labels.json and MODEL_CARD.md', () => {
   it('records the stamp, options, source hashes and output sizes in build.json', () => {
     const record = JSON.parse(readFileSync(join(f32Dir, 'build.json'), 'utf8'));
     expect(record.stamp).toMatch(/^[0-9a-f]{64}$/);
-    expect(record.options).toEqual({ backbone: 'float32' });
+    expect(record.options).toEqual({ backbone: 'float32', graph: 'fused' });
     expect(record.sources.tflite).toBe('bcf203e2c23b494fd264bd58017c980cb77a934b467dedbf39122a121fa0c35a');
     for (const [name, size] of Object.entries(record.outputs)) {
       expect(statSync(join(f32Dir, name)).size, name).toBe(size);

@@ -14,6 +14,7 @@ const BATCH = 2;
 let root: string;
 let built: GraphModel;
 let builtF16: GraphModel;
+let unfused: GraphModel;
 let source: GraphModel;
 let head: DequantizedHead;
 let input: tf.Tensor4D;
@@ -49,8 +50,10 @@ beforeAll(async () => {
   root = await tempDir('infer');
   await buildModel({ sources: sourcesDir, out: join(root, 'f32'), backbone: 'float32' });
   await buildModel({ sources: sourcesDir, out: join(root, 'f16'), backbone: 'float16' });
+  await buildModel({ sources: sourcesDir, out: join(root, 'original'), backbone: 'float32', graph: 'original' });
   built = await loadGraphModel(directoryHandler(join(root, 'f32')));
   builtF16 = await loadGraphModel(directoryHandler(join(root, 'f16')));
+  unfused = await loadGraphModel(directoryHandler(join(root, 'original')));
   source = await loadGraphModel(directoryHandler(join(sourcesDir, 'feature-vector')));
   head = dequantizeHead(readTflite(new Uint8Array(readFileSync(join(sourcesDir, 'mobilenet_v2_0_5_96_quant.tflite')))));
   input = randomImages(BATCH);
@@ -60,6 +63,7 @@ afterAll(async () => {
   input?.dispose();
   built?.dispose();
   builtF16?.dispose();
+  unfused?.dispose();
   source?.dispose();
   await rm(root, { recursive: true, force: true });
 });
@@ -78,6 +82,14 @@ describe('the built model under tf.js', () => {
     expect(maxAbsDiff(features!, reference!)).toBeLessThan(1e-5);
     // A constant or all-zero feature vector would pass the comparison above for a broken graph.
     expect(Math.max(...features!) - Math.min(...features!)).toBeGreaterThan(0.1);
+  });
+
+  it('computes the same logits and features with fused nodes as with the original graph', async () => {
+    const [logits, features] = await run(built, ['logits', 'feature_vector']);
+    const [logitsUnfused, featuresUnfused] = await run(unfused, ['logits', 'feature_vector']);
+    expect(maxAbsDiff(features!, featuresUnfused!)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(logits!, logitsUnfused!)).toBeLessThan(1e-4);
+    expect(Math.max(...logits!) - Math.min(...logits!)).toBeGreaterThan(1);
   });
 
   it('computes logits = feature_vector · Wᵀ + b with the tflite head', async () => {

@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile }
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { float32ArrayToFloat16 } from './float16';
+import { fuseDepthwise } from './fuse';
 import { renderModelCard } from './model-card';
 import {
   FEATURE_NODE,
@@ -24,6 +25,9 @@ import { HEAD } from './tflite';
 /** Precision of the backbone weights in the output. */
 export type BackbonePrecision = 'float32' | 'float16';
 
+/** Whether the backbone's depthwise chains are fused; see {@link BuildOptions.graph}. */
+export type GraphForm = 'fused' | 'original';
+
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
   /** Directory holding the pinned model sources. */
@@ -32,6 +36,11 @@ export interface BuildOptions {
   out: string;
   /** Backbone weight precision; the head is uint8 and its bias float32 either way. */
   backbone: BackbonePrecision;
+  /**
+   * 'fused' (default) rewrites depthwise conv + bias + Relu6 chains into single fused nodes (same
+   * weights, same arithmetic, fewer kernels); 'original' keeps the source graph's nodes.
+   */
+  graph?: GraphForm;
   /** Skip the build when `<out>/build.json` records the same stamp and every output file is there. */
   ifStale?: boolean;
 }
@@ -49,7 +58,7 @@ export interface BuildResult {
 /** Contents of `<out>/build.json`. */
 export interface BuildRecord {
   stamp: string;
-  options: { backbone: BackbonePrecision };
+  options: { backbone: BackbonePrecision; graph: GraphForm };
   sources: Record<string, string>;
   /** Output file name -> size in bytes, build.json itself excluded. */
   outputs: Record<string, number>;
@@ -79,7 +88,8 @@ const BUILDER_DIR = dirname(fileURLToPath(import.meta.url));
  */
 export async function buildModel(options: BuildOptions): Promise<BuildResult> {
   const files = await readSourceFiles(options.sources);
-  const stamp = await buildStamp(files.sha256, options.backbone);
+  const settings = { backbone: options.backbone, graph: options.graph ?? 'fused' };
+  const stamp = await buildStamp(files.sha256, settings);
 
   if (options.ifStale) {
     const existing = await upToDate(options.out, stamp);
@@ -87,11 +97,11 @@ export async function buildModel(options: BuildOptions): Promise<BuildResult> {
   }
 
   const sources = validateSources(files);
-  const artifacts = assemble(sources, options.backbone);
+  const artifacts = assemble(sources, settings);
   const outputs = Object.fromEntries([...artifacts].map(([name, bytes]) => [name, bytes.length]));
   const record: BuildRecord = {
     stamp,
-    options: { backbone: options.backbone },
+    options: settings,
     sources: sources.sha256,
     outputs,
   };
@@ -105,12 +115,12 @@ export async function buildModel(options: BuildOptions): Promise<BuildResult> {
 /**
  * The build stamp: changes whenever a source, the builder's code or an option changes.
  */
-async function buildStamp(sourceSha256: Record<string, string>, backbone: BackbonePrecision): Promise<string> {
+async function buildStamp(sourceSha256: Record<string, string>, options: BuildRecord['options']): Promise<string> {
   const builder: Record<string, string> = {};
   for (const name of (await readdir(BUILDER_DIR)).filter((n) => n.endsWith('.ts')).sort()) {
     builder[name] = sha256(await readFile(join(BUILDER_DIR, name)));
   }
-  return sha256(utf8(JSON.stringify({ sources: sourceSha256, builder, options: { backbone } })));
+  return sha256(utf8(JSON.stringify({ sources: sourceSha256, builder, options })));
 }
 
 /** Output sizes if `out` holds a complete build with this stamp, else null. */
@@ -131,7 +141,7 @@ async function upToDate(out: string, stamp: string): Promise<Record<string, numb
 }
 
 /** Builds every output file in memory: name -> bytes, in the order they are listed in summaries. */
-function assemble(sources: ValidatedSources, backbone: BackbonePrecision): Map<string, Uint8Array> {
+function assemble(sources: ValidatedSources, { backbone, graph }: BuildRecord['options']): Map<string, Uint8Array> {
   const weights: { spec: WeightSpec; bytes: Uint8Array }[] = [
     ...sources.backboneWeights.map((w) => (backbone === 'float16' ? toFloat16(w) : w)),
     ...headWeights(sources),
@@ -145,7 +155,11 @@ function assemble(sources: ValidatedSources, backbone: BackbonePrecision): Map<s
       throw new ModelBuildError(`model source feature-vector/model.json: already has a node named ${node.name}`);
     }
   }
-  const topology = { ...sources.graph.modelTopology, node: [...sources.graph.modelTopology.node, ...added] };
+  const backboneNodes =
+    graph === 'fused'
+      ? fuseDepthwise(sources.graph.modelTopology.node, new Set([FEATURE_NODE])).nodes
+      : sources.graph.modelTopology.node;
+  const topology = { ...sources.graph.modelTopology, node: [...backboneNodes, ...added] };
 
   // Keyed by content so a browser cache can tell two builds apart even when their URLs are equal.
   const hash = createHash('sha256');
@@ -177,6 +191,7 @@ function assemble(sources: ValidatedSources, backbone: BackbonePrecision): Map<s
       featureSize: HEAD.featureSize,
       labels: 'labels.json',
       backbone,
+      graph,
       contentHash,
     },
     modelTopology: topology,
@@ -266,17 +281,19 @@ function headNodes(): GraphNode[] {
     constNode('head/weights', [HEAD.featureSize, HEAD.numClasses]),
     constNode('head/bias', [HEAD.numClasses]),
     {
-      input: [FEATURE_NODE, 'head/weights'],
-      attr: { transpose_a: { b: false }, transpose_b: { b: false }, T: float },
-      name: 'head/MatMul',
-      op: 'MatMul',
-    },
-    {
-      input: ['head/MatMul', 'head/bias'],
-      // "TkhXQw==" is base64 of "NHWC", as in the source graph's BiasAdd nodes.
-      attr: { T: float, data_format: { s: 'TkhXQw==' } },
+      // MatMul + BiasAdd as one node, as the current converter writes dense layers.
+      input: [FEATURE_NODE, 'head/weights', 'head/bias'],
+      attr: {
+        transpose_a: { b: false },
+        transpose_b: { b: false },
+        T: float,
+        num_args: { i: '1' },
+        // base64 of "BiasAdd"
+        fused_ops: { list: { s: ['Qmlhc0FkZA=='] } },
+        epsilon: { f: 0 },
+      },
       name: OUTPUT_NODES.logits,
-      op: 'BiasAdd',
+      op: '_FusedMatMul',
     },
   ];
 }

@@ -7,16 +7,18 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildModel, type BackbonePrecision } from './build-model';
+import { buildModel, type BackbonePrecision, type GraphForm } from './build-model';
 import { ModelBuildError } from './sources';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const USAGE = `usage: npm run model -- [--sources <dir>] [--out <dir>] [--backbone float32|float16] [--if-stale]
+const USAGE = `usage: npm run model -- [--sources <dir>] [--out <dir>] [--backbone float32|float16] [--graph fused|original] [--if-stale]
 
   --sources <dir>   model sources (default: $MODEL_SOURCES, else ../shared/model-sources)
   --out <dir>       output directory (default: public/model)
   --backbone <p>    backbone weight precision: float32 (default) or float16
+  --graph <form>    fused (default): depthwise conv + bias + Relu6 as one node each;
+                    original: the TF-Hub graph's nodes as they are (same weights and maths)
   --if-stale        do nothing if <out>/build.json matches these sources, options and builder
 
 Relative paths are resolved against the repository root, not the working directory.`;
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
         sources: { type: 'string' },
         out: { type: 'string' },
         backbone: { type: 'string', default: 'float32' },
+        graph: { type: 'string', default: 'fused' },
         'if-stale': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -49,20 +52,26 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  if (values.graph !== 'fused' && values.graph !== 'original') {
+    console.error(`error: --graph must be fused or original, got "${values.graph}"\n\n${USAGE}`);
+    return 2;
+  }
+
   const sources = resolve(REPO_ROOT, values.sources ?? process.env['MODEL_SOURCES'] ?? '../shared/model-sources');
   const out = resolve(REPO_ROOT, values.out ?? 'public/model');
   const backbone: BackbonePrecision = values.backbone;
+  const graph: GraphForm = values.graph;
 
   const started = performance.now();
   try {
-    const result = await buildModel({ sources, out, backbone, ifStale: values['if-stale'] });
+    const result = await buildModel({ sources, out, backbone, graph, ifStale: values['if-stale'] });
     const where = display(out);
     if (result.skipped) {
       console.log(`model: ${where} is up to date (stamp ${result.stamp.slice(0, 12)}, backbone ${backbone})`);
       return 0;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`model: built ${where} in ${seconds} s (backbone ${backbone}, stamp ${result.stamp.slice(0, 12)})`);
+    console.log(`model: built ${where} in ${seconds} s (backbone ${backbone}, graph ${graph}, stamp ${result.stamp.slice(0, 12)})`);
     const width = Math.max(...Object.keys(result.files).map((name) => name.length));
     for (const [name, bytes] of Object.entries(result.files)) {
       console.log(`  ${name.padEnd(width)}  ${String(bytes).padStart(9)} bytes`);
