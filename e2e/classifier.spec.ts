@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Backend } from '../src/model';
 import { dequantizeHead, readTflite } from '../scripts/model/tflite';
-import { expect, MODEL_SOURCES, openHarness, test, TEST_IMAGES } from './fixtures';
+import { expect, MODEL_BACKBONE, MODEL_SOURCES, MODEL_WEIGHT_BYTES, openHarness, test, TEST_IMAGES } from './fixtures';
 
 /** What one pass over the 30 test images gives, read back from the page. */
 interface ImageRun {
@@ -62,6 +62,18 @@ async function runAll(page: Page, backend: string, reference: boolean): Promise<
   );
 }
 
+function cosine(a: number[], b: number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length, 'vectors of different length').toBe(b.length);
   let max = 0;
@@ -91,14 +103,30 @@ test.describe.serial('the classifier core on WebGL, on the 30 test images', () =
     expect(top1).toBeGreaterThanOrEqual(26);
   });
 
-  test('feature_vector equals the untouched TF-Hub feature-vector model (max abs diff ≤ 1e-4)', () => {
+  // A float32 build holds the source's weights bit for bit; a float16 build rounds each weight to half
+  // precision (about 3 decimal digits), so its features are close but not equal.
+  const exact = MODEL_BACKBONE === 'float32';
+  test(`feature_vector matches the untouched TF-Hub feature-vector model (${
+    exact ? 'max abs diff ≤ 1e-4' : 'float16 backbone: cosine ≥ 0.999 per image, max abs diff ≤ 5% of the largest feature (3.8% measured)'
+  })`, () => {
     let worst = 0;
+    let largest = 0;
+    let lowestCosine = 1;
     for (const run of webgl) {
       expect(run.features).toHaveLength(1280);
-      worst = Math.max(worst, maxAbsDiff(run.features, run.referenceFeatures), maxAbsDiff(run.builtFeatures, run.referenceFeatures));
+      // classify({ features: true }) gives what the built graph computes for the same crop.
+      expect(maxAbsDiff(run.features, run.builtFeatures)).toBeLessThanOrEqual(1e-5);
+      worst = Math.max(worst, maxAbsDiff(run.builtFeatures, run.referenceFeatures));
+      largest = Math.max(largest, ...run.referenceFeatures.map(Math.abs));
+      lowestCosine = Math.min(lowestCosine, cosine(run.builtFeatures, run.referenceFeatures));
     }
-    console.log(`feature_vector vs TF-Hub: max abs diff ${worst.toExponential(2)}`);
-    expect(worst).toBeLessThanOrEqual(1e-4);
+    console.log(`feature_vector vs TF-Hub (${MODEL_BACKBONE}): max abs diff ${worst.toExponential(2)} (largest feature ${largest.toFixed(2)}), lowest cosine ${lowestCosine.toFixed(6)}`);
+    if (exact) {
+      expect(worst).toBeLessThanOrEqual(1e-4);
+    } else {
+      expect(lowestCosine).toBeGreaterThanOrEqual(0.999);
+      expect(worst).toBeLessThanOrEqual(0.05 * largest);
+    }
   });
 
   test('logits equal feature_vector · W + b of the tflite head, computed in plain JS (max abs diff ≤ 1e-3)', () => {
@@ -274,7 +302,7 @@ test('reports load progress in bytes up to the whole model, and stops when abort
   expect(outcome.first).toBe(0);
   expect(outcome.last).toBe(1);
   expect(outcome.count).toBeGreaterThan(2);
-  expect(outcome.total).toBeGreaterThan(3_000_000);
+  expect(outcome.total).toBeGreaterThanOrEqual(MODEL_WEIGHT_BYTES);
   expect(outcome.aborted).toBe('AbortError');
 });
 
@@ -320,7 +348,7 @@ test.describe('the weight cache', () => {
     await page.goto('/e2e/harness.html');
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const first = await load(page);
-    expect(first.networkBytes).toBeGreaterThan(3_000_000);
+    expect(first.networkBytes).toBeGreaterThanOrEqual(MODEL_WEIGHT_BYTES);
     expect(first.shardRequests).toHaveLength(1);
 
     await page.reload();
@@ -344,7 +372,7 @@ test.describe('the weight cache', () => {
       await route.fulfill({ json });
     });
     const rebuilt = await load(page);
-    expect(rebuilt.networkBytes).toBeGreaterThan(3_000_000);
+    expect(rebuilt.networkBytes).toBeGreaterThanOrEqual(MODEL_WEIGHT_BYTES);
     const keys = await page.evaluate(async () => (await (await caches.open('mobilenet-classifier-weights-v1')).keys()).map((r) => r.url));
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/group1-shard1of1\.bin\?content-hash=rebuilt$/);
@@ -353,7 +381,7 @@ test.describe('the weight cache', () => {
   test('cache: false always uses the network', async ({ harnessPage: page }) => {
     await load(page, { cache: false });
     const again = await load(page, { cache: false });
-    expect(again.networkBytes).toBeGreaterThan(3_000_000);
+    expect(again.networkBytes).toBeGreaterThanOrEqual(MODEL_WEIGHT_BYTES);
     expect(again.shardRequests).toHaveLength(1);
   });
 });

@@ -20,6 +20,19 @@ export interface TestImage {
 /** The 30 ImageNet test images and their true classes (index in the 1001-class space). */
 export const TEST_IMAGES: TestImage[] = JSON.parse(readFileSync(path.join(TEST_IMAGES_DIR, 'labels.json'), 'utf8'));
 
+/** The built model the dev server serves at /model/ (npm run model). */
+export const MODEL_DIR = path.join(root, 'public/model');
+const builtModel = JSON.parse(readFileSync(path.join(MODEL_DIR, 'model.json'), 'utf8')) as {
+  weightsManifest: { paths: string[] }[];
+};
+/** Bytes of all weight shards of the built model, read from disk: what a cold load must download. */
+export const MODEL_WEIGHT_BYTES = builtModel.weightsManifest
+  .flatMap((group) => group.paths)
+  .reduce((sum, shard) => sum + readFileSync(path.join(MODEL_DIR, shard)).length, 0);
+/** The backbone precision public/model was built with. */
+export const MODEL_BACKBONE = (JSON.parse(readFileSync(path.join(MODEL_DIR, 'build.json'), 'utf8')) as { options: { backbone: 'float32' | 'float16' } })
+  .options.backbone;
+
 /**
  * Serves ../shared under /shared/ on the page's own origin, without copying it into the app.
  * Only files under SHARED_DIR are served.

@@ -223,6 +223,8 @@ describe('built labels.json and MODEL_CARD.md', () => {
     expect(card).toContain('bcf203e2c23b494fd264bd58017c980cb77a934b467dedbf39122a121fa0c35a');
     expect(card).toContain(String(f32.userDefinedMetadata!['contentHash']));
     expect(card).toMatch(/Backbone precision of this build:\*\* float32/);
+    expect(card).toContain('fused into one `FusedDepthwiseConv2dNative` node');
+    expect(readFileSync(join(originalDir, 'MODEL_CARD.md'), 'utf8')).toContain('Its graph nodes are kept unchanged.');
     expect(readFileSync(join(f16Dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/Backbone precision of this build:\*\* float16/);
   });
 

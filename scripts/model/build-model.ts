@@ -205,7 +205,7 @@ function assemble(sources: ValidatedSources, { backbone, graph }: BuildRecord['o
   const files = Object.fromEntries([...artifacts].map(([name, bytes]) => [name, bytes.length]));
   artifacts.set(
     'MODEL_CARD.md',
-    utf8(renderModelCard({ modelId: MODEL_ID, backbone, contentHash, sourceSha256: sources.sha256, files })),
+    utf8(renderModelCard({ modelId: MODEL_ID, backbone, graph, contentHash, sourceSha256: sources.sha256, files })),
   );
   return artifacts;
 }
