@@ -6,7 +6,7 @@
  * const classifier = await loadClassifier();
  * const { predictions } = await classifier.classify(file);
  */
-export { Classifier, defaultModelUrl, loadClassifier } from './classifier';
+export { Classifier, DEFAULT_BATCH_SIZE, defaultModelUrl, loadClassifier } from './classifier';
 export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
 export { BACKENDS } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';
@@ -15,6 +15,7 @@ export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './erro
 export type {
   Backend,
   ClassifierInput,
+  ClassifyBatchOptions,
   ClassifyOptions,
   ClassifyResult,
   Label,

@@ -51,6 +51,15 @@ export interface ClassifyOptions {
   features?: boolean;
 }
 
+export interface ClassifyBatchOptions extends ClassifyOptions {
+  /** Images per model run, 1–64. Default 8. */
+  batchSize?: number;
+  /** Stops before the next run; the call then rejects with the signal's AbortError. */
+  signal?: AbortSignal;
+  /** Called after each run with how many inputs are settled so far. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
 export interface ClassifyResult {
   predictions: Prediction[];
   /** The backend that ran this call. */
