@@ -9,7 +9,8 @@ export type ExamplesErrorReason =
   | 'vector'
   | 'too-large'
   | 'storage'
-  | 'training';
+  | 'training'
+  | 'setting';
 
 /**
  * An error about the user's classes, with a message fit to show: what is wrong and what to do. Nothing
