@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     await page.goto(new URL('e2e/element.html', base).href);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.evaluate(async (teach) => {
-      const el = document.createElement('mobilenet-classifier');
+      const el = document.createElement('mobilenet-classifier') as MobilenetClassifier;
       el.setAttribute('mode', 'custom');
       el.setAttribute('backend', 'wasm');
       el.style.margin = '16px';
@@ -47,12 +47,12 @@ async function main(): Promise<void> {
       };
       for (const [label, file] of Object.entries(teach)) {
         for (const canvas of await views(file, [[0, 0, 1, 0], [0.1, 0.1, 0.8, 1], [0, 0, 0.75, 0], [0.25, 0, 0.75, 1]])) {
-          await (el as MobilenetClassifier).addExample(label, canvas);
+          await el.addExample(label, canvas);
         }
       }
       const [unseen] = await views(teach.Bella, [[0.2, 0.2, 0.6, 0]]);
-      await (el as MobilenetClassifier).classify(unseen);
-      await (el as MobilenetClassifier).updateComplete;
+      await el.classify(unseen);
+      await el.updateComplete;
     }, TEACH);
     await page.locator('mobilenet-classifier').screenshot({ path: OUT });
   } finally {
