@@ -353,7 +353,8 @@ export class CustomClassesController implements ReactiveController {
       const started = performance.now();
       try {
         const vector = await this.element.embed(video);
-        if (generation !== this.generation) break;
+        // Released (or switched model) while this frame was read: it is not kept, so that nothing is added after release.
+        if (this.recording !== label || generation !== this.generation) break;
         await this.add(label, [vector]);
       } catch (error) {
         this.element.showError(error);
