@@ -1,5 +1,6 @@
 // Takes docs/custom-classes.png, the README's picture of custom classes: the real element in a real
-// Chromium, taught three dogs from crops and flips of the test images, showing a view it never saw.
+// Chromium, taught three dogs from crops and flips of the test images, with the head trained, showing a
+// view it never saw.
 //   npm run docs:screenshot
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -46,10 +47,11 @@ async function main(): Promise<void> {
         });
       };
       for (const [label, file] of Object.entries(teach)) {
-        for (const canvas of await views(file, [[0, 0, 1, 0], [0.1, 0.1, 0.8, 1], [0, 0, 0.75, 0], [0.25, 0, 0.75, 1]])) {
+        for (const canvas of await views(file, [[0, 0, 1, 0], [0.1, 0.1, 0.8, 1], [0, 0, 0.75, 0], [0.25, 0, 0.75, 1], [0.05, 0.15, 0.85, 0]])) {
           await el.addExample(label, canvas);
         }
       }
+      await el.trainHead();
       const [unseen] = await views(teach.Bella, [[0.2, 0.2, 0.6, 0]]);
       await el.classify(unseen);
       await el.updateComplete;

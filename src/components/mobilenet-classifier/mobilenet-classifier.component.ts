@@ -285,7 +285,7 @@ export class MobilenetClassifier extends LitElement {
     this.liveLoop.stop();
   }
 
-  /** The custom classes of the current model, in the order they were added, with their number of examples. Read-only. */
+  /** The custom classes of the current model, in the order they were added, with their number of examples. */
   get customClasses(): { label: string; examples: number }[] {
     return this.teach.classes.map((c) => ({ label: c.label, examples: c.examples.length }));
   }
