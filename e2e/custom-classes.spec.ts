@@ -71,8 +71,8 @@ test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mo
   const el = await mountClassifier(page, { ...ON_WASM, mode: 'both' });
   await teach(el, 'berry', strawberry.file, TEACH_VIEWS);
   await teach(el, 'bird', lorikeet.file, TEACH_VIEWS);
-  await el.locator('[part=upload-button]').click();
-  await el.locator('input[type=file][multiple]:not([hidden] *)').first().setInputFiles(jpeg(strawberry));
+  // The element's own upload input comes first in its shadow root; the panel's follow it.
+  await el.locator('input[type=file]').first().setInputFiles(jpeg(strawberry));
   const [result] = await waitForResults(page, 1);
   expect(result.predictions).toHaveLength(5);
   expect(result.predictions[0].index, 'predictions are still the ImageNet top-k').toBe(strawberry.index);
