@@ -275,6 +275,7 @@ test.describe('kept in the browser', () => {
     await el.getByRole('button', { name: 'Forget everything' }).click();
     await el.getByRole('button', { name: 'Yes, forget everything' }).click();
     await expect.poll(() => panelCounts(el)).toEqual({});
+    expect(await panelCounts(other), 'the other element on the page forgot too').toEqual({});
     await expect(el.locator('.undo'), 'forgetting offers no undo').toHaveCount(0);
 
     await page.reload();

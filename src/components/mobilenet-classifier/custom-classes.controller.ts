@@ -30,6 +30,8 @@ const RECORD_FPS = 5;
 
 /** One connection for every element of the page. */
 const store = new ExampleStore();
+/** The controllers of the elements on the page, so that "Forget everything" empties them all. */
+const connected = new Set<CustomClassesController>();
 
 /** What the controller needs from the element. */
 export interface CustomClassesHost {
@@ -101,9 +103,12 @@ export class CustomClassesController implements ReactiveController {
     this.resetLoaded();
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    connected.add(this);
+  }
 
   hostDisconnected(): void {
+    connected.delete(this);
     this.stopRecording();
     this.training?.controller.abort();
   }
@@ -273,12 +278,16 @@ export class CustomClassesController implements ReactiveController {
 
   /** Deletes every class kept in this browser, for every model and key, and the classes in memory. */
   async forgetEverything(): Promise<void> {
-    this.stopRecording();
-    this.training?.controller.abort();
-    this.confirmingForget = false;
-    await this.commit([], 'forget', { save: false });
+    // The other elements of the page forget too, or their next save would write their classes back.
+    const everyone = new Set([this, ...connected]);
+    for (const controller of everyone) {
+      controller.stopRecording();
+      controller.training?.controller.abort();
+      controller.confirmingForget = false;
+      if (controller.model) await controller.commit([], 'forget', { save: false });
+    }
     try {
-      await this.saving;
+      await Promise.all([...everyone].map((controller) => controller.saving));
       await store.forgetAll();
     } catch (error) {
       this.element.showError(error);
