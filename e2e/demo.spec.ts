@@ -139,6 +139,19 @@ test('top-k from the control panel sets the number of results and the snippet', 
   ]);
 });
 
+test('mode from the control panel shows the teaching panel, and teaching is logged', async ({ page }) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByLabel('mode', { exact: true }).selectOption('custom');
+  await expect(live).toHaveAttribute('mode', 'custom');
+  await expect(page.locator('#live-snippet')).toContainText('<mobilenet-classifier features mode="custom">');
+  await live.getByLabel('New class').fill('citrus');
+  await live.getByRole('button', { name: 'Add class' }).click();
+  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText('add: citrus (0)');
+  await panel.getByLabel('mode', { exact: true }).selectOption('imagenet');
+  await expect(live.locator('[part=teach]')).toHaveCount(0);
+});
+
 test('each copy button copies its snippet', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openDemo(page);

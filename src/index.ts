@@ -3,5 +3,7 @@
  * import `./define` for that.
  */
 export { MobilenetClassifier, type MobilenetSource } from './components/mobilenet-classifier/mobilenet-classifier.component';
+export { CUSTOM_MODES, type CustomMode } from './components/mobilenet-classifier/custom-classes.controller';
 export type * from './events';
 export * from './model';
+export * from './custom';

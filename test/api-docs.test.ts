@@ -17,8 +17,8 @@ describe('custom-elements.json, generated in memory', () => {
     const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === 'mobilenet-classifier');
     expect(element, 'no declaration with tagName "mobilenet-classifier": is its registration module in the config globs?').toBeDefined();
     const attributes = element!.members?.filter((m) => m.attribute).map((m) => m.attribute);
-    expect(attributes).toEqual(expect.arrayContaining(['top-k', 'crop', 'backend', 'live', 'max-fps', 'mirror', 'facing-mode', 'features', 'model-url', 'src', 'camera']));
-    expect(element!.events?.map((e) => e.name)).toEqual(['mobilenet-ready', 'mobilenet-result', 'mobilenet-error']);
+    expect(attributes).toEqual(expect.arrayContaining(['top-k', 'crop', 'backend', 'live', 'max-fps', 'mirror', 'facing-mode', 'features', 'model-url', 'src', 'camera', 'mode', 'examples-key']));
+    expect(element!.events?.map((e) => e.name)).toEqual(['mobilenet-ready', 'mobilenet-result', 'mobilenet-error', 'mobilenet-examples-change']);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);
     expect(element!.cssProperties?.every((p) => p.default), 'every @cssprop should state its default').toBe(true);

@@ -16,6 +16,7 @@ const CONTROLLED: readonly ControlledAttribute[] = [
   { name: 'max-fps', default: '15' },
   { name: 'mirror' },
   { name: 'facing-mode', default: 'user' },
+  { name: 'mode', default: 'imagenet' },
 ];
 
 /**

@@ -1,5 +1,5 @@
-/** The stage of the work that failed. */
-export type MobilenetErrorPhase = 'load' | 'camera' | 'input' | 'inference';
+/** The stage of the work that failed. `custom`: teaching custom classes (import, storage, training). */
+export type MobilenetErrorPhase = 'load' | 'camera' | 'input' | 'inference' | 'custom';
 
 /** Detail of `mobilenet-error`. The same message is shown in the element (`part="error"`). */
 export interface MobilenetErrorDetail {

@@ -1,3 +1,4 @@
+import type { CustomPrediction } from '../custom';
 import type { ClassifyResult } from '../model';
 
 /** Where a classified picture came from. */
@@ -7,6 +8,12 @@ export type SourceKind = 'upload' | 'drop' | 'paste' | 'src' | 'camera' | 'metho
 export interface MobilenetResult extends Omit<ClassifyResult, 'pixels'> {
   /** Where the picture came from, and its name when it has one (file name or URL). */
   source: { kind: SourceKind; name?: string };
+  /**
+   * The user's own classes, most likely first, each with its confidence: present when `mode` is
+   * `custom` or `both` (empty until a class has examples). `predictions` always holds the ImageNet
+   * top-k, whatever the mode.
+   */
+  custom?: CustomPrediction[];
 }
 
 /** Detail of `mobilenet-result`. */

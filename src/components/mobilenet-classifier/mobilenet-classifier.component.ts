@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
+import { ExamplesError } from '../../custom';
 import {
   mobilenetEvent,
   type MobilenetErrorPhase,
@@ -22,6 +23,9 @@ import {
   type ClassifierLease,
   type LoadProgress,
 } from '../../model';
+import { CUSTOM_MODES, CustomClassesController, type CustomMode } from './custom-classes.controller';
+import customClassesStyles from './custom-classes.styles';
+import { renderCustomResults, renderTeachPanel } from './custom-classes.template';
 import styles from './mobilenet-classifier.styles';
 
 /** Anything `classify()` and `embed()` take: what the core takes, or an image URL. */
@@ -44,7 +48,8 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  *
  * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
- * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference', message, error }`.
+ * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
+ * @fires {MobilenetExamplesChangeEvent} mobilenet-examples-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
@@ -66,6 +71,13 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @csspart probability - The probability of a prediction, as text.
  * @csspart bar - The probability bar of a prediction.
  * @csspart features - The feature-vector export buttons.
+ * @csspart custom-results - The list of the user's own classes for the picture (`mode` custom or both); its items use the `result`, `label`, `probability` and `bar` parts.
+ * @csspart teach - The panel that teaches custom classes (`mode` custom or both).
+ * @csspart add-class - The form that adds a class.
+ * @csspart custom-class - One custom class: name, number of examples and its buttons.
+ * @csspart record-button - Records camera frames into a class while held.
+ * @csspart train-button - Trains the optional softmax head on the examples.
+ * @csspart training-progress - The progress bar of training.
  *
  * @cssprop [--mobilenet-font=system-ui, sans-serif] - Font family.
  * @cssprop [--mobilenet-fg=#1d1d1f] - Text colour.
@@ -82,7 +94,7 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
  */
 export class MobilenetClassifier extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, customClassesStyles];
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('[part=crop]') private cropCanvas?: HTMLCanvasElement;
@@ -131,8 +143,28 @@ export class MobilenetClassifier extends LitElement {
   /** Mirror the camera preview (only the preview: the model always sees the true image). */
   @property({ type: Boolean }) mirror = false;
 
+  /**
+   * Which classes to recognise: `imagenet` (the model's 1000), `custom` (the user's own, taught in the
+   * panel this mode shows or with `addExample()`), or `both`. Results always carry the ImageNet
+   * predictions; in `custom` and `both` they also carry `custom`.
+   */
+  @property() mode: CustomMode = 'imagenet';
+
+  /**
+   * Name under which custom classes are kept in this browser, with the model's content hash: elements
+   * with different keys keep different classes.
+   */
+  @property({ attribute: 'examples-key' }) examplesKey = 'default';
+
   private readonly cameraControl = new CameraController(this, () => this.handleCameraEnded());
   private readonly liveLoop = new LiveLoop(this, () => this.classifyLiveFrame());
+  private readonly teach = new CustomClassesController(this, {
+    embed: (source) => this.embed(source),
+    cameraVideo: () => (this.cameraControl.state === 'on' ? this.cameraControl.video : undefined),
+    showError: (error) => this.showError(phaseOf(error), error),
+    clearCustomError: () => this.error?.phase === 'custom' && (this.error = undefined),
+    announce: (text) => (this.announcement = text),
+  });
   /** The latest camera start, which startCamera() waits for. */
   private cameraStart: Promise<void> = Promise.resolve();
   private lease?: ClassifierLease;
@@ -193,6 +225,10 @@ export class MobilenetClassifier extends LitElement {
     if (this.isConnected && (!this.modelRequested || changed.has('modelUrl') || changed.has('backend'))) {
       this.loadModel();
     }
+    if (changed.has('examplesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.examplesKey);
+    if (changed.has('mode') && !CUSTOM_MODES.includes(this.mode)) {
+      this.showError('custom', new ExamplesError('setting', `mode="${this.mode}" is not one of ${CUSTOM_MODES.join(', ')}; showing ImageNet classes.`));
+    }
     this.liveLoop.maxFps = this.maxFps > 0 ? this.maxFps : 15;
   }
 
@@ -203,7 +239,7 @@ export class MobilenetClassifier extends LitElement {
     }
     this.syncLiveLoop();
     this.cameraControl.video.classList.toggle('mirror', this.mirror);
-    const optionsChanged = ['topK', 'crop', 'features'].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    const optionsChanged = ['topK', 'crop', 'features', 'mode'].some((key) => changed.has(key) && changed.get(key) !== undefined);
     if (optionsChanged && this.lastSource && !this.liveLoop.running) {
       // Show the effect of the new option on the picture already on screen.
       const { source, origin } = this.lastSource;
@@ -249,11 +285,91 @@ export class MobilenetClassifier extends LitElement {
     this.liveLoop.stop();
   }
 
+  /** The custom classes of the current model, in the order they were added, with their number of examples. */
+  get customClasses(): { label: string; examples: number }[] {
+    return this.teach.classes.map((c) => ({ label: c.label, examples: c.examples.length }));
+  }
+
+  /**
+   * Teaches a custom class one example: the picture's feature vector is kept under `label`, in this
+   * browser. The class is created if it is new.
+   *
+   * @param label the class name, e.g. `my mug`.
+   * @param source a picture of it, as `classify()` takes.
+   * @returns the number of examples the class now has.
+   */
+  addExample(label: string, source: MobilenetSource): Promise<number> {
+    return this.customAction(async () => this.teach.add(label, [await this.embed(source)]));
+  }
+
+  /** Renames a custom class, keeping its examples. */
+  renameLabel(from: string, to: string): Promise<void> {
+    return this.customAction(() => this.teach.rename(from, to));
+  }
+
+  /** Deletes a custom class and its examples. Resolves to false when there was no such class. */
+  removeLabel(label: string): Promise<boolean> {
+    return this.customAction(() => this.teach.remove(label));
+  }
+
+  /** Deletes every custom class of the current model (under this `examples-key`). */
+  clearExamples(): Promise<void> {
+    return this.customAction(() => this.teach.clear());
+  }
+
+  /**
+   * The custom classes as an export file (JSON text, format `mobilenet-classifier/examples` version 1;
+   * see the README), for `importExamples()` here or in another browser.
+   */
+  exportExamples(): Promise<string> {
+    return this.customAction(async () => JSON.stringify(await this.teach.export()));
+  }
+
+  /**
+   * Replaces the custom classes with those of an export file (with `merge`, adds them to the classes
+   * of the same name instead). A bad file is refused with a message saying what is wrong, and nothing
+   * taught so far is lost.
+   *
+   * @param json the file's text, or its parsed JSON.
+   */
+  importExamples(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
+    return this.customAction(() => this.teach.import(json, options.merge));
+  }
+
+  /**
+   * Trains the optional softmax head on the custom examples (every class needs 5), in this page with
+   * tf.js, while the page stays responsive. Until examples change, it then ranks the custom classes
+   * instead of k-NN. Rejects with an AbortError when `signal` fires, Cancel is pressed, or the
+   * examples change meanwhile.
+   */
+  trainHead(options: { signal?: AbortSignal } = {}): Promise<void> {
+    return this.customAction(() => this.teach.train(options.signal));
+  }
+
+  /** Forgets every custom class this site kept in this browser, for every model and key. */
+  forgetExamples(): Promise<void> {
+    return this.customAction(() => this.teach.forgetEverything());
+  }
+
+  /** Runs a custom-classes method once the model and its classes are loaded; shows what fails. */
+  private async customAction<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      await this.currentClassifier();
+      await this.teach.whenLoaded();
+      return await work();
+    } catch (error) {
+      // A failed model load is shown already.
+      if (error !== this.loadFailure && !isAbortError(error)) this.showError(phaseOf(error), error);
+      throw error;
+    }
+  }
+
   private loadModel(): void {
     this.modelRequested = true;
     this.loadFailure = undefined;
     this.releaseModel();
     this.classifier = undefined;
+    this.teach.setModel(undefined);
     this.progress = undefined;
     this.modelState = 'loading';
     // `ready` waits for this model, not the previous one.
@@ -279,6 +395,7 @@ export class MobilenetClassifier extends LitElement {
       (classifier) => {
         if (this.lease !== lease) return;
         this.classifier = classifier;
+        this.teach.setModel(classifier.metadata, this.examplesKey);
         this.modelState = 'ready';
         this.settleReady?.resolve();
         this.settleReady = undefined;
@@ -338,13 +455,21 @@ export class MobilenetClassifier extends LitElement {
     try {
       const classifier = await this.currentClassifier();
       const input = await this.toInput(source);
-      const { pixels, ...core } = await classifier.classify(input, {
+      const custom = this.mode === 'custom' || this.mode === 'both';
+      const { pixels, features, ...core } = await classifier.classify(input, {
         topK: this.topK,
         crop: this.crop,
-        features: this.features,
+        features: this.features || custom,
       });
-      const result: MobilenetResult = { ...core, source: origin };
+      if (custom) await this.teach.whenLoaded();
+      const result: MobilenetResult = {
+        ...core,
+        ...(this.features ? { features } : {}),
+        source: origin,
+        ...(custom && features ? { custom: this.teach.predict(features) } : {}),
+      };
       if (ticket === this.latest) {
+        if (result.custom && features) this.teach.show(features, result.custom);
         this.result = { ...result, pixels };
         this.lastSource = origin.kind === 'camera' ? undefined : { source, origin };
         if (!options.live || this.error?.phase !== 'camera') this.error = undefined;
@@ -415,7 +540,7 @@ export class MobilenetClassifier extends LitElement {
   }
 
   private announce(result: MobilenetResult, live: boolean): void {
-    const top = result.predictions[0];
+    const top = this.mode === 'custom' ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].confidence } : result.predictions[0];
     if (!top) return;
     const now = performance.now();
     if (live && (top.label === this.lastAnnounced.label || now - this.lastAnnounced.at < LIVE_ANNOUNCE_INTERVAL_MS)) return;
@@ -563,6 +688,13 @@ export class MobilenetClassifier extends LitElement {
 
   private renderResults() {
     const predictions = this.result?.predictions;
+    if (this.mode === 'custom' || this.mode === 'both') {
+      return html`${renderCustomResults(this.result?.custom && this.teach.shown)}${this.mode === 'both' ? this.renderImagenet(predictions) : nothing}`;
+    }
+    return this.renderImagenet(predictions);
+  }
+
+  private renderImagenet(predictions?: MobilenetResult['predictions']) {
     if (!predictions) return nothing;
     return html`<ol part="results" aria-label="Predictions">
       ${predictions.map(
@@ -633,6 +765,7 @@ export class MobilenetClassifier extends LitElement {
           </p>`
         : nothing}
       ${this.renderResults()} ${this.renderFeatures()}
+      ${this.mode === 'custom' || this.mode === 'both' ? renderTeachPanel(this.teach, this.cameraControl.state === 'on') : nothing}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -641,11 +774,12 @@ export class MobilenetClassifier extends LitElement {
 function phaseOf(error: unknown): MobilenetErrorPhase {
   if (error instanceof ClassifierError) return error.phase;
   if (error instanceof CameraError) return 'camera';
+  if (error instanceof ExamplesError) return 'custom';
   return 'inference';
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof ClassifierError || error instanceof CameraError) return error.message;
+  if (error instanceof ClassifierError || error instanceof CameraError || error instanceof ExamplesError) return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
 }

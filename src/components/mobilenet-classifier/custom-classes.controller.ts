@@ -1,0 +1,529 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  checkLimits,
+  ExamplesError,
+  ExampleStore,
+  headNotReadyReason,
+  KnnIndex,
+  MAX_FILE_CHARS,
+  modelIdentity,
+  normaliseLabel,
+  parseExamplesFile,
+  predictWithHead,
+  toExamplesFile,
+  trainSoftmaxHead,
+  type CustomClass,
+  type CustomPrediction,
+  type ExamplesFile,
+  type ModelIdentity,
+  type SoftmaxHead,
+} from '../../custom';
+import { mobilenetEvent, type ExamplesChangeReason } from '../../events';
+import { isAbortError, type ClassifierInput } from '../../model';
+
+/** What the element shows: the ImageNet classes, the user's own, or both. */
+export type CustomMode = 'imagenet' | 'custom' | 'both';
+export const CUSTOM_MODES: readonly CustomMode[] = ['imagenet', 'custom', 'both'];
+
+/** Camera frames taken per second while "Hold to record" is held. */
+const RECORD_FPS = 5;
+
+/** One connection for every element of the page. */
+const store = new ExampleStore();
+/** The controllers of the elements on the page, so that "Forget everything" empties them all. */
+const connected = new Set<CustomClassesController>();
+
+/** What the controller needs from the element. */
+export interface CustomClassesHost {
+  /** The feature vector of a picture, cropped as the element crops. */
+  embed(source: ClassifierInput): Promise<Float32Array>;
+  /** The camera preview when the camera is on, else undefined. */
+  cameraVideo(): HTMLVideoElement | undefined;
+  /** Shows the error in the element and fires `mobilenet-error` (phase `custom` for an ExamplesError). */
+  showError(error: unknown): void;
+  /** Takes down a `custom` error shown earlier, after something worked. */
+  clearCustomError(): void;
+  /** Says something to screen-reader users (the element's polite live region). */
+  announce(text: string): void;
+}
+
+interface Undo {
+  message: string;
+  classes: CustomClass[];
+  head?: SoftmaxHead;
+}
+
+/**
+ * The custom classes of one `<mobilenet-classifier>`: the examples taught for the current model,
+ * k-NN and the optional softmax head over them, their IndexedDB copy, training, recording from
+ * the camera, and the state of the teaching UI (see custom-classes.template.ts).
+ *
+ * Examples are kept per (examples key, model content hash); {@link setModel} switches to the set of
+ * a newly loaded model. Every change is saved at once, so a reload right after keeps it.
+ */
+export class CustomClassesController implements ReactiveController {
+  /** The classes, in the order they were added. Replaced (never mutated) on every change. */
+  classes: readonly CustomClass[] = [];
+  /** A softmax head trained on exactly {@link classes}; dropped when they change. */
+  head?: SoftmaxHead;
+  /** A head was dropped because the examples changed since it was trained. */
+  headStale = false;
+  /** Whether the classes are kept in IndexedDB, and if not, why. */
+  storage: { kept: boolean; note?: string } = { kept: false };
+  training?: { fraction: number; controller: AbortController };
+  /** The class the camera is recording into while "Hold to record" is held. */
+  recording?: string;
+  /** The last destructive change, which the UI offers to undo. */
+  undo?: Undo;
+  /** The custom predictions on screen, recomputed when the classes change. */
+  shown?: CustomPrediction[];
+  /** UI: the class whose name is being edited. */
+  renaming?: string;
+  /** UI: "Forget everything" was pressed once and waits for confirmation. */
+  confirmingForget = false;
+  /** UI: what uploads into a class are doing. */
+  uploadLine = '';
+
+  private model?: ModelIdentity;
+  private key = 'default';
+  /** Bumped when the model or key changes: work for the previous set is dropped. */
+  private generation = 0;
+  private loaded!: Promise<void>;
+  private markLoaded!: () => void;
+  private index?: KnnIndex;
+  private shownFeatures?: Float32Array;
+  private pendingSave?: { key: string; model: ModelIdentity; classes: CustomClass[]; head?: SoftmaxHead };
+  private saving?: Promise<void>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly element: CustomClassesHost,
+  ) {
+    host.addController(this);
+    this.resetLoaded();
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+    this.stopRecording();
+    this.training?.controller.abort();
+  }
+
+  /** Shows a failed action's error in the element, except a cancellation, which is no failure. */
+  report(error: unknown): void {
+    if (!isAbortError(error)) this.element.showError(error);
+  }
+
+  requestUpdate(): void {
+    this.host.requestUpdate();
+  }
+
+  /** The number of examples of every class together. */
+  get exampleCount(): number {
+    return this.classes.reduce((sum, c) => sum + c.examples.length, 0);
+  }
+
+  /** Why a head cannot be trained now, or undefined when it can. */
+  get trainBlocker(): string | undefined {
+    return headNotReadyReason(this.classes);
+  }
+
+  /**
+   * Switches to the classes of this model under this key, read from IndexedDB. `metadata` is the
+   * loaded classifier's; undefined while no model is loaded.
+   */
+  setModel(metadata: Readonly<Record<string, unknown>> | undefined, key = this.key): void {
+    const model = metadata ? modelIdentity(metadata) : undefined;
+    if (model && this.model && key === this.key && sameModel(model, this.model)) return;
+    this.generation++;
+    this.stopRecording();
+    this.training?.controller.abort();
+    Object.assign(this, { model, key, classes: [], head: undefined, headStale: false, undo: undefined, renaming: undefined });
+    this.shown = this.shownFeatures = this.index = undefined;
+    this.host.requestUpdate();
+    this.resetLoaded();
+    if (model) void this.load(model, key, this.generation);
+  }
+
+  /** Resolves once the classes of the current model are loaded (waits for a model if none is). */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  /**
+   * The user's classes for one feature vector, most likely first; [] while no class has an example.
+   * Uses the trained head when there is one, k-NN otherwise; `similarity` is always k-NN's.
+   */
+  predict(features: Float32Array): CustomPrediction[] {
+    this.index ??= new KnnIndex(this.classes);
+    if (this.index.size === 0) return [];
+    const knn = this.index.predict(features);
+    const head = this.head;
+    if (!head) return knn;
+    const probabilities = predictWithHead(head, features);
+    return knn
+      .map((p) => {
+        const i = head.labels.indexOf(p.label);
+        return { ...p, confidence: i < 0 ? 0 : probabilities[i], method: 'head' as const };
+      })
+      .sort((a, b) => b.confidence - a.confidence || b.similarity - a.similarity);
+  }
+
+  /** Keeps the features of the picture on screen, so that its custom predictions follow later changes. */
+  show(features: Float32Array, predictions: CustomPrediction[]): void {
+    this.shownFeatures = features;
+    this.shown = predictions;
+  }
+
+  /** Adds examples to a class, creating it if needed. Returns the class's number of examples. */
+  async add(label: string, vectors: Float32Array[]): Promise<number> {
+    const name = normaliseLabel(label);
+    const model = await this.currentModel();
+    for (const vector of vectors) {
+      if (vector.length !== model.featureSize) {
+        throw new ExamplesError('vector', `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`);
+      }
+    }
+    const existing = this.classes.find((c) => c.label === name);
+    const updated = existing
+      ? this.classes.map((c) => (c === existing ? { label: c.label, examples: [...c.examples, ...vectors] } : c))
+      : [...this.classes, { label: name, examples: vectors }];
+    await this.commit(updated, 'add');
+    return updated.find((c) => c.label === name)!.examples.length;
+  }
+
+  /** Adds a class with no examples yet. */
+  async addClass(label: string): Promise<void> {
+    const name = normaliseLabel(label);
+    await this.currentModel();
+    if (this.classes.some((c) => c.label === name)) throw new ExamplesError('label', `There is already a class called "${name}".`);
+    await this.commit([...this.classes, { label: name, examples: [] }], 'add');
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const name = normaliseLabel(to);
+    await this.currentModel();
+    if (!this.classes.some((c) => c.label === from)) throw new ExamplesError('label', `There is no class called "${from}".`);
+    if (name === from) return;
+    if (this.classes.some((c) => c.label === name)) throw new ExamplesError('label', `There is already a class called "${name}".`);
+    const head = this.head && { ...this.head, labels: this.head.labels.map((l) => (l === from ? name : l)) };
+    await this.commit(
+      this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
+      'rename',
+      { keepHead: head },
+    );
+  }
+
+  /** Deletes a class and its examples. Returns false when there was no such class. */
+  async remove(label: string): Promise<boolean> {
+    await this.currentModel();
+    const gone = this.classes.find((c) => c.label === label);
+    if (!gone) return false;
+    const undo = { message: `Deleted "${gone.label}" (${plural(gone.examples.length, 'example')}).`, classes: [...this.classes], head: this.head };
+    await this.commit(
+      this.classes.filter((c) => c !== gone),
+      'remove',
+      { undo },
+    );
+    return true;
+  }
+
+  /** Deletes every class of this model under this key. */
+  async clear(): Promise<void> {
+    await this.currentModel();
+    if (!this.classes.length) return;
+    const undo = { message: `Deleted ${plural(this.classes.length, 'class', 'classes')}.`, classes: [...this.classes], head: this.head };
+    await this.commit([], 'clear', { undo });
+  }
+
+  /** The export file of the current classes. */
+  async export(): Promise<ExamplesFile> {
+    return toExamplesFile(this.classes, await this.currentModel());
+  }
+
+  /**
+   * Imports an export file: replaces the classes, or with `merge` adds its examples to the classes of
+   * the same name. A bad file changes nothing.
+   *
+   * @throws ExamplesError saying what is wrong with the file.
+   */
+  async import(file: unknown, merge = false): Promise<void> {
+    const model = await this.currentModel();
+    const imported = parseExamplesFile(file, model);
+    let classes = imported;
+    if (merge) {
+      classes = this.classes.map((c) => {
+        const more = imported.find((i) => i.label === c.label);
+        return more ? { label: c.label, examples: [...c.examples, ...more.examples] } : c;
+      });
+      classes.push(...imported.filter((i) => !this.classes.some((c) => c.label === i.label)));
+    }
+    const total = imported.reduce((sum, c) => sum + c.examples.length, 0);
+    const undo = this.classes.length
+      ? { message: `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`, classes: [...this.classes], head: this.head }
+      : undefined;
+    await this.commit(classes, 'import', { undo });
+    this.element.announce(`Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`);
+  }
+
+  async undoLast(): Promise<void> {
+    const undo = this.undo;
+    if (!undo) return;
+    await this.commit(undo.classes, 'undo', { keepHead: undo.head });
+  }
+
+  /** Deletes every class kept in this browser, for every model and key, and the classes in memory. */
+  async forgetEverything(): Promise<void> {
+    // The other elements of the page forget too, or their next save would write their classes back.
+    const everyone = new Set([this, ...connected]);
+    for (const controller of everyone) {
+      controller.stopRecording();
+      controller.training?.controller.abort();
+      controller.confirmingForget = false;
+      if (controller.model) await controller.commit([], 'forget', { save: false });
+    }
+    try {
+      await Promise.all([...everyone].map((controller) => controller.saving));
+      await store.forgetAll();
+    } catch (error) {
+      this.element.showError(error);
+      throw error;
+    }
+    this.element.announce('Every class kept in this browser was forgotten.');
+  }
+
+  /**
+   * Trains a softmax head on the examples, on the page's tf.js backend, reporting progress in
+   * {@link training}. A change of the examples, {@link cancelTraining} or `signal` stops it.
+   *
+   * @throws ExamplesError when there are not enough examples; an AbortError when stopped.
+   */
+  async train(signal?: AbortSignal): Promise<void> {
+    await this.currentModel();
+    if (this.training) throw new ExamplesError('training', 'A head is already being trained: wait for it or cancel it.');
+    const blocker = this.trainBlocker;
+    if (blocker) throw new ExamplesError('training', blocker);
+    const controller = new AbortController();
+    const stop = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
+    const classes = this.classes;
+    this.training = { fraction: 0, controller };
+    this.host.requestUpdate();
+    try {
+      const head = await trainSoftmaxHead(classes, {
+        signal: controller.signal,
+        onProgress: ({ fraction }) => {
+          if (this.training?.controller !== controller) return;
+          this.training = { fraction, controller };
+          this.host.requestUpdate();
+        },
+      });
+      // commit() aborts training when the classes change, so these are still the classes trained on.
+      this.head = head;
+      this.headStale = false;
+      this.refreshShown();
+      this.element.announce(`Trained on ${plural(this.exampleCount, 'example')}.`);
+      this.schedulePersist();
+      await this.saving;
+    } catch (error) {
+      if (isAbortError(error) || controller.signal.aborted) this.element.announce('Training stopped.');
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      if (this.training?.controller === controller) this.training = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  cancelTraining(): void {
+    this.training?.controller.abort(new DOMException('Training was cancelled.', 'AbortError'));
+  }
+
+  /**
+   * Adds camera frames to `label` while held: one every 1/{@link RECORD_FPS} s, until
+   * {@link stopRecording}. Frames never overlap: a slow one delays the next.
+   */
+  async startRecording(label: string): Promise<void> {
+    if (this.recording) return;
+    const video = this.element.cameraVideo();
+    if (!video) {
+      this.element.showError(new ExamplesError('label', 'Turn the camera on to record examples, or use Add images.'));
+      return;
+    }
+    this.recording = label;
+    this.host.requestUpdate();
+    const generation = this.generation;
+    while (this.recording === label && generation === this.generation) {
+      const started = performance.now();
+      try {
+        const vector = await this.element.embed(video);
+        // Released (or switched model) while this frame was read: it is not kept, so that nothing is added after release.
+        if (this.recording !== label || generation !== this.generation) break;
+        await this.add(label, [vector]);
+      } catch (error) {
+        this.element.showError(error);
+        break;
+      }
+      const wait = 1000 / RECORD_FPS - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    if (this.recording === label) this.stopRecording();
+  }
+
+  stopRecording(): void {
+    if (this.recording === undefined) return;
+    const label = this.recording;
+    this.recording = undefined;
+    this.host.requestUpdate();
+    const count = this.classes.find((c) => c.label === label)?.examples.length;
+    if (count !== undefined) this.element.announce(`"${label}" has ${plural(count, 'example')}.`);
+  }
+
+  /** Adds image files to a class, one at a time; names the files that could not be read. */
+  async addFiles(label: string, files: File[]): Promise<void> {
+    const failed: string[] = [];
+    let added = 0;
+    for (const [i, file] of files.entries()) {
+      this.uploadLine = files.length > 1 ? `Adding ${i + 1} of ${files.length} to "${label}": ${file.name}` : '';
+      this.host.requestUpdate();
+      try {
+        await this.add(label, [await this.element.embed(file)]);
+        added++;
+      } catch (error) {
+        if (error instanceof ExamplesError && error.reason === 'limit') {
+          this.element.showError(error);
+          break;
+        }
+        failed.push(file.name);
+      }
+    }
+    this.uploadLine = '';
+    this.host.requestUpdate();
+    if (failed.length) {
+      this.element.showError(
+        new ExamplesError('vector', `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`),
+      );
+    } else if (added) {
+      this.element.announce(`Added ${plural(added, 'example')} to "${label}".`);
+    }
+  }
+
+  /** Reads an export file chosen by the user and imports it (see {@link import}). */
+  async importFile(file: File): Promise<void> {
+    if (file.size > MAX_FILE_CHARS) {
+      // Refused before reading: a wrong, huge file would otherwise be read into memory whole.
+      throw new ExamplesError('too-large', `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an examples file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`);
+    }
+    await this.import(await file.text());
+  }
+
+  private async currentModel(): Promise<ModelIdentity> {
+    await this.loaded;
+    if (!this.model) throw new ExamplesError('label', 'The model is not loaded yet.');
+    return this.model;
+  }
+
+  private async load(model: ModelIdentity, key: string, generation: number): Promise<void> {
+    try {
+      const set = await store.load(key, model);
+      if (generation !== this.generation) return;
+      this.classes = set?.classes ?? [];
+      this.head = set?.head;
+      this.storage = { kept: true };
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.storage = { kept: false, note: (error as Error).message };
+      // A model without a hash is a choice of whoever built it: say so in the panel, not as an alert.
+      if (model.contentHash) this.element.showError(error);
+    }
+    this.index = undefined;
+    this.markLoaded();
+    this.host.requestUpdate();
+    this.fireChange('load');
+  }
+
+  /**
+   * Makes `classes` the current classes: drops the head (unless told which to keep), stops training,
+   * updates what is shown, fires `mobilenet-examples-change` and saves.
+   */
+  private async commit(
+    classes: CustomClass[],
+    reason: ExamplesChangeReason,
+    options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean } = {},
+  ): Promise<void> {
+    checkLimits(classes);
+    if (this.training) this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
+    // "Train again" is offered while a head was dropped by a change and there is still something to train on.
+    this.headStale = !options.keepHead && classes.length > 0 && (this.head !== undefined || this.headStale);
+    this.head = options.keepHead;
+    this.classes = classes;
+    this.undo = options.undo;
+    this.index = undefined;
+    this.refreshShown();
+    this.element.clearCustomError();
+    this.host.requestUpdate();
+    this.fireChange(reason);
+    if (options.save ?? true) {
+      this.schedulePersist();
+      await this.saving;
+    }
+  }
+
+  private refreshShown(): void {
+    this.index = undefined;
+    if (this.shownFeatures) this.shown = this.predict(this.shownFeatures);
+  }
+
+  /**
+   * Saves the current classes. Saves are chained and coalesced: while one runs, later changes wait and
+   * only the newest is written, so recording at 5 frames a second writes at most one set at a time.
+   */
+  private schedulePersist(): void {
+    if (!this.model?.contentHash || !this.storage.kept) return;
+    this.pendingSave = { key: this.key, model: this.model, classes: [...this.classes], head: this.head };
+    this.saving ??= (async () => {
+      try {
+        while (this.pendingSave) {
+          const { key, model, classes, head } = this.pendingSave;
+          this.pendingSave = undefined;
+          await store.save(key, model, { classes, head });
+        }
+      } catch (error) {
+        this.pendingSave = undefined;
+        this.storage = { kept: false, note: (error as Error).message };
+        this.element.showError(error);
+        this.host.requestUpdate();
+      } finally {
+        this.saving = undefined;
+      }
+    })();
+  }
+
+  private fireChange(reason: ExamplesChangeReason): void {
+    this.host.dispatchEvent(
+      mobilenetEvent('mobilenet-examples-change', {
+        reason,
+        classes: this.classes.map((c) => ({ label: c.label, examples: c.examples.length })),
+        persisted: this.storage.kept,
+      }),
+    );
+  }
+
+  private resetLoaded(): void {
+    this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
+  }
+}
+
+function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
+  return a.id === b.id && a.contentHash === b.contentHash && a.featureSize === b.featureSize;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+

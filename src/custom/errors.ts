@@ -1,0 +1,29 @@
+/** Why taught classes could not be changed, imported, kept or trained. */
+export type ExamplesErrorReason =
+  | 'label'
+  | 'limit'
+  | 'not-json'
+  | 'not-examples'
+  | 'version'
+  | 'model'
+  | 'vector'
+  | 'too-large'
+  | 'storage'
+  | 'training'
+  | 'setting';
+
+/**
+ * An error about the user's classes, with a message fit to show: what is wrong and what to do. Nothing
+ * already taught is lost when one is thrown.
+ */
+export class ExamplesError extends Error {
+  override readonly name = 'ExamplesError';
+
+  constructor(
+    readonly reason: ExamplesErrorReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

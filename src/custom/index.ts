@@ -1,0 +1,13 @@
+/**
+ * The DOM-free core of custom classes: k-NN over the feature vector, the export file, the IndexedDB
+ * store and the optional softmax head.
+ */
+export { DEFAULT_K, KnnIndex } from './knn';
+export { ExamplesError, type ExamplesErrorReason } from './errors';
+export { EXAMPLES_FORMAT, EXAMPLES_VERSION, MAX_FILE_CHARS, parseExamplesFile, toExamplesFile, VECTOR_ENCODING, type ExamplesFile } from './format';
+export { headNotReadyReason, HEAD_MIN_EXAMPLES, predictWithHead, trainSoftmaxHead, type TrainOptions, type TrainProgress } from './head';
+export { modelIdentity } from './identity';
+export { checkLimits, MAX_CLASSES, MAX_EXAMPLES, MAX_LABEL_LENGTH, normaliseLabel } from './limits';
+export { DB_NAME, ExampleStore, type StoredSet } from './store';
+export type { CustomClass, CustomMethod, CustomPrediction, ModelIdentity, SoftmaxHead } from './types';
+export { l2Normalise } from './vectors';

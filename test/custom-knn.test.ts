@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { KnnIndex, l2Normalise } from '../src/custom';
+import { syntheticClasses, view } from './custom-helpers';
+
+describe('KnnIndex', () => {
+  it('recognises held-out views of 3 classes taught with 3 examples each', () => {
+    const { classes, prototypes, random } = syntheticClasses(3, 3);
+    const index = new KnnIndex(classes);
+    for (const [i, proto] of prototypes.entries()) {
+      for (let n = 0; n < 5; n++) {
+        const [best] = index.predict(view(proto, random));
+        expect(best.label).toBe(`class-${i}`);
+        expect(best.method).toBe('knn');
+      }
+    }
+  });
+
+  it('gives every class a confidence, adding up to 1, best first', () => {
+    const { classes, prototypes, random } = syntheticClasses(4, 2);
+    const predictions = new KnnIndex(classes).predict(view(prototypes[2], random), 3);
+    expect(predictions.map((p) => p.label).sort()).toEqual(['class-0', 'class-1', 'class-2', 'class-3']);
+    expect(predictions.reduce((sum, p) => sum + p.confidence, 0)).toBeCloseTo(1, 6);
+    expect(predictions.map((p) => p.confidence)).toEqual([...predictions.map((p) => p.confidence)].sort((a, b) => b - a));
+  });
+
+  it('weights the k nearest by cosine similarity', () => {
+    const a = Float32Array.of(1, 0, 0);
+    const b = Float32Array.of(0, 1, 0);
+    const index = new KnnIndex([
+      { label: 'a', examples: [a, Float32Array.of(2, 0, 0)] },
+      { label: 'b', examples: [b] },
+    ]);
+    // Query at 60° from a, 30° from b: cos 0.5 to each a, cos √3/2 to b.
+    const query = Float32Array.of(0.5, Math.sqrt(3) / 2, 0);
+    const byLabel = Object.fromEntries(index.predict(query, 3).map((p) => [p.label, p]));
+    const total = 0.5 + 0.5 + Math.sqrt(3) / 2;
+    expect(byLabel.a.confidence).toBeCloseTo(1 / total, 6);
+    expect(byLabel.b.confidence).toBeCloseTo(Math.sqrt(3) / 2 / total, 6);
+    expect(byLabel.a.similarity).toBeCloseTo(0.5, 6);
+    expect(byLabel.b.similarity).toBeCloseTo(Math.sqrt(3) / 2, 6);
+  });
+
+  it('ignores the length of vectors (cosine), so a brighter view of a class is the same class', () => {
+    const index = new KnnIndex([
+      { label: 'x', examples: [Float32Array.of(1, 0.1)] },
+      { label: 'y', examples: [Float32Array.of(0.1, 1)] },
+    ]);
+    expect(index.predict(Float32Array.of(10, 1), 1)[0]).toMatchObject({ label: 'x', confidence: 1 });
+    expect(index.predict(Float32Array.of(0.01, 0.1), 1)[0]).toMatchObject({ label: 'y', confidence: 1 });
+  });
+
+  it('lists a class without examples last, with confidence 0', () => {
+    const index = new KnnIndex([
+      { label: 'empty', examples: [] },
+      { label: 'full', examples: [Float32Array.of(1, 0)] },
+    ]);
+    expect(index.predict(Float32Array.of(1, 1))).toEqual([
+      { label: 'full', confidence: 1, similarity: expect.closeTo(Math.SQRT1_2, 6), method: 'knn' },
+      { label: 'empty', confidence: 0, similarity: 0, method: 'knn' },
+    ]);
+  });
+
+  it('uses every example when there are fewer than k', () => {
+    const index = new KnnIndex([
+      { label: 'a', examples: [Float32Array.of(1, 0)] },
+      { label: 'b', examples: [Float32Array.of(0, 1)] },
+    ]);
+    const [first, second] = index.predict(Float32Array.of(1, 1), 10);
+    expect(first.confidence).toBeCloseTo(0.5, 6);
+    expect(second.confidence).toBeCloseTo(0.5, 6);
+  });
+
+  it('refuses a k that is not a positive whole number', () => {
+    const index = new KnnIndex([{ label: 'a', examples: [Float32Array.of(1)] }]);
+    expect(() => index.predict(Float32Array.of(1), 0)).toThrow(RangeError);
+    expect(() => index.predict(Float32Array.of(1), 1.5)).toThrow(/whole number/);
+  });
+});
+
+describe('l2Normalise', () => {
+  it('scales to length 1 and leaves a zero vector at zero', () => {
+    const unit = l2Normalise(Float32Array.of(3, 4));
+    expect(Array.from(unit)).toEqual([expect.closeTo(0.6, 6), expect.closeTo(0.8, 6)]);
+    expect(Array.from(l2Normalise(Float32Array.of(0, 0)))).toEqual([0, 0]);
+  });
+});

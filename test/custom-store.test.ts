@@ -1,0 +1,93 @@
+// The IndexedDB store, on fake-indexeddb (an in-memory IndexedDB for Node). The browser tests
+// (e2e/custom-classes.spec.ts) check the same through a real reload.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExamplesError, ExampleStore } from '../src/custom';
+import { MODEL, syntheticClasses } from './custom-helpers';
+
+let opened: ExampleStore[] = [];
+let dbCount = 0;
+
+/** A store on a database of its own, so tests do not see each other's records. */
+function freshStore(name = `test-${++dbCount}`): ExampleStore {
+  const store = new ExampleStore(name);
+  opened.push(store);
+  return store;
+}
+
+afterEach(() => {
+  opened.forEach((store) => store.close());
+  opened = [];
+});
+
+describe('ExampleStore', () => {
+  it('gives back what was saved, vectors bit for bit, from a new connection', async () => {
+    const name = `persist-${++dbCount}`;
+    const { classes } = syntheticClasses(2, 3);
+    await freshStore(name).save('default', MODEL, { classes });
+    const loaded = await freshStore(name).load('default', MODEL);
+    expect(loaded?.classes.map((c) => c.label)).toEqual(['class-0', 'class-1']);
+    expect(loaded?.classes[1].examples[2]).toBeInstanceOf(Float32Array);
+    expect(Array.from(loaded!.classes[1].examples[2])).toEqual(Array.from(classes[1].examples[2]));
+    expect(loaded?.head).toBeUndefined();
+  });
+
+  it('keeps each model apart by content hash: another model starts empty', async () => {
+    const store = freshStore();
+    await store.save('default', MODEL, syntheticClasses(1, 1));
+    expect(await store.load('default', { ...MODEL, contentHash: 'c'.repeat(64) })).toBeUndefined();
+    expect(await store.load('default', MODEL)).toBeDefined();
+  });
+
+  it('keeps each examples key apart', async () => {
+    const store = freshStore();
+    await store.save('kitchen', MODEL, syntheticClasses(1, 1));
+    expect(await store.load('garage', MODEL)).toBeUndefined();
+  });
+
+  it('replaces the record on save, and keeps a head with it', async () => {
+    const store = freshStore();
+    await store.save('default', MODEL, syntheticClasses(3, 1));
+    const head = { labels: ['a', 'b'], featureSize: 1280, weights: new Float32Array(2560), bias: Float32Array.of(0.5, -0.5) };
+    await store.save('default', MODEL, { classes: [{ label: 'a', examples: [] }], head });
+    const loaded = await store.load('default', MODEL);
+    expect(loaded?.classes.map((c) => c.label)).toEqual(['a']);
+    expect(Array.from(loaded!.head!.bias)).toEqual([0.5, -0.5]);
+  });
+
+  it('forgets everything: every key and every model', async () => {
+    const store = freshStore();
+    const other = { ...MODEL, contentHash: 'd'.repeat(64) };
+    await store.save('default', MODEL, syntheticClasses(1, 1));
+    await store.save('other', other, syntheticClasses(1, 1));
+    await store.forgetAll();
+    expect(await store.load('default', MODEL)).toBeUndefined();
+    expect(await store.load('other', other)).toBeUndefined();
+  });
+
+  it('refuses to keep classes of a model without a content hash, saying why', async () => {
+    const error = await freshStore().save('default', { id: 'x', featureSize: 1280 }, { classes: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExamplesError);
+    expect((error as ExamplesError).message).toMatch(/no content hash.*not kept between visits/);
+  });
+
+  it('reports a damaged record instead of loading it', async () => {
+    const store = freshStore();
+    await store.save('default', MODEL, { classes: [{ label: 'short', examples: [new Float32Array(3)] }] });
+    await expect(store.load('default', MODEL)).rejects.toThrow(/damaged and were not loaded/);
+  });
+
+  it('turns an IndexedDB failure into a storage error that says the classes still work', async () => {
+    const store = freshStore();
+    const { indexedDB: saved } = globalThis;
+    (globalThis as { indexedDB?: IDBFactory }).indexedDB = undefined;
+    try {
+      const error = await store.load('default', MODEL).catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: 'storage', message: expect.stringMatching(/no IndexedDB.*Export/) });
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+    // It tries again on the next call.
+    expect(await store.load('default', MODEL)).toBeUndefined();
+  });
+});
