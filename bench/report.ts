@@ -393,24 +393,27 @@ export function markdown(run: {
     out.push('\n### Main thread during live classification (1280×720 fake camera; one classification per new frame, none overlapping)\n');
     out.push(
       table(
-        ['pipeline', 'backend', 'seconds', 'classifications/s', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max'],
+        ['pipeline', 'backend', 'seconds', 'classifications/s', 'frame → result p50 / p95', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max', 'frames missed'],
         longTasks.map(([name, s]) => {
           const [, pipeline, backend] = name.split(':');
           const r = s.result;
-          if (!r) return [pipeline, backend, '', failed(sc, name), '', '', '', ''];
+          if (!r) return [pipeline, backend, '', failed(sc, name), '', '', '', '', '', ''];
           return [
             pipeline,
             backend,
             r.seconds.toFixed(0),
             r.classificationsPerSecond.toFixed(1),
+            r.latency ? `${ms(r.latency.p50)} / ${ms(r.latency.p95)}` : '–',
             r.longTasksPerMinute.toFixed(1),
             ms(r.longTaskMsPerMinute),
             r.longTaskDuration ? ms(r.longTaskDuration.max) : '–',
             `${ms(r.animationFrameGap.p95)} / ${ms(r.animationFrameGap.max)}`,
+            r.missedFrames === undefined ? '–' : pct(r.missedFrameShare),
           ];
         }),
       ),
     );
+    out.push(...workerTrial(sc));
   }
 
   const tfliteRows = Object.entries(sc).filter(([name]) => name.startsWith('tflite'));
@@ -484,4 +487,49 @@ export function markdown(run: {
     );
   }
   return out.join('\n');
+}
+
+/**
+ * The worker trial side by side with the main-thread pipeline, per backend: what moving classify()
+ * into a Worker saves on the main thread and what the ImageBitmap transfer costs in latency.
+ */
+function workerTrial(sc: Scenarios): string[] {
+  const pairs = BACKENDS.map((backend) => ({ backend, main: get(sc, `longtasks:ours:${backend}`), worker: get(sc, `longtasks:worker:${backend}`) })).filter(
+    (p) => p.main || p.worker || sc[`longtasks:worker:${p.backend}`],
+  );
+  if (!pairs.length) return [];
+  const out = ['\n### Worker trial: classify() on the main thread (main) vs in a Worker, frames transferred as ImageBitmaps (worker)\n'];
+  out.push(
+    table(
+      ['backend', 'long tasks/min main → worker', 'results/s main → worker', 'frame → result p50 main → worker', 'p95 main → worker', 'frames missed main → worker', 'max rAF gap main → worker'],
+      pairs.map(({ backend, main, worker }) => {
+        const both = (pick: (r: any) => string) => `${main ? pick(main) : failed(sc, `longtasks:ours:${backend}`)} → ${worker ? pick(worker) : failed(sc, `longtasks:worker:${backend}`)}`;
+        return [
+          backend,
+          both((r) => r.longTasksPerMinute.toFixed(1)),
+          both((r) => r.classificationsPerSecond.toFixed(1)),
+          both((r) => ms(r.latency?.p50)),
+          both((r) => ms(r.latency?.p95)),
+          both((r) => pct(r.missedFrameShare)),
+          both((r) => ms(r.animationFrameGap.max)),
+        ];
+      }),
+    ),
+  );
+  const phased = pairs.filter((p) => p.worker?.worker);
+  if (phased.length) {
+    out.push('\nWhere a worker frame\'s time goes (ms, p50 / p95): createImageBitmap(video) on the main thread, the postMessage call, until the worker takes the message, classify() in the worker, the reply back to the main thread; the worker\'s tensor count after warm-up → after the window → after dispose().\n');
+    out.push(
+      table(
+        ['backend', 'grab', 'postMessage', 'to worker', 'classify() in worker', 'reply back', 'worker tensors'],
+        phased.map(({ backend, worker }) => {
+          const p = worker.worker.phases;
+          const pair = (x: Stats | undefined) => (x ? `${ms(x.p50)} / ${ms(x.p95)}` : '–');
+          const t = worker.worker.tensors;
+          return [backend, pair(p.grab), pair(p.postMessage), pair(p.toWorker), pair(p.inWorker), pair(p.back), `${t.before} → ${t.after} → ${t.afterDispose}`];
+        }),
+      ),
+    );
+  }
+  return out;
 }
