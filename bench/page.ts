@@ -442,7 +442,7 @@ async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs 
 }
 
 /** A live pipeline of the long-task scenario. */
-type LivePipeline = 'ours' | 'worker' | 'naive' | 'asyncReadback';
+type LivePipeline = 'ours' | 'worker' | 'naive' | 'asyncReadback' | 'control';
 
 /**
  * The core in a dedicated module worker (bench/worker.ts). `classify(video)` grabs the current
@@ -527,7 +527,7 @@ async function refreshInterval(ms: number): Promise<number> {
  * and what the page's animation frames suffered meanwhile: frames missed against the refresh
  * interval measured just before, and the longest gap.
  */
-async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend; modelUrl: string; seconds: number; pipeline: LivePipeline }) {
+async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend | 'none'; modelUrl: string; seconds: number; pipeline: LivePipeline }) {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
   const video = Object.assign(document.createElement('video'), { muted: true, playsInline: true, srcObject: stream });
   document.body.append(video);
@@ -536,7 +536,12 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
   let cleanup: () => unknown;
   let workerSide: Awaited<ReturnType<typeof startClassifierWorker>> | undefined;
   const loadStart = performance.now();
-  if (pipeline === 'ours') {
+  if (pipeline === 'control' || backend === 'none') {
+    // Nothing classified: the frame loop and the rAF probe alone.
+    if (pipeline !== 'control') throw new Error(`pipeline ${pipeline} needs a backend`);
+    run = async () => undefined;
+    cleanup = () => undefined;
+  } else if (pipeline === 'ours') {
     const classifier = await loadClassifier({ modelUrl, backend, cache: false });
     run = () => classifier.classify(video);
     cleanup = () => classifier.dispose();

@@ -516,6 +516,13 @@ function workerTrial(sc: Scenarios): string[] {
       }),
     ),
   );
+  const control = get(sc, 'longtasks:control:none');
+  if (control) {
+    out.push(
+      `\nControl, same page and camera with nothing classified (what the machine's other load costs the main thread): ` +
+        `${control.longTasksPerMinute.toFixed(1)} long tasks/min, ${pct(control.missedFrameShare)} frames missed, max rAF gap ${ms(control.animationFrameGap.max)} ms.`,
+    );
+  }
   const phased = pairs.filter((p) => p.worker?.worker);
   if (phased.length) {
     out.push('\nWhere a worker frame\'s time goes (ms, p50 / p95): createImageBitmap(video) on the main thread, the postMessage call, until the worker takes the message, classify() in the worker, the reply back to the main thread; the worker\'s tensor count after warm-up → after the window → after dispose().\n');

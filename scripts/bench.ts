@@ -396,7 +396,10 @@ async function main(argv: string[]): Promise<number> {
     // (the core in a Worker, frames transferred as ImageBitmaps) runs right after its main-thread
     // pipeline, so that the two see the same machine load as nearly as separate browsers can.
     const naiveBackend: Backend = backends.includes('webgl') ? 'webgl' : backends[0];
-    const live: { pipeline: 'ours' | 'worker' | 'naive' | 'asyncReadback'; backend: Backend; seconds: number }[] = [
+    // The control classifies nothing: what the frame loop alone and the machine's other load cost the
+    // main thread (on a busy machine any task can pass 50 ms).
+    const live: { pipeline: 'ours' | 'worker' | 'naive' | 'asyncReadback' | 'control'; backend: Backend | 'none'; seconds: number }[] = [
+      { pipeline: 'control', backend: 'none', seconds: plan.longTaskProbeSeconds },
       ...backends.flatMap((backend) =>
         (['ours', 'worker'] as const).map((pipeline) => ({ pipeline, backend, seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds })),
       ),
