@@ -442,14 +442,16 @@ async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs 
 }
 
 /** A live pipeline of the long-task scenario. */
-type LivePipeline = 'ours' | 'worker' | 'naive' | 'asyncReadback' | 'control';
+type LivePipeline = 'ours' | 'worker' | 'workerVideoFrame' | 'naive' | 'asyncReadback' | 'control';
 
 /**
  * The core in a dedicated module worker (bench/worker.ts). `classify(video)` grabs the current
- * frame as an ImageBitmap, transfers it (no copy) and waits for the answer; the caller keeps one
- * frame in flight at most. Records where each frame's time went.
+ * frame as an ImageBitmap (`createImageBitmap(video)`, a copy of the frame made for the main
+ * thread) or as a VideoFrame (`new VideoFrame(video)`, a handle on the decoder's frame, turned
+ * into a bitmap in the worker), transfers it and waits for the answer; the caller keeps one frame
+ * in flight at most. Records where each frame's time went.
  */
-async function startClassifierWorker(backend: Backend, modelUrl: string) {
+async function startClassifierWorker(backend: Backend, modelUrl: string, grab: 'bitmap' | 'videoFrame') {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   let nextId = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -478,7 +480,7 @@ async function startClassifierWorker(backend: Backend, modelUrl: string) {
     phases,
     async classify(video: HTMLVideoElement): Promise<ClassifyReply> {
       const t0 = clock();
-      const frame = await createImageBitmap(video);
+      const frame = grab === 'bitmap' ? await createImageBitmap(video) : new VideoFrame(video);
       const t1 = clock();
       const reply = send<ClassifyReply>({ op: 'classify', frame }, [frame]);
       const t2 = clock();
@@ -545,8 +547,8 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
     const classifier = await loadClassifier({ modelUrl, backend, cache: false });
     run = () => classifier.classify(video);
     cleanup = () => classifier.dispose();
-  } else if (pipeline === 'worker') {
-    const remote = await startClassifierWorker(backend, modelUrl);
+  } else if (pipeline === 'worker' || pipeline === 'workerVideoFrame') {
+    const remote = await startClassifierWorker(backend, modelUrl, pipeline === 'worker' ? 'bitmap' : 'videoFrame');
     if (remote.backend !== backend) throw new Error(`the worker asked for ${backend}, got ${remote.backend}`);
     workerSide = remote;
     run = () => remote.classify(video);

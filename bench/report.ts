@@ -491,29 +491,51 @@ export function markdown(run: {
 
 /**
  * The worker trial side by side with the main-thread pipeline, per backend: what moving classify()
- * into a Worker saves on the main thread and what the ImageBitmap transfer costs in latency.
+ * into a Worker saves on the main thread and what the frame transfer costs in latency.
  */
 function workerTrial(sc: Scenarios): string[] {
-  const pairs = BACKENDS.map((backend) => ({ backend, main: get(sc, `longtasks:ours:${backend}`), worker: get(sc, `longtasks:worker:${backend}`) })).filter(
-    (p) => p.main || p.worker || sc[`longtasks:worker:${p.backend}`],
-  );
-  if (!pairs.length) return [];
-  const out = ['\n### Worker trial: classify() on the main thread (main) vs in a Worker, frames transferred as ImageBitmaps (worker)\n'];
+  const pipelines = [
+    ['ours', 'main thread'],
+    ['worker', 'worker, ImageBitmap'],
+    ['workerVideoFrame', 'worker, VideoFrame'],
+  ] as const;
+  const rows: string[][] = [];
+  const phased: string[][] = [];
+  const pair = (x: Stats | undefined) => (x ? `${ms(x.p50)} / ${ms(x.p95)}` : '–');
+  for (const backend of BACKENDS) {
+    const main = get(sc, `longtasks:ours:${backend}`);
+    for (const [pipeline, label] of pipelines) {
+      const name = `longtasks:${pipeline}:${backend}`;
+      if (!sc[name]) continue;
+      const r = get(sc, name);
+      if (!r) {
+        rows.push([backend, label, failed(sc, name), '', '', '', '', '']);
+        continue;
+      }
+      const vsMain = main && pipeline !== 'ours' ? ` (${ratio(r.latency.p50 / main.latency.p50)})` : '';
+      rows.push([
+        backend,
+        label,
+        r.longTasksPerMinute.toFixed(1),
+        ms(r.longTaskMsPerMinute),
+        `${r.classificationsPerSecond.toFixed(1)}${main && pipeline !== 'ours' ? ` (${ratio(r.classificationsPerSecond / main.classificationsPerSecond)})` : ''}`,
+        `${pair(r.latency)}${vsMain}`,
+        pct(r.missedFrameShare),
+        ms(r.animationFrameGap.max),
+      ]);
+      if (r.worker) {
+        const p = r.worker.phases;
+        const t = r.worker.tensors;
+        phased.push([backend, label, pair(p.grab), pair(p.postMessage), pair(p.toWorker), pair(p.inWorker), pair(p.back), `${t.before} → ${t.after} → ${t.afterDispose}`]);
+      }
+    }
+  }
+  if (!rows.length) return [];
+  const out = ['\n### Worker trial: classify() on the main thread vs in a dedicated Worker (frames transferred, cropped on OffscreenCanvas there)\n'];
   out.push(
     table(
-      ['backend', 'long tasks/min main → worker', 'results/s main → worker', 'frame → result p50 main → worker', 'p95 main → worker', 'frames missed main → worker', 'max rAF gap main → worker'],
-      pairs.map(({ backend, main, worker }) => {
-        const both = (pick: (r: any) => string) => `${main ? pick(main) : failed(sc, `longtasks:ours:${backend}`)} → ${worker ? pick(worker) : failed(sc, `longtasks:worker:${backend}`)}`;
-        return [
-          backend,
-          both((r) => r.longTasksPerMinute.toFixed(1)),
-          both((r) => r.classificationsPerSecond.toFixed(1)),
-          both((r) => ms(r.latency?.p50)),
-          both((r) => ms(r.latency?.p95)),
-          both((r) => pct(r.missedFrameShare)),
-          both((r) => ms(r.animationFrameGap.max)),
-        ];
-      }),
+      ['backend', 'pipeline', 'main-thread long tasks/min', 'long-task ms/min', 'results/s (vs main)', 'frame → result ms p50 / p95 (p50 vs main)', 'rAF frames missed', 'max rAF gap'],
+      rows,
     ),
   );
   const control = get(sc, 'longtasks:control:none');
@@ -523,20 +545,13 @@ function workerTrial(sc: Scenarios): string[] {
         `${control.longTasksPerMinute.toFixed(1)} long tasks/min, ${pct(control.missedFrameShare)} frames missed, max rAF gap ${ms(control.animationFrameGap.max)} ms.`,
     );
   }
-  const phased = pairs.filter((p) => p.worker?.worker);
   if (phased.length) {
-    out.push('\nWhere a worker frame\'s time goes (ms, p50 / p95): createImageBitmap(video) on the main thread, the postMessage call, until the worker takes the message, classify() in the worker, the reply back to the main thread; the worker\'s tensor count after warm-up → after the window → after dispose().\n');
     out.push(
-      table(
-        ['backend', 'grab', 'postMessage', 'to worker', 'classify() in worker', 'reply back', 'worker tensors'],
-        phased.map(({ backend, worker }) => {
-          const p = worker.worker.phases;
-          const pair = (x: Stats | undefined) => (x ? `${ms(x.p50)} / ${ms(x.p95)}` : '–');
-          const t = worker.worker.tensors;
-          return [backend, pair(p.grab), pair(p.postMessage), pair(p.toWorker), pair(p.inWorker), pair(p.back), `${t.before} → ${t.after} → ${t.afterDispose}`];
-        }),
-      ),
+      "\nWhere a worker frame's time goes (ms, p50 / p95): the grab on the main thread (createImageBitmap(video) or new VideoFrame(video)), " +
+        "the postMessage call, until the worker takes the message, classify() in the worker (with the VideoFrame → bitmap there), the reply back; " +
+        "the worker's tensor count after warm-up → after the window → after dispose().\n",
     );
+    out.push(table(['backend', 'pipeline', 'grab', 'postMessage', 'to worker', 'classify() in worker', 'reply back', 'worker tensors'], phased));
   }
   return out;
 }

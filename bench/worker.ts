@@ -1,6 +1,7 @@
 /**
  * The worker half of the benchmark's `worker` pipeline (bench/page.ts `longTasks`): the core runs
- * here, off the main thread. The page transfers each camera frame as an ImageBitmap; this worker
+ * here, off the main thread. The page transfers each camera frame as an ImageBitmap (or a
+ * VideoFrame, which this worker turns into one); this worker
  * crops it on its own OffscreenCanvas (the core's preprocess), runs classify() on its backend
  * (WebGL on an OffscreenCanvas, or wasm), closes the bitmap and answers with the top-1 and
  * timestamps.
@@ -13,7 +14,7 @@ import { loadClassifier, type Backend, type Classifier } from '../src/model';
 
 export type WorkerRequest =
   | { id: number; op: 'load'; backend: Backend; modelUrl: string }
-  | { id: number; op: 'classify'; frame: ImageBitmap }
+  | { id: number; op: 'classify'; frame: ImageBitmap | VideoFrame }
   | { id: number; op: 'memory' }
   | { id: number; op: 'dispose' };
 
@@ -23,7 +24,7 @@ export interface ClassifyReply {
   backend: Backend;
   /** When the worker took the message off its queue. */
   receivedAt: number;
-  /** classify() in the worker: crop on OffscreenCanvas, inference, top-k read-back. */
+  /** classify() in the worker (after turning a VideoFrame into a bitmap): crop on OffscreenCanvas, inference, top-k read-back. */
   classifyMs: number;
   preprocessMs: number;
   sentAt: number;
@@ -44,9 +45,12 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'classify': {
       const receivedAt = clock();
       if (!classifier) throw new Error('classify before load');
+      let bitmap: ImageBitmap | undefined;
       try {
         const start = performance.now();
-        const result = await classifier.classify(request.frame);
+        // The core takes no VideoFrame: it becomes a bitmap here, off the main thread.
+        bitmap = request.frame instanceof ImageBitmap ? request.frame : await createImageBitmap(request.frame);
+        const result = await classifier.classify(bitmap);
         const classifyMs = performance.now() - start;
         const reply: ClassifyReply = {
           top1: result.predictions[0]?.index ?? -1,
@@ -58,6 +62,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         };
         return reply;
       } finally {
+        bitmap?.close();
         request.frame.close();
       }
     }
