@@ -12,6 +12,7 @@ import { startBackend } from '../src/model/backend';
 import { toModelInput, toModelPixels } from '../src/model/preprocess';
 import { naiveClassify, topKOfScores } from './naive';
 import { pairedOverhead, stats, timeInterleaved, timeOnce, type Stats } from './timing';
+import type { ClassifyReply, WorkerReply, WorkerRequest } from './worker';
 
 /** The picture used for every single-image measurement: the same strawberry the camera tests use. */
 const FRAME_IMAGE = 'n07745940_strawberry.jpg';
@@ -440,18 +441,118 @@ async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs 
   return { backend: classifier.backend, frames, ms, before, atTenth, after, afterDispose: disposed, crossOriginIsolated };
 }
 
-/** Long tasks (> 50 ms) on the main thread while a 1280×720 camera video is classified continuously. */
-async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend; modelUrl: string; seconds: number; pipeline: 'ours' | 'naive' | 'asyncReadback' }) {
+/** A live pipeline of the long-task scenario. */
+type LivePipeline = 'ours' | 'worker' | 'workerVideoFrame' | 'naive' | 'asyncReadback' | 'control';
+
+/**
+ * The core in a dedicated module worker (bench/worker.ts). `classify(video)` grabs the current
+ * frame as an ImageBitmap (`createImageBitmap(video)`, a copy of the frame made for the main
+ * thread) or as a VideoFrame (`new VideoFrame(video)`, a handle on the decoder's frame, turned
+ * into a bitmap in the worker), transfers it and waits for the answer; the caller keeps one frame
+ * in flight at most. Records where each frame's time went.
+ */
+async function startClassifierWorker(backend: Backend, modelUrl: string, grab: 'bitmap' | 'videoFrame') {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (event) => reject(new Error(`the benchmark worker failed: ${event.message || 'no message (did it load?)'}`))),
+  );
+  failed.catch(() => {});
+  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    const call = pending.get(event.data.id);
+    if (!call) return;
+    pending.delete(event.data.id);
+    if ('error' in event.data) call.reject(new Error(`in the worker: ${event.data.error}`));
+    else call.resolve(event.data.value);
+  });
+  const send = <T>(request: DistributiveOmit<WorkerRequest, 'id'>, transfer: Transferable[] = []): Promise<T> => {
+    const id = nextId++;
+    const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+    worker.postMessage({ ...request, id }, transfer);
+    return Promise.race([answer, failed]);
+  };
+  const clock = () => performance.timeOrigin + performance.now();
+  const phases = { grab: [] as number[], postMessage: [] as number[], toWorker: [] as number[], inWorker: [] as number[], back: [] as number[] };
+  const loaded = await send<{ backend: Backend }>({ op: 'load', backend, modelUrl });
+  return {
+    backend: loaded.backend,
+    phases,
+    async classify(video: HTMLVideoElement): Promise<ClassifyReply> {
+      const t0 = clock();
+      const frame = grab === 'bitmap' ? await createImageBitmap(video) : new VideoFrame(video);
+      const t1 = clock();
+      const reply = send<ClassifyReply>({ op: 'classify', frame }, [frame]);
+      const t2 = clock();
+      const answer = await reply;
+      const t3 = clock();
+      phases.grab.push(t1 - t0);
+      phases.postMessage.push(t2 - t1);
+      phases.toWorker.push(answer.receivedAt - t1);
+      phases.inWorker.push(answer.classifyMs);
+      phases.back.push(t3 - answer.sentAt);
+      return answer;
+    },
+    memory: () => send<number>({ op: 'memory' }),
+    async terminate(): Promise<number> {
+      const left = await send<number>({ op: 'dispose' });
+      worker.terminate();
+      return left;
+    },
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Median gap between animation frames while nothing else runs: the display's refresh interval here. */
+async function refreshInterval(ms: number): Promise<number> {
+  const gaps: number[] = [];
+  await new Promise<void>((resolve) => {
+    const start = performance.now();
+    let last = start;
+    const onRaf = (now: number) => {
+      gaps.push(now - last);
+      last = now;
+      if (now - start < ms) requestAnimationFrame(onRaf);
+      else resolve();
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(onRaf);
+    });
+  });
+  return stats(gaps).p50;
+}
+
+/**
+ * Long tasks (> 50 ms) on the main thread while a 1280×720 camera video is classified continuously,
+ * and what the page's animation frames suffered meanwhile: frames missed against the refresh
+ * interval measured just before, and the longest gap.
+ */
+async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend | 'none'; modelUrl: string; seconds: number; pipeline: LivePipeline }) {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
   const video = Object.assign(document.createElement('video'), { muted: true, playsInline: true, srcObject: stream });
   document.body.append(video);
   await video.play();
   let run: () => Promise<unknown>;
-  let cleanup: () => void;
-  if (pipeline === 'ours') {
+  let cleanup: () => unknown;
+  let workerSide: Awaited<ReturnType<typeof startClassifierWorker>> | undefined;
+  const loadStart = performance.now();
+  if (pipeline === 'control' || backend === 'none') {
+    // Nothing classified: the frame loop and the rAF probe alone.
+    if (pipeline !== 'control') throw new Error(`pipeline ${pipeline} needs a backend`);
+    run = async () => undefined;
+    cleanup = () => undefined;
+  } else if (pipeline === 'ours') {
     const classifier = await loadClassifier({ modelUrl, backend, cache: false });
     run = () => classifier.classify(video);
     cleanup = () => classifier.dispose();
+  } else if (pipeline === 'worker' || pipeline === 'workerVideoFrame') {
+    const remote = await startClassifierWorker(backend, modelUrl, pipeline === 'worker' ? 'bitmap' : 'videoFrame');
+    if (remote.backend !== backend) throw new Error(`the worker asked for ${backend}, got ${remote.backend}`);
+    workerSide = remote;
+    run = () => remote.classify(video);
+    cleanup = () => remote.terminate();
   } else if (pipeline === 'naive') {
     await startBackend(backend);
     const raw = await loadGraphModel(modelUrl);
@@ -472,8 +573,12 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
     };
     cleanup = () => raw.dispose();
   }
+  const loadMs = performance.now() - loadStart;
   // Warm up on this input size before the window opens.
   for (let i = 0; i < 3; i++) await run();
+  if (workerSide) for (const phase of Object.values(workerSide.phases)) phase.length = 0;
+  const workerTensorsBefore = await workerSide?.memory();
+  const refreshMs = await refreshInterval(500);
 
   const tasks: { start: number; duration: number }[] = [];
   const observer = new PerformanceObserver((list) => {
@@ -494,11 +599,13 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
   const end = start + seconds * 1000;
   let frames = 0;
   let skipped = 0;
-  await new Promise<void>((resolve) => {
+  const latencies: number[] = [];
+  await new Promise<void>((resolve, reject) => {
     let busy = false;
     let finished = false;
     const onFrame = () => {
-      if (performance.now() >= end) {
+      const frameAt = performance.now();
+      if (frameAt >= end) {
         finished = true;
         if (!busy) resolve();
         return;
@@ -509,11 +616,12 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
         return;
       }
       busy = true;
-      void run().then(() => {
+      run().then(() => {
+        latencies.push(performance.now() - frameAt);
         frames++;
         busy = false;
         if (finished) resolve();
-      });
+      }, reject);
     };
     video.requestVideoFrameCallback(onFrame);
   });
@@ -522,23 +630,39 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
   // Long-task entries are delivered asynchronously.
   await new Promise((r) => setTimeout(r, 200));
   observer.disconnect();
-  cleanup();
+  const workerTensorsAfter = await workerSide?.memory();
+  const leftAfterDispose = await cleanup();
   for (const track of stream.getTracks()) track.stop();
   const inWindow = tasks.filter((t) => t.start >= start && t.start < start + elapsed);
   const durations = inWindow.map((t) => t.duration);
+  // A gap of n refresh intervals means n − 1 frames were not drawn.
+  const missedFrames = frameGaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / refreshMs) - 1), 0);
   return {
     backend,
     pipeline,
     seconds: elapsed / 1000,
     videoSize: [video.videoWidth, video.videoHeight],
+    loadMs,
     framesClassified: frames,
     framesSkippedBusy: skipped,
     classificationsPerSecond: frames / (elapsed / 1000),
+    latency: stats(latencies),
     longTasks: inWindow.length,
     longTasksPerMinute: inWindow.length / (elapsed / 60000),
     longTaskMsPerMinute: durations.reduce((a, b) => a + b, 0) / (elapsed / 60000),
     longTaskDuration: durations.length ? stats(durations) : undefined,
     animationFrameGap: stats(frameGaps),
+    refreshMs,
+    missedFrames,
+    missedFrameShare: missedFrames / (elapsed / refreshMs),
+    ...(workerSide
+      ? {
+          worker: {
+            phases: Object.fromEntries(Object.entries(workerSide.phases).map(([name, sample]) => [name, stats(sample)])),
+            tensors: { before: workerTensorsBefore, after: workerTensorsAfter, afterDispose: leftAfterDispose },
+          },
+        }
+      : {}),
   };
 }
 

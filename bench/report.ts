@@ -393,24 +393,27 @@ export function markdown(run: {
     out.push('\n### Main thread during live classification (1280×720 fake camera; one classification per new frame, none overlapping)\n');
     out.push(
       table(
-        ['pipeline', 'backend', 'seconds', 'classifications/s', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max'],
+        ['pipeline', 'backend', 'seconds', 'classifications/s', 'frame → result p50 / p95', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max', 'frames missed'],
         longTasks.map(([name, s]) => {
           const [, pipeline, backend] = name.split(':');
           const r = s.result;
-          if (!r) return [pipeline, backend, '', failed(sc, name), '', '', '', ''];
+          if (!r) return [pipeline, backend, '', failed(sc, name), '', '', '', '', '', ''];
           return [
             pipeline,
             backend,
             r.seconds.toFixed(0),
             r.classificationsPerSecond.toFixed(1),
+            r.latency ? `${ms(r.latency.p50)} / ${ms(r.latency.p95)}` : '–',
             r.longTasksPerMinute.toFixed(1),
             ms(r.longTaskMsPerMinute),
             r.longTaskDuration ? ms(r.longTaskDuration.max) : '–',
             `${ms(r.animationFrameGap.p95)} / ${ms(r.animationFrameGap.max)}`,
+            r.missedFrames === undefined ? '–' : pct(r.missedFrameShare),
           ];
         }),
       ),
     );
+    out.push(...workerTrial(sc));
   }
 
   const tfliteRows = Object.entries(sc).filter(([name]) => name.startsWith('tflite'));
@@ -484,4 +487,71 @@ export function markdown(run: {
     );
   }
   return out.join('\n');
+}
+
+/**
+ * The worker trial side by side with the main-thread pipeline, per backend: what moving classify()
+ * into a Worker saves on the main thread and what the frame transfer costs in latency.
+ */
+function workerTrial(sc: Scenarios): string[] {
+  const pipelines = [
+    ['ours', 'main thread'],
+    ['worker', 'worker, ImageBitmap'],
+    ['workerVideoFrame', 'worker, VideoFrame'],
+  ] as const;
+  const rows: string[][] = [];
+  const phased: string[][] = [];
+  const pair = (x: Stats | undefined) => (x ? `${ms(x.p50)} / ${ms(x.p95)}` : '–');
+  for (const backend of BACKENDS) {
+    const main = get(sc, `longtasks:ours:${backend}`);
+    for (const [pipeline, label] of pipelines) {
+      const name = `longtasks:${pipeline}:${backend}`;
+      if (!sc[name]) continue;
+      const r = get(sc, name);
+      if (!r) {
+        rows.push([backend, label, failed(sc, name), '', '', '', '', '']);
+        continue;
+      }
+      const vsMain = main && pipeline !== 'ours' ? ` (${ratio(r.latency.p50 / main.latency.p50)})` : '';
+      rows.push([
+        backend,
+        label,
+        r.longTasksPerMinute.toFixed(1),
+        ms(r.longTaskMsPerMinute),
+        `${r.classificationsPerSecond.toFixed(1)}${main && pipeline !== 'ours' ? ` (${ratio(r.classificationsPerSecond / main.classificationsPerSecond)})` : ''}`,
+        `${pair(r.latency)}${vsMain}`,
+        pct(r.missedFrameShare),
+        ms(r.animationFrameGap.max),
+      ]);
+      if (r.worker) {
+        const p = r.worker.phases;
+        const t = r.worker.tensors;
+        phased.push([backend, label, pair(p.grab), pair(p.postMessage), pair(p.toWorker), pair(p.inWorker), pair(p.back), `${t.before} → ${t.after} → ${t.afterDispose}`]);
+      }
+    }
+  }
+  if (!rows.length) return [];
+  const out = ['\n### Worker trial: classify() on the main thread vs in a dedicated Worker (frames transferred, cropped on OffscreenCanvas there)\n'];
+  out.push(
+    table(
+      ['backend', 'pipeline', 'main-thread long tasks/min', 'long-task ms/min', 'results/s (vs main)', 'frame → result ms p50 / p95 (p50 vs main)', 'rAF frames missed', 'max rAF gap'],
+      rows,
+    ),
+  );
+  const control = get(sc, 'longtasks:control:none');
+  if (control) {
+    out.push(
+      `\nControl, same page and camera with nothing classified (what the machine's other load costs the main thread): ` +
+        `${control.longTasksPerMinute.toFixed(1)} long tasks/min, ${pct(control.missedFrameShare)} frames missed, max rAF gap ${ms(control.animationFrameGap.max)} ms.`,
+    );
+  }
+  if (phased.length) {
+    out.push(
+      "\nWhere a worker frame's time goes (ms, p50 / p95): the grab on the main thread (createImageBitmap(video) or new VideoFrame(video)), " +
+        "the postMessage call, until the worker takes the message, classify() in the worker (with the VideoFrame → bitmap there), the reply back; " +
+        "the worker's tensor count after warm-up → after the window → after dispose().\n",
+    );
+    out.push(table(['backend', 'pipeline', 'grab', 'postMessage', 'to worker', 'classify() in worker', 'reply back', 'worker tensors'], phased));
+  }
+  return out;
 }

@@ -392,10 +392,19 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     // 30 s for what ships (wasm, the auto choice), the default backend (webgl) and the naive baseline;
-    // shorter probes for cpu and for an asynchronous read-back on WebGL.
+    // shorter probes for cpu and for an asynchronous read-back on WebGL. Each backend's worker trial
+    // (the core in a Worker, frames transferred as ImageBitmaps) runs right after its main-thread
+    // pipeline, so that the two see the same machine load as nearly as separate browsers can.
     const naiveBackend: Backend = backends.includes('webgl') ? 'webgl' : backends[0];
-    const live: { pipeline: 'ours' | 'naive' | 'asyncReadback'; backend: Backend; seconds: number }[] = [
-      ...backends.map((backend) => ({ pipeline: 'ours' as const, backend, seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds })),
+    // The control classifies nothing: what the frame loop alone and the machine's other load cost the
+    // main thread (on a busy machine any task can pass 50 ms).
+    // workerVideoFrame transfers a VideoFrame instead of a bitmap copy: a shorter probe, not on cpu.
+    const live: { pipeline: 'ours' | 'worker' | 'workerVideoFrame' | 'naive' | 'asyncReadback' | 'control'; backend: Backend | 'none'; seconds: number }[] = [
+      { pipeline: 'control', backend: 'none', seconds: plan.longTaskProbeSeconds },
+      ...backends.flatMap((backend) => [
+        ...(['ours', 'worker'] as const).map((pipeline) => ({ pipeline, backend, seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds })),
+        ...(backend === 'cpu' ? [] : [{ pipeline: 'workerVideoFrame' as const, backend, seconds: plan.longTaskProbeSeconds }]),
+      ]),
       { pipeline: 'naive', backend: naiveBackend, seconds: plan.longTaskSeconds },
       ...(backends.includes('webgl') ? [{ pipeline: 'asyncReadback' as const, backend: 'webgl' as const, seconds: plan.longTaskProbeSeconds }] : []),
     ];
