@@ -408,3 +408,38 @@ test.describe("backend: 'auto'", () => {
     expect(outcome.after?.medians, 'the second load measured again instead of using the remembered choice').toEqual({ remembered: 1 });
   });
 });
+
+test('on WebGL, classify() and classifyBatch() read results back asynchronously: no blocking readSync', async ({ harnessPage: page }) => {
+  const outcome = await page.evaluate(async (file) => {
+    const { core, tf } = window.harness;
+    const classifier = await core.loadClassifier({ backend: 'webgl', cache: false });
+    const blob = await window.harness.blob(`/shared/test-images/${file}`);
+    // tf.topk on WebGL hands small inputs to the CPU through readSync, which stalls the page.
+    const backend = tf.backend() as unknown as { readSync: (...args: unknown[]) => unknown };
+    const original = backend.readSync;
+    let syncReads = 0;
+    backend.readSync = function (this: unknown, ...args: unknown[]) {
+      syncReads++;
+      return original.apply(this, args);
+    };
+    try {
+      const single = await classifier.classify(blob, { topK: 5 });
+      const many = await classifier.classifyBatch([blob, blob], { topK: 1001, batchSize: 2 });
+      return {
+        backend: classifier.backend,
+        syncReads,
+        top1: single.predictions[0].index,
+        batchTop1: many.map((r) => (r.status === 'fulfilled' ? r.value.predictions[0].index : -1)),
+        batchLength: many.map((r) => (r.status === 'fulfilled' ? r.value.predictions.length : 0)),
+      };
+    } finally {
+      backend.readSync = original;
+      classifier.dispose();
+    }
+  }, TEST_IMAGES[0].file);
+  expect(outcome.backend).toBe('webgl');
+  expect(outcome.syncReads, 'a synchronous GPU read blocked the page').toBe(0);
+  expect(outcome.top1).toBe(TEST_IMAGES[0].index);
+  expect(outcome.batchTop1).toEqual([TEST_IMAGES[0].index, TEST_IMAGES[0].index]);
+  expect(outcome.batchLength).toEqual([1001, 1001]);
+});

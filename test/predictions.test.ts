@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normaliseTopK, parseLabels, toPredictions, topKOnDevice } from '../src/model/predictions';
+import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from '../src/model/predictions';
 import type { Label } from '../src/model/types';
 
 const labels: Label[] = ['background', 'tench', 'goldfish', 'great white shark'].map((label, index) => ({
@@ -73,5 +73,39 @@ describe('parseLabels', () => {
     expect(() => parseLabels(swapped, 4)).toThrow(/entry 1 is not/);
     expect(() => parseLabels([{ index: 0, wnid: 'background' }], 1)).toThrow(/entry 0 is not/);
     expect(() => parseLabels({ labels }, 4)).toThrow(/not a JSON array/);
+  });
+});
+
+describe('topKOfRows', () => {
+  it('ranks each row best first, with the class index, like tf.topk', () => {
+    const scores = [0.1, 0.5, 0.2, 0.2, /* row 2 */ 0.9, 0.0, 0.05, 0.05];
+    const { values, indices } = topKOfRows(scores, 2, 3);
+    expect(Array.from(indices)).toEqual([1, 2, 3, 0, 2, 3]);
+    expect(Array.from(values)).toEqual([0.5, 0.2, 0.2, 0.9, 0.05, 0.05].map(Math.fround));
+  });
+
+  it('gives ties to the lower index and can return every class', () => {
+    const { indices } = topKOfRows([0.25, 0.25, 0.25, 0.25], 1, 4);
+    expect(Array.from(indices)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('agrees with a full sort on 1001 random scores', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scores = Float32Array.from({ length: 2002 }, random);
+    const { indices } = topKOfRows(scores, 2, 5);
+    for (const row of [0, 1]) {
+      const expected = Array.from(scores.subarray(row * 1001, (row + 1) * 1001))
+        .map((v, i) => [v, i] as const)
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 5)
+        .map(([, i]) => i);
+      expect(Array.from(indices.subarray(row * 5, row * 5 + 5))).toEqual(expected);
+    }
+  });
+
+  it('refuses scores that do not split into the rows, or a k above the classes', () => {
+    expect(() => topKOfRows([1, 2, 3], 2, 1)).toThrow(RangeError);
+    expect(() => topKOfRows([1, 2, 3, 4], 2, 3)).toThrow(/do not split into 2 rows of at least 3/);
   });
 });

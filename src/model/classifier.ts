@@ -5,7 +5,7 @@ import { startBackend, useBackend, webglContextLost } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import { fetchJson, fetchModel } from './loader';
-import { normaliseTopK, parseLabels, toPredictions, topKOnDevice } from './predictions';
+import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from './predictions';
 import { toModelInput, toModelPixels } from './preprocess';
 import type {
   Backend,
@@ -23,6 +23,13 @@ export const DEFAULT_BATCH_SIZE = 8;
 const MAX_BATCH_SIZE = 64;
 const OUTPUTS = ['logits', 'feature_vector'];
 const FEATURE_SIZE = 1280;
+
+/** One image's answer from {@link Classifier.infer}. */
+interface Answer {
+  indices: Int32Array;
+  probabilities: Float32Array;
+  features?: Float32Array;
+}
 
 /** A loaded, warmed-up MobileNet V2 classifier. Create one with {@link loadClassifier}. */
 export class Classifier {
@@ -63,28 +70,15 @@ export class Classifier {
     await this.prepareBackend();
     const afterPreprocess = performance.now();
 
-    // These tensors outlive the awaits below, so they are disposed in `finally`.
-    const { values, indices, featureVector } = tf.tidy(() => {
-      const [logits, vector] = this.execute(pixels);
-      return { ...topKOnDevice(logits as tf.Tensor2D, k), featureVector: features ? vector : undefined };
-    });
-    try {
-      const [probabilities, classIndices, vector] = await Promise.all([
-        values.data(),
-        indices.data(),
-        featureVector?.data(),
-      ]);
-      const end = performance.now();
-      return {
-        predictions: toPredictions(classIndices, probabilities, this.labels),
-        backend: this.backend,
-        timings: { preprocess: afterPreprocess - start, inference: end - afterPreprocess, total: end - start },
-        pixels,
-        ...(vector ? { features: vector as Float32Array } : {}),
-      };
-    } finally {
-      tf.dispose([values, indices, featureVector]);
-    }
+    const [answer] = await this.infer([pixels], k, features);
+    const end = performance.now();
+    return {
+      predictions: toPredictions(answer!.indices, answer!.probabilities, this.labels),
+      backend: this.backend,
+      timings: { preprocess: afterPreprocess - start, inference: end - afterPreprocess, total: end - start },
+      pixels,
+      ...(answer!.features ? { features: answer!.features } : {}),
+    };
   }
 
   /**
@@ -134,41 +128,26 @@ export class Classifier {
         // WebGL compiles shaders per input shape (about a second each in software): after a full run,
         // a shorter one is padded with zero images to the same size instead.
         const rows = this.currentBackend === 'webgl' && first > 0 ? batchSize : ready.length;
-        const { values, indices, featureVector } = tf.tidy(() => {
-          const [logits, vector] = this.execute(ready.map((r) => r.pixels), rows);
-          const real = (t: tf.Tensor) => (rows > ready.length ? tf.slice(t, [0, 0], [ready.length, -1]) : t);
-          return {
-            ...topKOnDevice(real(logits!) as tf.Tensor2D, k),
-            featureVector: features ? real(vector!) : undefined,
+        const answers = await this.infer(
+          ready.map((r) => r.pixels),
+          k,
+          features,
+          rows,
+        );
+        const inference = (performance.now() - start) / ready.length;
+        ready.forEach((r, row) => {
+          const answer = answers[row]!;
+          settled[r.at] = {
+            status: 'fulfilled',
+            value: {
+              predictions: toPredictions(answer.indices, answer.probabilities, this.labels),
+              backend: this.backend,
+              timings: { preprocess: r.preprocess, inference, total: r.preprocess + inference },
+              pixels: r.pixels,
+              ...(answer.features ? { features: answer.features } : {}),
+            },
           };
         });
-        try {
-          const [probabilities, classIndices, vectors] = await Promise.all([
-            values.data(),
-            indices.data(),
-            featureVector?.data(),
-          ]);
-          const inference = (performance.now() - start) / ready.length;
-          ready.forEach((r, row) => {
-            const vector = vectors?.slice(row * FEATURE_SIZE, (row + 1) * FEATURE_SIZE) as Float32Array | undefined;
-            settled[r.at] = {
-              status: 'fulfilled',
-              value: {
-                predictions: toPredictions(
-                  classIndices.subarray(row * k, (row + 1) * k),
-                  probabilities.subarray(row * k, (row + 1) * k),
-                  this.labels,
-                ),
-                backend: this.backend,
-                timings: { preprocess: r.preprocess, inference, total: r.preprocess + inference },
-                pixels: r.pixels,
-                ...(vector ? { features: vector } : {}),
-              },
-            };
-          });
-        } finally {
-          tf.dispose([values, indices, featureVector]);
-        }
       }
       done = Math.min(first + batchSize, all.length);
       onProgress?.({ done, total: all.length });
@@ -193,6 +172,44 @@ export class Classifier {
     if (this.disposed) return;
     this.disposed = true;
     this.model.dispose();
+  }
+
+  /**
+   * Runs the graph on 96×96 images and reads back each one's top-k classes and, if asked, its
+   * feature vector. `rows` > the number of images pads the run with zero images.
+   */
+  private async infer(pixels: ImageData[], k: number, features: boolean, rows = pixels.length): Promise<Answer[]> {
+    const n = pixels.length;
+    // On WebGL the probabilities are read asynchronously and ranked in JS (see topKOfRows): tf.topk
+    // there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
+    const rankInJs = this.currentBackend === 'webgl';
+    // These tensors outlive the awaits below, so they are disposed in `finally`.
+    const outputs = tf.tidy(() => {
+      const [logits, vector] = this.execute(pixels, rows);
+      const real = (t: tf.Tensor) => (rows > n ? tf.slice(t, [0, 0], [n, -1]) : t);
+      const ranking = rankInJs
+        ? { probabilities: tf.softmax(real(logits!)) }
+        : topKOnDevice(real(logits!) as tf.Tensor2D, k);
+      return { ...ranking, ...(features ? { featureVector: real(vector!) } : {}) };
+    });
+    try {
+      const [ranked, vectors] = await Promise.all([
+        'probabilities' in outputs
+          ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k))
+          : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
+              values: values as Float32Array,
+              indices: indices as Int32Array,
+            })),
+        outputs.featureVector?.data() as Promise<Float32Array> | undefined,
+      ]);
+      return Array.from({ length: n }, (_, row) => ({
+        indices: ranked.indices.subarray(row * k, (row + 1) * k),
+        probabilities: ranked.values.subarray(row * k, (row + 1) * k),
+        ...(vectors ? { features: vectors.slice(row * FEATURE_SIZE, (row + 1) * FEATURE_SIZE) } : {}),
+      }));
+    } finally {
+      tf.dispose(Object.values(outputs));
+    }
   }
 
   /**

@@ -27,6 +27,35 @@ export function topKOnDevice(logits: tf.Tensor2D, k: number): { values: tf.Tenso
 }
 
 /**
+ * The k largest scores of each row, best first, with their class indices; ties go to the lower index.
+ *
+ * Used on WebGL instead of {@link topKOnDevice}: tf.js's WebGL `topk` hands inputs under 100,000
+ * values to the CPU with a blocking `readSync`, which stalls the page for the whole inference; an
+ * asynchronous read of the 1001 probabilities and a sort here take a few microseconds.
+ *
+ * @param scores - `rows × classes` values, row-major
+ */
+export function topKOfRows(scores: ArrayLike<number>, rows: number, k: number): { values: Float32Array; indices: Int32Array } {
+  const classes = rows > 0 ? scores.length / rows : 0;
+  if (!Number.isInteger(classes) || k > classes) {
+    throw new RangeError(`topKOfRows: ${scores.length} scores do not split into ${rows} rows of at least ${k}.`);
+  }
+  const values = new Float32Array(rows * k);
+  const indices = new Int32Array(rows * k);
+  const order = new Int32Array(classes);
+  for (let row = 0; row < rows; row++) {
+    const base = row * classes;
+    for (let i = 0; i < classes; i++) order[i] = i;
+    order.sort((a, b) => scores[base + b]! - scores[base + a]! || a - b);
+    for (let rank = 0; rank < k; rank++) {
+      indices[row * k + rank] = order[rank]!;
+      values[row * k + rank] = scores[base + order[rank]!]!;
+    }
+  }
+  return { values, indices };
+}
+
+/**
  * Pairs top-k indices and probabilities (one row, as read back from the device) with their labels.
  *
  * @throws Error when an index has no label: the labels do not belong to this model.
