@@ -153,6 +153,9 @@ export class MobilenetClassifier extends LitElement {
   private lastSource?: { source: MobilenetSource; origin: MobilenetResult['source'] };
   private readonly onDocumentPaste = (event: ClipboardEvent) => this.handlePaste(event);
   private readonly onVisibilityChange = () => this.handleVisibilityChange();
+  private readonly onDeviceChange = () => void this.handleDeviceChange();
+  /** The camera failed for want of a device (unplugged, or none found): it comes back on when one is plugged in. */
+  private awaitingCamera = false;
   private readonly retryLoad = { label: 'Retry', run: () => this.loadModel() };
 
   constructor() {
@@ -173,6 +176,7 @@ export class MobilenetClassifier extends LitElement {
     super.connectedCallback();
     document.addEventListener('paste', this.onDocumentPaste);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
     // The model loads in willUpdate once connected; a reconnected element needs an update for that.
     if (!this.modelRequested) this.requestUpdate();
     // A camera element moved in the page was stopped on disconnect: it comes back on.
@@ -183,6 +187,7 @@ export class MobilenetClassifier extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('paste', this.onDocumentPaste);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.latest++;
     this.batch++;
     this.releaseModel();
@@ -244,6 +249,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** Turns the camera off and stops every track. */
   stopCamera(): void {
+    this.awaitingCamera = false;
     this.camera = false;
     this.cameraControl.stop();
     this.liveLoop.stop();
@@ -427,12 +433,15 @@ export class MobilenetClassifier extends LitElement {
     this.cameraStart = this.cameraControl
       .start({ facingMode: this.facingMode })
       .then(() => {
+        if (this.cameraControl.state === 'on') this.awaitingCamera = false;
         if (this.error?.phase === 'camera') this.error = undefined;
         // camera may have been switched off while permission was pending.
         if (!this.camera) this.cameraControl.stop();
       })
       .catch((error: unknown) => {
         this.camera = false;
+        const cause = (error as Error).cause;
+        this.awaitingCamera = cause instanceof DOMException && cause.name === 'NotFoundError';
         this.showError('camera', error, { label: 'Try again', run: () => (this.camera = true) });
       });
     await this.cameraStart;
@@ -445,6 +454,7 @@ export class MobilenetClassifier extends LitElement {
 
   private handleCameraEnded(): void {
     this.camera = false;
+    this.awaitingCamera = true;
     this.showError('camera', new CameraError('The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.'), {
       label: 'Turn camera on',
       run: () => (this.camera = true),
@@ -456,6 +466,13 @@ export class MobilenetClassifier extends LitElement {
     if (!this.camera) return;
     if (document.visibilityState === 'hidden') this.cameraControl.stop();
     else if (this.cameraControl.state === 'off') void this.startCameraStream();
+  }
+
+  /** A camera was plugged in (or any media device changed): turn the camera back on if it was lost for want of one. */
+  private async handleDeviceChange(): Promise<void> {
+    if (!this.awaitingCamera || this.camera) return;
+    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
+    if (this.awaitingCamera && !this.camera && devices.some((device) => device.kind === 'videoinput')) this.camera = true;
   }
 
   private handleCameraSelect(event: Event): void {
