@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-// styleMap sets the bar width through the CSSOM, which a CSP without 'unsafe-inline' styles still allows.
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import {
@@ -586,7 +585,7 @@ export class MobilenetClassifier extends LitElement {
         (p) => html`<li part="result">
           <span part="label" title=${p.label}>${p.label}</span>
           <span part="probability">${formatPercent(p.probability)}</span>
-          <span part="bar" aria-hidden="true"><span style=${styleMap({ '--p': String(p.probability) })}></span></span>
+          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
         </li>`,
       )}
     </ol>`;
@@ -665,6 +664,15 @@ function messageOf(error: unknown): string {
   if (error instanceof ClassifierError || error instanceof CameraError) return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
+}
+
+/**
+ * Sets a bar's width through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' styles
+ * allows. Not styleMap: its first render writes the style attribute as text, which such a policy blocks
+ * (found by e2e/csp.spec.ts), leaving new bars empty.
+ */
+function barWidth(probability: number): (element?: Element) => void {
+  return (element) => (element as HTMLElement | undefined)?.style.setProperty('--p', String(probability));
 }
 
 function formatPercent(probability: number): string {
