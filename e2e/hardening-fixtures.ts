@@ -5,7 +5,7 @@
 // re-encoded photos (rotated, truncated, tiny, strip-shaped) in the browser with a canvas. Big files
 // are cached in os.tmpdir() and never committed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -252,6 +252,23 @@ export async function encodeInPage(page: Page, source: EncodeSource, type: 'imag
     { source, type, quality },
   );
   return Buffer.from(base64, 'base64');
+}
+
+/**
+ * `encodeInPage`, cached in os.tmpdir() under `name`: a 12000×12000 canvas takes seconds and 576 MB to
+ * encode, which a test should pay once per machine, not once per run.
+ */
+export async function encodedFile(page: Page, name: string, source: EncodeSource, type: 'image/png' | 'image/jpeg', quality = 0.92): Promise<Buffer> {
+  const key = createHash('sha256').update(JSON.stringify([source, type, quality])).digest('hex').slice(0, 16);
+  const dir = path.join(os.tmpdir(), 'mobilenet-hardening');
+  const file = path.join(dir, `${name}-${key}`);
+  if (existsSync(file)) return readFileSync(file);
+  mkdirSync(dir, { recursive: true });
+  const bytes = await encodeInPage(page, source, type, quality);
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------------

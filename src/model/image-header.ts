@@ -1,0 +1,78 @@
+import { imageSize } from 'image-size';
+import { MODEL_INPUT_SIZE } from './crop';
+
+/**
+ * Reading an image's size from its first bytes, before decoding it, so that a huge photo can be
+ * decoded at a reduced size. DOM-free: runs under Node in test/image-header.test.ts.
+ */
+
+/** What the header says: the format, the stored size and the EXIF orientation (JPEG only; 1 otherwise). */
+export interface ImageHeader {
+  /** image-size's name of the format: `jpg`, `png`, `gif`, `webp`, `heif`, `bmp`… */
+  type: string;
+  /** Stored width and height, before the EXIF orientation is applied. */
+  width: number;
+  height: number;
+  /** EXIF orientation 1–8; 5–8 swap width and height on display. */
+  orientation: number;
+}
+
+/** Enough for the size of a JPEG whose EXIF and ICC segments come before its frame header (each at most 64 KB). */
+export const HEADER_BYTES = 1 << 20;
+
+/**
+ * The most pixels a picture is decoded at: 4096² RGBA is 64 MB. The model needs only 96×96, and a
+ * 12000×12000 photo (144 MP) decoded whole takes 576 MB of memory, enough to end a tab on a phone.
+ */
+export const MAX_DECODE_PIXELS = 4096 * 4096;
+
+/**
+ * The format and size of an image from its first bytes, or undefined when they are not an image
+ * header that can be read (unknown format, truncated, corrupt, or a size of 0).
+ *
+ * @example readImageHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()))
+ */
+export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
+  let size: ReturnType<typeof imageSize>;
+  try {
+    // image-size reads through a DataView of the whole underlying buffer: a view into a larger buffer is
+    // copied, so that nothing past its end is read as part of the header.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    size = imageSize(whole ? bytes : bytes.slice());
+  } catch {
+    return undefined;
+  }
+  const { width, height, type, orientation } = size;
+  if (!isSide(width) || !isSide(height) || !type) return undefined;
+  return { type, width, height, orientation: orientation && orientation >= 1 && orientation <= 8 ? orientation : 1 };
+}
+
+/** Width and height as shown, with the EXIF orientation applied. */
+export function displaySize(header: ImageHeader): { width: number; height: number } {
+  return header.orientation >= 5
+    ? { width: header.height, height: header.width }
+    : { width: header.width, height: header.height };
+}
+
+/**
+ * The factor in (0, 1] by which a `width`×`height` image is scaled down when decoded: 1 when it has
+ * at most `maxPixels`, otherwise the factor that brings it to `maxPixels` (aspect kept), but never
+ * so far that its short side falls below `minSide` (the model's 96 pixels), which only a strip
+ * thousands of times longer than wide would need.
+ */
+export function decodeScale(width: number, height: number, maxPixels = MAX_DECODE_PIXELS, minSide = MODEL_INPUT_SIZE): number {
+  if (!isSide(width) || !isSide(height)) throw new RangeError(`The image has no pixels (${width}×${height}).`);
+  const pixels = width * height;
+  if (pixels <= maxPixels) return 1;
+  const scale = Math.sqrt(maxPixels / pixels);
+  return Math.min(1, Math.max(scale, minSide / Math.min(width, height)));
+}
+
+/** `width`×`height` scaled by `scale`, rounded, each side at least 1. */
+export function scaledSize(width: number, height: number, scale: number): { width: number; height: number } {
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+function isSide(n: number | undefined): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0;
+}
