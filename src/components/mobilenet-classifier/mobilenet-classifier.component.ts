@@ -457,6 +457,9 @@ export class MobilenetClassifier extends LitElement {
     options: { live?: boolean } = {},
   ): Promise<MobilenetResult> {
     const ticket = ++this.latest;
+    // A newer source makes this answer stale, and so does stopping the camera a frame came from
+    // (the read-back of a frame in flight can finish after stopCamera()).
+    const isCurrent = () => ticket === this.latest && (origin.kind !== 'camera' || this.cameraControl.state === 'on');
     try {
       const classifier = await this.currentClassifier();
       const input = await this.toInput(source);
@@ -473,7 +476,7 @@ export class MobilenetClassifier extends LitElement {
         source: origin,
         ...(custom && features ? { custom: this.teach.predict(features) } : {}),
       };
-      if (ticket === this.latest) {
+      if (isCurrent()) {
         if (result.custom && features) this.teach.show(features, result.custom);
         this.result = { ...result, pixels };
         this.lastSource = origin.kind === 'camera' ? undefined : { source, origin };
@@ -483,7 +486,7 @@ export class MobilenetClassifier extends LitElement {
       }
       return result;
     } catch (error) {
-      if (ticket === this.latest) {
+      if (isCurrent()) {
         // Without a model, keep offering the load's Retry.
         this.showError(phaseOf(error), error, this.modelState === 'error' ? this.retryLoad : undefined);
       }
