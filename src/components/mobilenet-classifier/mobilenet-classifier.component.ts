@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 // styleMap sets the bar width through the CSSOM, which a CSP without 'unsafe-inline' styles still allows.
 import { styleMap } from 'lit/directives/style-map.js';
@@ -95,7 +95,7 @@ export class MobilenetClassifier extends LitElement {
   @state() private announcement = '';
   @state() private dragging = false;
 
-  /** URL of the model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
+  /** URL of the model's `model.json`. Default: the model shipped with the package, next to its code. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
 
   /**
@@ -584,7 +584,7 @@ export class MobilenetClassifier extends LitElement {
     </div>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const cameraOn = this.cameraControl.state !== 'off';
     const devices = this.cameraControl.devices;
     return html`
