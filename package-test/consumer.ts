@@ -72,7 +72,10 @@ async function serve(root: string, name: ServedApp['name'], servers: PreviewServ
  * Packs, installs and builds. The dependencies of the app come from the npm registry (or npm's
  * cache): React 19, and the same Vite as this repository's.
  */
-export async function setUpConsumer(testImage: string, log: (line: string) => void): Promise<{ consumer: Consumer; close(): Promise<void> }> {
+export async function setUpConsumer(
+  testImage: string,
+  log: (line: string) => void,
+): Promise<{ consumer: Consumer; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mobilenet-consumer-'));
   const servers: PreviewServer[] = [];
   const close = async () => {
@@ -83,8 +86,12 @@ export async function setUpConsumer(testImage: string, log: (line: string) => vo
     log(`npm pack (builds the model if stale, the manifest and dist/lib) into ${dir}`);
     const pack = parsePackOutput((await exec('npm', ['pack', '--json', '--pack-destination', dir], ROOT)).stdout);
 
-    const viteVersion = JSON.parse(await readFile(path.join(ROOT, 'node_modules/vite/package.json'), 'utf8')).version as string;
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2));
+    const viteVersion = JSON.parse(await readFile(path.join(ROOT, 'node_modules/vite/package.json'), 'utf8'))
+      .version as string;
+    await writeFile(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2),
+    );
     await cp(APPS, dir, { recursive: true });
     log(`npm install ${pack.filename}, react@19, react-dom@19, vite@${viteVersion}, @vitejs/plugin-react@6`);
     await exec(
@@ -109,16 +116,23 @@ export async function setUpConsumer(testImage: string, log: (line: string) => vo
       await mkdir(path.join(dir, name, 'public'), { recursive: true });
       await cp(testImage, path.join(dir, name, 'public/test-image.jpg'));
       log(`vite build ${name}`);
-      const { stdout, stderr } = await exec(process.execPath, [vite, 'build', '--logLevel', 'warn'], path.join(dir, name));
+      const { stdout, stderr } = await exec(
+        process.execPath,
+        [vite, 'build', '--logLevel', 'warn'],
+        path.join(dir, name),
+      );
       const output = stdout + stderr;
       // E.g. "new URL(...) doesn't exist at build time": Vite could not find a file the package names.
-      if (/mobilenet-classifier|new URL/.test(output)) throw new Error(`vite build ${name} warned about the package:\n${output}`);
+      if (/mobilenet-classifier|new URL/.test(output))
+        throw new Error(`vite build ${name} warned about the package:\n${output}`);
     }
     // The drop-in: the package's dist/lib folder copied as it is beside a static page.
     const dropIn = path.join(dir, 'drop-in/dist');
     await mkdir(dropIn, { recursive: true });
     await cp(path.join(dir, 'drop-in/index.html'), path.join(dropIn, 'index.html'));
-    await cp(path.join(dir, 'node_modules/mobilenet-classifier/dist/lib'), path.join(dropIn, 'mobilenet-classifier'), { recursive: true });
+    await cp(path.join(dir, 'node_modules/mobilenet-classifier/dist/lib'), path.join(dropIn, 'mobilenet-classifier'), {
+      recursive: true,
+    });
     await cp(testImage, path.join(dropIn, 'test-image.jpg'));
 
     const apps = {

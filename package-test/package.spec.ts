@@ -13,7 +13,9 @@ const IMAGE = TEST_IMAGES.find((image) => image.file.startsWith('n07745940_straw
 const test = base.extend<object, { consumer: Consumer }>({
   consumer: [
     async ({}, use) => {
-      const { consumer, close } = await setUpConsumer(path.join(TEST_IMAGES_DIR, IMAGE.file), (line) => console.log(`[package] ${line}`));
+      const { consumer, close } = await setUpConsumer(path.join(TEST_IMAGES_DIR, IMAGE.file), (line) =>
+        console.log(`[package] ${line}`),
+      );
       try {
         await use(consumer);
       } finally {
@@ -40,11 +42,18 @@ async function openApp(page: Page, app: ServedApp): Promise<{ requests: URL[]; p
   await page.addInitScript(() => {
     const record: PageRecord = { ready: [], results: [], errors: [] };
     Object.assign(window, { record });
-    type Detail = { backend: string; result: { predictions: { index: number; label: string }[] }; phase: string; message: string };
+    type Detail = {
+      backend: string;
+      result: { predictions: { index: number; label: string }[] };
+      phase: string;
+      message: string;
+    };
     const on = (type: string, listener: (detail: Detail) => void) =>
       document.addEventListener(type, (event) => listener((event as CustomEvent<Detail>).detail));
     on('mobilenet-ready', ({ backend }) => record.ready.push({ backend }));
-    on('mobilenet-result', ({ result }) => record.results.push(result.predictions.map(({ index, label }) => ({ index, label }))));
+    on('mobilenet-result', ({ result }) =>
+      record.results.push(result.predictions.map(({ index, label }) => ({ index, label }))),
+    );
     on('mobilenet-error', ({ phase, message }) => record.errors.push(`${phase}: ${message}`));
   });
   await page.goto(app.url);
@@ -55,10 +64,14 @@ async function openApp(page: Page, app: ServedApp): Promise<{ requests: URL[]; p
 async function expectClassified(page: Page, backend: string): Promise<void> {
   const record = () => page.evaluate(() => (window as unknown as { record: PageRecord }).record);
   await page
-    .waitForFunction(() => {
-      const { results, errors } = (window as unknown as { record: PageRecord }).record;
-      return results.length > 0 || errors.length > 0;
-    }, undefined, { timeout: 120_000 })
+    .waitForFunction(
+      () => {
+        const { results, errors } = (window as unknown as { record: PageRecord }).record;
+        return results.length > 0 || errors.length > 0;
+      },
+      undefined,
+      { timeout: 120_000 },
+    )
     .catch(() => {
       throw new Error('the element fired neither mobilenet-result nor mobilenet-error');
     });
@@ -74,17 +87,33 @@ async function expectClassified(page: Page, backend: string): Promise<void> {
 /** Every request went to the app's own origin, and the model and wasm files were among them. */
 function expectServedByApp(requests: URL[], app: ServedApp, wasm: boolean): void {
   const origin = new URL(app.url).origin;
-  expect(requests.filter((url) => url.origin !== origin && url.protocol !== 'data:').map(String), 'requests to other origins').toEqual([]);
+  expect(
+    requests.filter((url) => url.origin !== origin && url.protocol !== 'data:').map(String),
+    'requests to other origins',
+  ).toEqual([]);
   const paths = requests.map((url) => url.pathname);
-  const expected = [/model.*\.json$/, /group1-shard1of1.*\.bin$/, /labels.*\.json$/, ...(wasm ? [/tfjs-backend-wasm.*\.wasm$/] : [])];
-  for (const pattern of expected) expect(paths.some((p) => pattern.test(p)), `a request matching ${pattern} in ${paths.join(', ')}`).toBe(true);
+  const expected = [
+    /model.*\.json$/,
+    /group1-shard1of1.*\.bin$/,
+    /labels.*\.json$/,
+    ...(wasm ? [/tfjs-backend-wasm.*\.wasm$/] : []),
+  ];
+  for (const pattern of expected)
+    expect(
+      paths.some((p) => pattern.test(p)),
+      `a request matching ${pattern} in ${paths.join(', ')}`,
+    ).toBe(true);
 }
 
 test.describe.configure({ mode: 'serial' });
 
-test('the tarball holds the library, its types, the drop-in, the model and the wasm binaries, and nothing else', async ({ consumer }) => {
+test('the tarball holds the library, its types, the drop-in, the model and the wasm binaries, and nothing else', async ({
+  consumer,
+}) => {
   const files = consumer.pack.files.map((file) => file.path).sort();
-  console.log(`[package] ${consumer.pack.filename}: ${consumer.pack.size} bytes packed, ${consumer.pack.unpackedSize} unpacked, ${files.length} files`);
+  console.log(
+    `[package] ${consumer.pack.filename}: ${consumer.pack.size} bytes packed, ${consumer.pack.unpackedSize} unpacked, ${files.length} files`,
+  );
   for (const file of [
     'package.json',
     'README.md',
@@ -106,7 +135,9 @@ test('the tarball holds the library, its types, the drop-in, the model and the w
     expect(files, `${file} in the tarball`).toContain(file);
   }
   const unexpected = files.filter(
-    (file) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/lib\/.+)$/.test(file) || /\.map$|site\//.test(file),
+    (file) =>
+      !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/lib\/.+)$/.test(file) ||
+      /\.map$|site\//.test(file),
   );
   expect(unexpected, 'files that do not belong in the package').toEqual([]);
 });
@@ -117,11 +148,17 @@ test('plain HTML page built by Vite classifies the test image on the default bac
   await expectClassified(page, 'webgl');
   expectServedByApp(requests, app, false);
   // Vite copied the model into the app's own assets under hashed names: the package's files are not served from node_modules.
-  expect(requests.some((url) => /^\/assets\/group1-shard1of1-[\w-]+\.bin$/.test(url.pathname)), 'the shard as a hashed asset').toBe(true);
+  expect(
+    requests.some((url) => /^\/assets\/group1-shard1of1-[\w-]+\.bin$/.test(url.pathname)),
+    'the shard as a hashed asset',
+  ).toBe(true);
   expect(pageErrors).toEqual([]);
 });
 
-test('React 19 component built by Vite sets a property, listens to the events and classifies on wasm', async ({ consumer, page }) => {
+test('React 19 component built by Vite sets a property, listens to the events and classifies on wasm', async ({
+  consumer,
+  page,
+}) => {
   const app = consumer.apps.react;
   const { requests, pageErrors } = await openApp(page, app);
   await expectClassified(page, 'wasm');
@@ -131,7 +168,10 @@ test('React 19 component built by Vite sets a property, listens to the events an
   expect(pageErrors).toEqual([]);
 });
 
-test('the single-file drop-in, copied beside a static page, classifies on wasm with no bundler', async ({ consumer, page }) => {
+test('the single-file drop-in, copied beside a static page, classifies on wasm with no bundler', async ({
+  consumer,
+  page,
+}) => {
   const app = consumer.apps['drop-in'];
   const { requests, pageErrors } = await openApp(page, app);
   await expectClassified(page, 'wasm');
@@ -156,7 +196,9 @@ test('the installed types resolve under moduleResolution bundler and nodenext', 
     nodenext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
   })) {
     const program = ts.createProgram([file], { ...base, ...options });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics, `type errors with moduleResolution ${name}`).toEqual([]);
   }
 });

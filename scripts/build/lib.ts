@@ -43,7 +43,9 @@ async function modelFiles(): Promise<string[]> {
   try {
     json = JSON.parse(await readFile(path.join(MODEL_DIR, 'model.json'), 'utf8'));
   } catch (error) {
-    throw new BuildError(`no model at ${path.relative(ROOT, MODEL_DIR)}/model.json (${(error as Error).message}): run \`npm run model\` first`);
+    throw new BuildError(
+      `no model at ${path.relative(ROOT, MODEL_DIR)}/model.json (${(error as Error).message}): run \`npm run model\` first`,
+    );
   }
   const labels = typeof json.userDefinedMetadata?.labels === 'string' ? json.userDefinedMetadata.labels : 'labels.json';
   const shards = (json.weightsManifest ?? []).flatMap((group) => group.paths);
@@ -107,8 +109,12 @@ function packagedAssets(files: string[]): Plugin {
       if (!code.includes('__MOBILENET_ASSET_URL__')) return null;
       // Relative to the chunk's own file: './model/…' from dist/lib itself, '../model/…' from a subfolder.
       const up = path.posix.relative(path.posix.dirname(chunk.fileName), '.');
-      const out = code.replace(ASSET_URL_CALL, (_, _quote, file: string) => `new URL(${JSON.stringify(up ? `${up}/${file}` : `./${file}`)}, import.meta.url)`);
-      if (out.includes('__MOBILENET_ASSET_URL__')) throw new BuildError('an asset URL placeholder was left in the output');
+      const out = code.replace(
+        ASSET_URL_CALL,
+        (_, _quote, file: string) => `new URL(${JSON.stringify(up ? `${up}/${file}` : `./${file}`)}, import.meta.url)`,
+      );
+      if (out.includes('__MOBILENET_ASSET_URL__'))
+        throw new BuildError('an asset URL placeholder was left in the output');
       return { code: out, map: null };
     },
   };
@@ -176,12 +182,16 @@ async function buildTypes(): Promise<void> {
   await bundle.write({ dir: OUT, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts' });
   await bundle.close();
   // The drop-in exports what index.js exports and registers the tag, as define.js does.
-  await writeFile(path.join(OUT, BUNDLE_FILE.replace(/\.js$/, '.d.ts')), "import './define.js';\n\nexport * from './index.js';\n");
+  await writeFile(
+    path.join(OUT, BUNDLE_FILE.replace(/\.js$/, '.d.ts')),
+    "import './define.js';\n\nexport * from './index.js';\n",
+  );
 }
 
 async function copyAssets(files: string[]): Promise<void> {
   await mkdir(path.join(OUT, 'model'), { recursive: true });
-  for (const file of [...files, 'MODEL_CARD.md']) await copyFile(path.join(MODEL_DIR, file), path.join(OUT, 'model', file));
+  for (const file of [...files, 'MODEL_CARD.md'])
+    await copyFile(path.join(MODEL_DIR, file), path.join(OUT, 'model', file));
   await mkdir(path.join(OUT, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await copyFile(path.join(WASM_DIR, file), path.join(OUT, 'wasm', file));
 }
@@ -190,7 +200,9 @@ async function copyAssets(files: string[]): Promise<void> {
 async function listFiles(dir: string): Promise<[string, number][]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  const sized = await Promise.all(files.map(async (file): Promise<[string, number]> => [path.relative(dir, file), (await stat(file)).size]));
+  const sized = await Promise.all(
+    files.map(async (file): Promise<[string, number]> => [path.relative(dir, file), (await stat(file)).size]),
+  );
   return sized.sort(([a], [b]) => a.localeCompare(b));
 }
 
