@@ -4,9 +4,9 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ export interface PackResult {
 
 /** A served page of the consumer app. */
 export interface ServedApp {
-  name: 'plain' | 'react' | 'drop-in';
+  name: 'plain' | 'plain-dev' | 'react' | 'drop-in';
   url: string;
 }
 
@@ -53,7 +53,11 @@ function parsePackOutput(stdout: string): PackResult {
   return result;
 }
 
-async function serve(root: string, name: ServedApp['name'], servers: PreviewServer[]): Promise<ServedApp> {
+async function serve(
+  root: string,
+  name: ServedApp['name'],
+  servers: (PreviewServer | ViteDevServer)[],
+): Promise<ServedApp> {
   // Only the static files of the built app are served: the same as any static host would.
   const server = await preview({
     root,
@@ -68,6 +72,23 @@ async function serve(root: string, name: ServedApp['name'], servers: PreviewServ
   return { name, url };
 }
 
+/** The plain page on the app's own Vite dev server, which pre-bundles the package into node_modules/.vite. */
+async function serveDev(dir: string, servers: (PreviewServer | ViteDevServer)[]): Promise<ServedApp> {
+  const vite = (await import(
+    pathToFileURL(path.join(dir, 'node_modules/vite/dist/node/index.js')).href
+  )) as typeof import('vite');
+  const server = await vite.createServer({
+    root: path.join(dir, 'plain'),
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0, strictPort: true },
+  });
+  servers.push(server);
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the dev server for plain-dev did not report its address');
+  return { name: 'plain-dev', url };
+}
+
 /**
  * Packs, installs and builds. The dependencies of the app come from the npm registry (or npm's
  * cache): React 19, and the same Vite as this repository's.
@@ -77,7 +98,7 @@ export async function setUpConsumer(
   log: (line: string) => void,
 ): Promise<{ consumer: Consumer; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mobilenet-consumer-'));
-  const servers: PreviewServer[] = [];
+  const servers: (PreviewServer | ViteDevServer)[] = [];
   const close = async () => {
     await Promise.all(servers.map((server) => server.close()));
     await rm(dir, { recursive: true, force: true });
@@ -137,6 +158,7 @@ export async function setUpConsumer(
 
     const apps = {
       plain: await serve(path.join(dir, 'plain'), 'plain', servers),
+      'plain-dev': await serveDev(dir, servers),
       react: await serve(path.join(dir, 'react'), 'react', servers),
       'drop-in': await serve(path.join(dir, 'drop-in'), 'drop-in', servers),
     };

@@ -155,6 +155,24 @@ test('plain HTML page built by Vite classifies the test image on the default bac
   expect(pageErrors).toEqual([]);
 });
 
+test('the same page on the app’s Vite dev server classifies with the files straight from node_modules', async ({
+  consumer,
+  page,
+}) => {
+  const app = consumer.apps['plain-dev'];
+  const { requests, pageErrors } = await openApp(page, app);
+  await expectClassified(page, 'webgl');
+  expectServedByApp(requests, app, false);
+  // Vite's dependency optimizer rewrote the package's new URL(...) to point back into the package.
+  expect(
+    requests.some((url) =>
+      url.pathname.endsWith('/node_modules/mobilenet-classifier/dist/lib/model/group1-shard1of1.bin'),
+    ),
+    'the shard from the installed package',
+  ).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
 test('React 19 component built by Vite sets a property, listens to the events and classifies on wasm', async ({
   consumer,
   page,
