@@ -8,9 +8,11 @@ const typed: MobilenetClassifier = el;
 const topK: number = typed.topK;
 // @ts-expect-error top-k is a number: this fails if the element's type is missing or `any`.
 el.topK = 'three';
-el.addEventListener('mobilenet-result', (event: MobilenetResultEvent) => {
-  const label: string = event.detail.result.predictions[0].label;
-  console.log(label, topK);
+// The event map augmentation: without it `event` is a plain Event and has no `detail`.
+el.addEventListener('mobilenet-result', (event) => {
+  const typedEvent: MobilenetResultEvent = event;
+  const label: string = typedEvent.detail.result.predictions[0].label;
+  console.log(event.detail.result.source.kind, label, topK);
 });
 const classifier = await loadClassifier({ backend: 'wasm' });
 const vector: Float32Array = await classifier.embed(new ImageData(96, 96));
