@@ -16,6 +16,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // The demo site. The package goes to dist/lib (scripts/build/lib.ts).
+    outDir: 'dist/site',
   },
   test: {
     include: ['test/**/*.test.ts'],

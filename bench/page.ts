@@ -587,13 +587,12 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
   observer.observe({ type: 'longtask', buffered: false });
   const frameGaps: number[] = [];
   let lastRaf = performance.now();
-  let rafHandle = 0;
   const onRaf = (now: number) => {
     frameGaps.push(now - lastRaf);
     lastRaf = now;
     rafHandle = requestAnimationFrame(onRaf);
   };
-  rafHandle = requestAnimationFrame(onRaf);
+  let rafHandle = requestAnimationFrame(onRaf);
 
   const start = performance.now();
   const end = start + seconds * 1000;

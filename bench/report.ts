@@ -21,6 +21,7 @@ export interface ScenarioRecord {
   /** Share of the machine's CPU busy in the 300 ms before the scenario's browser started (other work). */
   cpuBusyBefore?: number;
   /** JSON from the page; its shape depends on the scenario. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape per scenario, read where each is reported
   result?: any;
   error?: string;
   pageErrors?: string[];
@@ -80,6 +81,7 @@ const get = (scenarios: Scenarios, name: string) => scenarios[name]?.result;
 const failed = (scenarios: Scenarios, name: string) => (scenarios[name]?.error ? `error: ${scenarios[name].error?.split('\n')[0]}` : '–');
 
 /** The backend with the lowest p50 of `pick`, among those measured. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a scenario's result, see Scenario.result
 function best(scenarios: Scenarios, pick: (steady: any) => number | undefined, among: Backend[] = BACKENDS) {
   let winner: { backend: Backend; value: number } | undefined;
   for (const backend of among) {
@@ -474,6 +476,7 @@ export function markdown(run: {
         visits.flatMap(([name, s]) => {
           const variant = name.split(':')[1];
           if (!s.result) return [[variant, '', failed(sc, name), '', '', '']];
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a scenario's result, see Scenario.result
           return s.result.visits.map((v: any, i: number) => [
             variant,
             i === 0 ? 'first' : 'second',

@@ -85,8 +85,8 @@ export class StaticServer {
     const pathname = decodeURIComponent(url.pathname);
     const record = (status: number, bytes: number) => this.log.push({ path: pathname, status, bytes });
     const file = this.resolvePath(pathname);
-    let size = 0;
-    let mtime = 0;
+    let size: number;
+    let mtime: number;
     try {
       if (!file) throw new Error('outside the mounts');
       const stat = statSync(file);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { wasmPaths } from './assets';
 import type { Backend } from './types';
 
 /** Preference order: WebGL first, then wasm, then plain JS. */
@@ -10,18 +11,10 @@ const registrations: Record<Backend, () => Promise<void>> = {
     await import('@tensorflow/tfjs-backend-webgl');
   },
   wasm: async () => {
-    const [wasm, plain, simd, threadedSimd] = await Promise.all([
-      import('@tensorflow/tfjs-backend-wasm'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-    ]);
-    // The binaries are served by the app itself (Vite emits them as assets), never from a CDN.
-    wasm.setWasmPaths({
-      'tfjs-backend-wasm.wasm': plain.default,
-      'tfjs-backend-wasm-simd.wasm': simd.default,
-      'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd.default,
-    });
+    const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), wasmPaths()]);
+    // The binaries are served by the app itself (next to the package's code, or as Vite assets), never
+    // from a CDN.
+    wasm.setWasmPaths(paths);
     // The threaded build hangs in a minified bundle on cross-origin-isolated pages (measured here);
     // SIMD alone runs this network in ~4 ms.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

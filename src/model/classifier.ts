@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
+import { defaultModelUrl, modelFileUrl } from './assets';
 import { chooseBackend } from './auto-backend';
 import { startBackend, useBackend, webglContextLost } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
@@ -107,7 +108,6 @@ export class Classifier {
     }
     const all = Array.from(inputs);
     const settled: PromiseSettledResult<ClassifyResult>[] = new Array(all.length);
-    let done = 0;
 
     for (let first = 0; first < all.length; first += batchSize) {
       signal?.throwIfAborted();
@@ -149,8 +149,7 @@ export class Classifier {
           };
         });
       }
-      done = Math.min(first + batchSize, all.length);
-      onProgress?.({ done, total: all.length });
+      onProgress?.({ done: Math.min(first + batchSize, all.length), total: all.length });
     }
     return settled;
   }
@@ -261,11 +260,6 @@ export class Classifier {
   }
 }
 
-/** The model served with the app: `<base>/model/model.json`. */
-export function defaultModelUrl(): URL {
-  return new URL(`${import.meta.env.BASE_URL}model/model.json`, globalThis.location?.href);
-}
-
 /**
  * Downloads the model and its labels, starts a backend and warms the model up.
  *
@@ -289,7 +283,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     fetchModel(url, signal, onProgress, options.cache ?? true),
   ]);
   const backend = started ?? (await chooseBackend(fetched.artifacts).catch(noBackend));
-  const labelsUrl = new URL(typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json', url);
+  const labelsUrl = modelFileUrl(url, typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json');
   const labelsJson = await fetchJson(labelsUrl, signal, 'no-cache');
   signal?.throwIfAborted();
 

@@ -6,7 +6,8 @@
  * const classifier = await loadClassifier();
  * const { predictions } = await classifier.classify(file);
  */
-export { Classifier, DEFAULT_BATCH_SIZE, defaultModelUrl, loadClassifier } from './classifier';
+export { defaultModelUrl } from './assets';
+export { Classifier, DEFAULT_BATCH_SIZE, loadClassifier } from './classifier';
 export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
 export { BACKENDS } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';

@@ -1,4 +1,5 @@
 import { io } from '@tensorflow/tfjs-core';
+import { modelFileUrl } from './assets';
 import { ClassifierError, isAbortError } from './errors';
 import type { LoadProgress } from './types';
 import { openWeightCache, readShard, storeShard } from './weight-cache';
@@ -46,7 +47,7 @@ export async function fetchModel(
   let networkBytes = 0;
 
   const artifacts = await io.getModelArtifactsForJSON(json, async (groups) => {
-    const shards = groups.flatMap((group) => group.paths.map((path) => new URL(path, url)));
+    const shards = groups.flatMap((group) => group.paths.map((path) => modelFileUrl(url, path)));
     const loaded = await Promise.all(
       shards.map(async (shard) => {
         const cached = cache && contentHash ? await readShard(cache, shard, contentHash) : undefined;

@@ -80,7 +80,7 @@ export interface LoadProgress {
 }
 
 export interface LoadClassifierOptions {
-  /** URL of the graph model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
+  /** URL of the graph model's `model.json`. Default: the model shipped with the package, next to its code. */
   modelUrl?: string | URL;
   /**
    * Preferred backend. Default `webgl`; falls back to wasm, then cpu, if it cannot start.

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
@@ -106,7 +106,7 @@ export class MobilenetClassifier extends LitElement {
   @state() private announcement = '';
   @state() private dragging = false;
 
-  /** URL of the model's `model.json`. Default: the model served with the app, `<base>/model/model.json`. */
+  /** URL of the model's `model.json`. Default: the model shipped with the package, next to its code. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
 
   /**
@@ -735,7 +735,7 @@ export class MobilenetClassifier extends LitElement {
     </div>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const cameraOn = this.cameraControl.state !== 'off';
     const devices = this.cameraControl.devices;
     return html`
