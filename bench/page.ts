@@ -91,7 +91,11 @@ function modelFetchMs(modelUrl: string): { fetchMs: number; files: number; trans
   if (entries.length === 0) return undefined;
   const start = Math.min(...entries.map((e) => e.fetchStart));
   const end = Math.max(...entries.map((e) => e.responseEnd));
-  return { fetchMs: end - start, files: entries.length, transferBytes: entries.reduce((s, e) => s + e.transferSize, 0) };
+  return {
+    fetchMs: end - start,
+    files: entries.length,
+    transferBytes: entries.reduce((s, e) => s + e.transferSize, 0),
+  };
 }
 
 function memory(): { numTensors: number; numBytes: number; numDataBuffers: number } {
@@ -113,9 +117,14 @@ async function jsHeap(): Promise<{ usedJSHeapSize: number; totalJSHeapSize: numb
 }
 
 /** `performance.measureUserAgentSpecificMemory()`: only on cross-origin-isolated pages; may take seconds. */
-async function userAgentMemory(timeoutMs: number): Promise<{ bytes: number; breakdown: unknown[] } | { unavailable: string }> {
-  const measure = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: unknown[] }> })
-    .measureUserAgentSpecificMemory;
+async function userAgentMemory(
+  timeoutMs: number,
+): Promise<{ bytes: number; breakdown: unknown[] } | { unavailable: string }> {
+  const measure = (
+    performance as Performance & {
+      measureUserAgentSpecificMemory?: () => Promise<{ bytes: number; breakdown: unknown[] }>;
+    }
+  ).measureUserAgentSpecificMemory;
   if (!measure) return { unavailable: 'performance.measureUserAgentSpecificMemory is missing' };
   if (!crossOriginIsolated) return { unavailable: 'page is not cross-origin isolated' };
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -133,7 +142,12 @@ function environment() {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    webglRenderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : gl ? 'webgl2 (renderer hidden)' : 'no webgl2';
+    webglRenderer =
+      gl && info
+        ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL))
+        : gl
+          ? 'webgl2 (renderer hidden)'
+          : 'no webgl2';
   } catch (error) {
     webglRenderer = `error: ${(error as Error).message}`;
   }
@@ -147,7 +161,13 @@ function environment() {
 
 function tfFlags(): Record<string, unknown> {
   const flags: Record<string, unknown> = { backend: tf.getBackend() };
-  for (const name of ['WEBGL_VERSION', 'WEBGL_RENDER_FLOAT32_ENABLED', 'WEBGL_PACK', 'WASM_HAS_SIMD_SUPPORT', 'WASM_HAS_MULTITHREAD_SUPPORT']) {
+  for (const name of [
+    'WEBGL_VERSION',
+    'WEBGL_RENDER_FLOAT32_ENABLED',
+    'WEBGL_PACK',
+    'WASM_HAS_SIMD_SUPPORT',
+    'WASM_HAS_MULTITHREAD_SUPPORT',
+  ]) {
     try {
       flags[name] = tf.env().get(name);
     } catch {
@@ -322,7 +342,10 @@ async function steady(o: SteadyOptions) {
     o.photoIterations,
   );
   result.agreement = {
-    frame720: { ours: top1((await classifier.classify(frame720)).predictions), naive: top1(naiveClassify(raw, frame720)) },
+    frame720: {
+      ours: top1((await classifier.classify(frame720)).predictions),
+      naive: top1(naiveClassify(raw, frame720)),
+    },
     photo: { ours: top1((await classifier.classify(photo)).predictions), naive: top1(naiveClassify(raw, photo)) },
   };
 
@@ -361,7 +384,13 @@ async function kernelProfile(model: GraphModel, input: tf.Tensor) {
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, 8)
       .map(([name, v]) => ({ name, count: v.count, ms: Math.round(v.ms * 1000) / 1000 }));
-    return { kernels: kernels.length, kernelMs, wallMs, top, note: 'wall time includes tf.profile bookkeeping; WebGL kernel times need GPU timer queries' };
+    return {
+      kernels: kernels.length,
+      kernelMs,
+      wallMs,
+      top,
+      note: 'wall time includes tf.profile bookkeeping; WebGL kernel times need GPU timer queries',
+    };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -409,7 +438,11 @@ async function throughput(classifier: Classifier, raw: GraphModel, images: Loade
   // A first pass over the distinct images (at most `count`): each input size is new once.
   const first = await pass(images.slice(0, count).map((i) => i.bitmap));
   const timed = await pass(sequence);
-  const row = (name: keyof typeof first) => ({ firstPassMs: first[name], ms: timed[name], imagesPerSecond: (count * 1000) / timed[name] });
+  const row = (name: keyof typeof first) => ({
+    firstPassMs: first[name],
+    ms: timed[name],
+    imagesPerSecond: (count * 1000) / timed[name],
+  });
   return {
     images: count,
     note: 'pipelines interleaved by groups of 8 images; batched8 = raw model, core crop/resize per image, one execute per 8, top-k on device',
@@ -420,7 +453,17 @@ async function throughput(classifier: Classifier, raw: GraphModel, images: Loade
 }
 
 /** tf.memory() and the JS heap before and after `frames` classify() calls on a 720p frame. */
-async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs }: { backend: Backend; modelUrl: string; frames: number; uaMemoryTimeoutMs: number }) {
+async function memoryAfterFrames({
+  backend,
+  modelUrl,
+  frames,
+  uaMemoryTimeoutMs,
+}: {
+  backend: Backend;
+  modelUrl: string;
+  frames: number;
+  uaMemoryTimeoutMs: number;
+}) {
   const frame720 = drawnCanvas(await loadTestImage(FRAME_IMAGE), 1280, 720);
   const classifier = await loadClassifier({ modelUrl, backend, cache: false });
   await classifier.classify(frame720);
@@ -438,7 +481,16 @@ async function memoryAfterFrames({ backend, modelUrl, frames, uaMemoryTimeoutMs 
   const after = { tf: memory(), heap: await jsHeap(), userAgentSpecific: await userAgentMemory(uaMemoryTimeoutMs) };
   classifier.dispose();
   const disposed = memory();
-  return { backend: classifier.backend, frames, ms, before, atTenth, after, afterDispose: disposed, crossOriginIsolated };
+  return {
+    backend: classifier.backend,
+    frames,
+    ms,
+    before,
+    atTenth,
+    after,
+    afterDispose: disposed,
+    crossOriginIsolated,
+  };
 }
 
 /** A live pipeline of the long-task scenario. */
@@ -456,7 +508,9 @@ async function startClassifierWorker(backend: Backend, modelUrl: string, grab: '
   let nextId = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const failed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (event) => reject(new Error(`the benchmark worker failed: ${event.message || 'no message (did it load?)'}`))),
+    worker.addEventListener('error', (event) =>
+      reject(new Error(`the benchmark worker failed: ${event.message || 'no message (did it load?)'}`)),
+    ),
   );
   failed.catch(() => {});
   worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
@@ -468,12 +522,20 @@ async function startClassifierWorker(backend: Backend, modelUrl: string, grab: '
   });
   const send = <T>(request: DistributiveOmit<WorkerRequest, 'id'>, transfer: Transferable[] = []): Promise<T> => {
     const id = nextId++;
-    const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+    const answer = new Promise<T>((resolve, reject) =>
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject }),
+    );
     worker.postMessage({ ...request, id }, transfer);
     return Promise.race([answer, failed]);
   };
   const clock = () => performance.timeOrigin + performance.now();
-  const phases = { grab: [] as number[], postMessage: [] as number[], toWorker: [] as number[], inWorker: [] as number[], back: [] as number[] };
+  const phases = {
+    grab: [] as number[],
+    postMessage: [] as number[],
+    toWorker: [] as number[],
+    inWorker: [] as number[],
+    back: [] as number[],
+  };
   const loaded = await send<{ backend: Backend }>({ op: 'load', backend, modelUrl });
   return {
     backend: loaded.backend,
@@ -529,7 +591,17 @@ async function refreshInterval(ms: number): Promise<number> {
  * and what the page's animation frames suffered meanwhile: frames missed against the refresh
  * interval measured just before, and the longest gap.
  */
-async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Backend | 'none'; modelUrl: string; seconds: number; pipeline: LivePipeline }) {
+async function longTasks({
+  backend,
+  modelUrl,
+  seconds,
+  pipeline,
+}: {
+  backend: Backend | 'none';
+  modelUrl: string;
+  seconds: number;
+  pipeline: LivePipeline;
+}) {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
   const video = Object.assign(document.createElement('video'), { muted: true, playsInline: true, srcObject: stream });
   document.body.append(video);
@@ -657,7 +729,9 @@ async function longTasks({ backend, modelUrl, seconds, pipeline }: { backend: Ba
     ...(workerSide
       ? {
           worker: {
-            phases: Object.fromEntries(Object.entries(workerSide.phases).map(([name, sample]) => [name, stats(sample)])),
+            phases: Object.fromEntries(
+              Object.entries(workerSide.phases).map(([name, sample]) => [name, stats(sample)]),
+            ),
             tensors: { before: workerTensorsBefore, after: workerTensorsAfter, afterDispose: leftAfterDispose },
           },
         }
@@ -683,7 +757,8 @@ async function tfliteRuntime(o: TfliteOptions) {
   const { ms: loadMs, value: model } = await timeOnce(() =>
     tflite.loadTFLiteModel(o.tfliteUrl, o.numThreads === undefined ? {} : { numThreads: o.numThreads }),
   );
-  const runner = (model as unknown as { modelRunner: import('@tensorflow/tfjs-tflite').TFLiteWebModelRunner }).modelRunner;
+  const runner = (model as unknown as { modelRunner: import('@tensorflow/tfjs-tflite').TFLiteWebModelRunner })
+    .modelRunner;
   const [inputInfo] = runner.getInputs();
   const [outputInfo] = runner.getOutputs();
 
@@ -760,7 +835,13 @@ function rgbOf(pixels: ImageData): Uint8Array {
  * The fused graph (depthwise conv + bias + Relu6 as one node) against the source graph's nodes, same
  * weights: bare execute interleaved, and the largest difference of their logits on the 30 test images.
  */
-async function compareGraphs(o: { backend: Backend; fusedUrl: string; originalUrl: string; warmup: number; iterations: number }) {
+async function compareGraphs(o: {
+  backend: Backend;
+  fusedUrl: string;
+  originalUrl: string;
+  warmup: number;
+  iterations: number;
+}) {
   await startBackend(o.backend);
   const fused = await loadGraphModel(o.fusedUrl);
   const original = await loadGraphModel(o.originalUrl);
@@ -771,9 +852,15 @@ async function compareGraphs(o: { backend: Backend; fusedUrl: string; originalUr
   tf.dispose([a, b, x]);
   const x1 = await inputBatch([images.find((i) => i.file === FRAME_IMAGE)!.bitmap]);
   const samples: { fused?: number[]; original?: number[] } = {};
-  const times = await timeInterleaved({ fused: () => bare(fused, x1), original: () => bare(original, x1) }, o.warmup, o.iterations, samples);
+  const times = await timeInterleaved(
+    { fused: () => bare(fused, x1), original: () => bare(original, x1) },
+    o.warmup,
+    o.iterations,
+    samples,
+  );
   x1.dispose();
-  const nodes = async (url: string) => ((await (await fetch(url)).json()) as { modelTopology: { node: unknown[] } }).modelTopology.node.length;
+  const nodes = async (url: string) =>
+    ((await (await fetch(url)).json()) as { modelTopology: { node: unknown[] } }).modelTopology.node.length;
   const result = {
     backend: tf.getBackend(),
     nodes: { fused: await nodes(o.fusedUrl), original: await nodes(o.originalUrl) },
@@ -789,13 +876,24 @@ async function compareGraphs(o: { backend: Backend; fusedUrl: string; originalUr
 }
 
 /** Top-1 agreement and probability differences of two models (float32 and float16 backbone) on the 30 test images. */
-async function compareModels({ backend, referenceUrl, candidateUrl }: { backend: Backend; referenceUrl: string; candidateUrl: string }) {
+async function compareModels({
+  backend,
+  referenceUrl,
+  candidateUrl,
+}: {
+  backend: Backend;
+  referenceUrl: string;
+  candidateUrl: string;
+}) {
   const images = await loadTestImages();
   const reference = await loadClassifier({ modelUrl: referenceUrl, backend, cache: false });
   const candidate = await loadClassifier({ modelUrl: candidateUrl, backend, cache: false });
   const rows = [];
   for (const image of images) {
-    const [a, b] = [await reference.classify(image.bitmap, { topK: 1001 }), await candidate.classify(image.bitmap, { topK: 1001 })];
+    const [a, b] = [
+      await reference.classify(image.bitmap, { topK: 1001 }),
+      await candidate.classify(image.bitmap, { topK: 1001 }),
+    ];
     const pa = new Float64Array(1001);
     const pb = new Float64Array(1001);
     for (const p of a.predictions) pa[p.index] = p.probability;
@@ -820,7 +918,8 @@ async function compareModels({ backend, referenceUrl, candidateUrl }: { backend:
     backend,
     images: rows.length,
     top1Agreement: rows.filter((r) => r.referenceTop1 === r.candidateTop1).length,
-    top5SetAgreement: rows.filter((r) => [...r.referenceTop5].sort().join() === [...r.candidateTop5].sort().join()).length,
+    top5SetAgreement: rows.filter((r) => [...r.referenceTop5].sort().join() === [...r.candidateTop5].sort().join())
+      .length,
     referenceTop1Correct: rows.filter((r) => r.referenceTop1 === r.truth).length,
     candidateTop1Correct: rows.filter((r) => r.candidateTop1 === r.truth).length,
     maxProbabilityDiff: Math.max(...rows.map((r) => r.maxProbabilityDiff)),
@@ -836,24 +935,33 @@ async function elementFirstResult({ backend, modelUrl, src }: { backend: string;
   element.setAttribute('model-url', modelUrl);
   element.setAttribute('src', src);
   const started = performance.now();
-  const outcome = await new Promise<{ ms: number; ready?: number; error?: string; top1?: number; backend?: string }>((resolve) => {
-    let ready: number | undefined;
-    element.addEventListener('mobilenet-ready', () => (ready = performance.now() - started));
-    element.addEventListener('mobilenet-result', (e) =>
-      resolve({
-        ms: performance.now() - started,
-        ready,
-        top1: e.detail.result.predictions[0]?.index,
-        backend: e.detail.result.backend,
-      }),
-    );
-    element.addEventListener('mobilenet-error', (e) => resolve({ ms: performance.now() - started, error: e.detail.message }));
-    document.body.append(element);
-  });
+  const outcome = await new Promise<{ ms: number; ready?: number; error?: string; top1?: number; backend?: string }>(
+    (resolve) => {
+      let ready: number | undefined;
+      element.addEventListener('mobilenet-ready', () => (ready = performance.now() - started));
+      element.addEventListener('mobilenet-result', (e) =>
+        resolve({
+          ms: performance.now() - started,
+          ready,
+          top1: e.detail.result.predictions[0]?.index,
+          backend: e.detail.result.backend,
+        }),
+      );
+      element.addEventListener('mobilenet-error', (e) =>
+        resolve({ ms: performance.now() - started, error: e.detail.message }),
+      );
+      document.body.append(element);
+    },
+  );
   const base = new URL(modelUrl, location.href).href.replace(/[^/]*$/, '');
   const modelEntries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((e) => e.name.startsWith(base))
-    .map((e) => ({ name: e.name.slice(base.length), transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, status: e.responseStatus }));
+    .map((e) => ({
+      name: e.name.slice(base.length),
+      transferSize: e.transferSize,
+      encodedBodySize: e.encodedBodySize,
+      status: e.responseStatus,
+    }));
   return { ...outcome, autoChoice: readAutoBackendChoice(), modelEntries };
 }
 
@@ -865,13 +973,21 @@ async function autoBackend({ modelUrl }: { modelUrl: string }) {
   const choice = readAutoBackendChoice();
   const second = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
   second.value.dispose();
-  return { chosen, measured: choice?.medians, firstLoadMs: first.ms, secondLoadMs: second.ms, secondChosen: second.value.backend };
+  return {
+    chosen,
+    measured: choice?.medians,
+    firstLoadMs: first.ms,
+    secondLoadMs: second.ms,
+    secondChosen: second.value.backend,
+  };
 }
 
 async function decodeCost({ width, height, iterations }: { width: number; height: number; iterations: number }) {
   const images = await loadTestImages();
   const canvas = drawnCanvas(images.find((i) => i.file === FRAME_IMAGE)!.bitmap, width, height);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/jpeg', 0.9));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/jpeg', 0.9),
+  );
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t = performance.now();
@@ -886,7 +1002,17 @@ async function decodeCost({ width, height, iterations }: { width: number; height
  * A probe, not the product: tf.js's wasm backend with its threaded SIMD build on a cross-origin-isolated
  * page (the core turns threads off). Bare model only, batch 1 and 8.
  */
-async function probeWasmThreads({ modelUrl, threads, warmup, iterations }: { modelUrl: string; threads: number; warmup: number; iterations: number }) {
+async function probeWasmThreads({
+  modelUrl,
+  threads,
+  warmup,
+  iterations,
+}: {
+  modelUrl: string;
+  threads: number;
+  warmup: number;
+  iterations: number;
+}) {
   const [wasm, plain, simd, threadedSimd] = await Promise.all([
     import('@tensorflow/tfjs-backend-wasm'),
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
@@ -907,7 +1033,11 @@ async function probeWasmThreads({ modelUrl, threads, warmup, iterations }: { mod
   console.info('bench: probe-wasm-threads: model loaded, first execute');
   const x1 = tf.zeros([1, 96, 96, 3]);
   const x8 = tf.zeros([8, 96, 96, 3]);
-  const timed = await timeInterleaved({ bare: () => bare(model, x1), bare8: () => bare(model, x8) }, warmup, iterations);
+  const timed = await timeInterleaved(
+    { bare: () => bare(model, x1), bare8: () => bare(model, x8) },
+    warmup,
+    iterations,
+  );
   tf.dispose([x1, x8]);
   model.dispose();
   return { crossOriginIsolated, multithread, threads: wasm.getThreadsCount(), ...timed };

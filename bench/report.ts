@@ -72,13 +72,18 @@ function bytes(n: number | undefined): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 type Scenarios = Record<string, ScenarioRecord>;
 
 const get = (scenarios: Scenarios, name: string) => scenarios[name]?.result;
-const failed = (scenarios: Scenarios, name: string) => (scenarios[name]?.error ? `error: ${scenarios[name].error?.split('\n')[0]}` : '–');
+const failed = (scenarios: Scenarios, name: string) =>
+  scenarios[name]?.error ? `error: ${scenarios[name].error?.split('\n')[0]}` : '–';
 
 /** The backend with the lowest p50 of `pick`, among those measured. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a scenario's result, see Scenario.result
@@ -107,7 +112,10 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     id: 'frame720-vs-naive',
     what: 'End to end per 1280×720 frame, faster than the naive tf.js pipeline (best backend of each)',
     goal: '≥ 3×',
-    value: oursBest && naiveBest ? `${ratio(speedup)} (ours ${oursBest.backend} ${ms(oursBest.value)} ms vs naive ${naiveBest.backend} ${ms(naiveBest.value)} ms)` : '–',
+    value:
+      oursBest && naiveBest
+        ? `${ratio(speedup)} (ours ${oursBest.backend} ${ms(oursBest.value)} ms vs naive ${naiveBest.backend} ${ms(naiveBest.value)} ms)`
+        : '–',
     met: speedup === undefined ? undefined : speedup >= 3,
     detail: `same backend, naive p50 / ours p50: ${sameBackend}`,
   });
@@ -115,7 +123,13 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
   // 2. Pipeline overhead over the bare model.
   const overheads = BACKENDS.map((b) => {
     const s = get(scenarios, `steady:${b}`);
-    return s ? { backend: b, overhead: s.batch1.classify96.p50 / s.batch1.bare.p50 - 1, paired: s.batch1.pairedOverhead as number | undefined } : undefined;
+    return s
+      ? {
+          backend: b,
+          overhead: s.batch1.classify96.p50 / s.batch1.bare.p50 - 1,
+          paired: s.batch1.pairedOverhead as number | undefined,
+        }
+      : undefined;
   }).filter((x): x is { backend: Backend; overhead: number; paired: number | undefined } => x !== undefined);
   const bestBackend = best(scenarios, (s) => s.batch1?.classify96?.p50);
   const headline = overheads.find((o) => o.backend === bestBackend?.backend);
@@ -123,7 +137,9 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     id: 'overhead-vs-bare',
     what: 'classify() on a ready 96×96 picture (crop + upload + top-k) over bare model.execute + read-back, on our best backend',
     goal: '≤ 15%',
-    value: headline ? `${pct(headline.overhead)} (${headline.backend}; paired per round: ${pct(headline.paired)})` : '–',
+    value: headline
+      ? `${pct(headline.overhead)} (${headline.backend}; paired per round: ${pct(headline.paired)})`
+      : '–',
     met: headline ? headline.overhead <= 0.15 : undefined,
     detail:
       `ratio of p50s per backend: ${overheads.map((o) => `${o.backend} ${pct(o.overhead)}`).join(', ')}; ` +
@@ -152,7 +168,14 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
       detail: `bare model vs bare runtime (ready input, read-back): ${ratio(bareRatio)} (ours ${oursBare?.backend} ${ms(oursBare?.value)} ms vs TFLite infer() ${ms(tflite.batch1.bare.p50)} ms)`,
     });
   } else {
-    list.push({ id: 'batch1-vs-tflite', what: 'Our best backend at batch 1 vs the TFLite web runtime', goal: '≤ 1.0', value: failed(scenarios, 'tflite'), met: undefined, detail: '' });
+    list.push({
+      id: 'batch1-vs-tflite',
+      what: 'Our best backend at batch 1 vs the TFLite web runtime',
+      goal: '≤ 1.0',
+      value: failed(scenarios, 'tflite'),
+      met: undefined,
+      detail: '',
+    });
   }
 
   // 4. float16 download size and agreement.
@@ -173,7 +196,9 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     id: 'float16-agreement',
     what: 'float16 model: top-1 agreement with float32 on the 30 test images; max probability difference',
     goal: '30/30',
-    value: compare ? `${compare.top1Agreement}/${compare.images}, max |Δp| ${compare.maxProbabilityDiff.toExponential(2)}` : failed(scenarios, 'float16'),
+    value: compare
+      ? `${compare.top1Agreement}/${compare.images}, max |Δp| ${compare.maxProbabilityDiff.toExponential(2)}`
+      : failed(scenarios, 'float16'),
     met: compare ? compare.top1Agreement === compare.images : undefined,
     detail: compare
       ? `backend ${compare.backend}; top-5 sets equal on ${compare.top5SetAgreement}/${compare.images}; top-1 correct: float32 ${compare.referenceTop1Correct}, float16 ${compare.candidateTop1Correct}`
@@ -203,7 +228,9 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
       id: 'auto-backend',
       what: 'backend "auto" picks the faster backend on this device (by the benchmark\'s own bare batch-1 p50)',
       goal: `= ${fastest?.backend ?? '?'}`,
-      value: `${auto.chosen} (its own medians: ${Object.entries(auto.measured ?? {}).map(([b, v]) => `${b} ${ms(v as number)} ms`).join(', ')})`,
+      value: `${auto.chosen} (its own medians: ${Object.entries(auto.measured ?? {})
+        .map(([b, v]) => `${b} ${ms(v as number)} ms`)
+        .join(', ')})`,
       met: fastest ? auto.chosen === fastest.backend : undefined,
       detail: `first load with measuring ${ms(auto.firstLoadMs)} ms, second (remembered) ${ms(auto.secondLoadMs)} ms`,
     });
@@ -248,7 +275,17 @@ export function markdown(run: {
   out.push('\n### Load and first inference (fresh browser each, ms)\n');
   out.push(
     table(
-      ['backend', 'backend start', 'loadGraphModel (fetch + parse)', 'of which fetch', 'first execute (cold)', 'second execute', 'loadClassifier (fetch + load + warm-up)', 'first classify() 720p after it', 'second classify()'],
+      [
+        'backend',
+        'backend start',
+        'loadGraphModel (fetch + parse)',
+        'of which fetch',
+        'first execute (cold)',
+        'second execute',
+        'loadClassifier (fetch + load + warm-up)',
+        'first classify() 720p after it',
+        'second classify()',
+      ],
       backends.map((b) => {
         const raw = get(sc, `cold-raw:${b}`);
         const core = get(sc, `cold-core:${b}`);
@@ -270,7 +307,15 @@ export function markdown(run: {
   out.push('\n### Steady state per image (ms, p50 / p95)\n');
   out.push(
     table(
-      ['backend', 'bare execute b1 (await data)', 'bare b1 (dataSync)', 'bare b8, per image', 'classify() 96×96', 'of which preprocess', 'overhead vs bare (p50s / paired)'],
+      [
+        'backend',
+        'bare execute b1 (await data)',
+        'bare b1 (dataSync)',
+        'bare b8, per image',
+        'classify() 96×96',
+        'of which preprocess',
+        'overhead vs bare (p50s / paired)',
+      ],
       backends.map((b) => {
         const s = get(sc, `steady:${b}`);
         if (!s) return [b, failed(sc, `steady:${b}`), '', '', '', '', ''];
@@ -291,7 +336,14 @@ export function markdown(run: {
   out.push('\n### Where classify() spends its time beyond the bare model (ms, p50 of each piece measured alone)\n');
   out.push(
     table(
-      ['backend', 'crop: drawImage + getImageData', 'RGBA → float tensor', 'execute with both outputs (vs logits only)', 'softmax + topk + read 2×5', 'read 1001 logits + top-5 in JS'],
+      [
+        'backend',
+        'crop: drawImage + getImageData',
+        'RGBA → float tensor',
+        'execute with both outputs (vs logits only)',
+        'softmax + topk + read 2×5',
+        'read 1001 logits + top-5 in JS',
+      ],
       steadyBackends.map((b) => {
         const s = get(sc, `steady:${b}`);
         const p = s.overheadParts;
@@ -312,7 +364,15 @@ export function markdown(run: {
       ['backend', 'batch 1', 'batch 2', 'batch 4', 'batch 8', 'per image at 8', 'fit: fixed per call + per image'],
       steadyBackends.map((b) => {
         const c = get(sc, `steady:${b}`).batchCurve;
-        return [b, ms(c.p50[1]), ms(c.p50[2]), ms(c.p50[4]), ms(c.p50[8]), ms(c.p50[8] / 8), `${ms(c.fit.fixedPerCallMs)} + n × ${ms(c.fit.perImageMs)}`];
+        return [
+          b,
+          ms(c.p50[1]),
+          ms(c.p50[2]),
+          ms(c.p50[4]),
+          ms(c.p50[8]),
+          ms(c.p50[8] / 8),
+          `${ms(c.fit.fixedPerCallMs)} + n × ${ms(c.fit.perImageMs)}`,
+        ];
       }),
     ),
   );
@@ -328,7 +388,12 @@ export function markdown(run: {
           String(p.kernels),
           Number.isFinite(p.kernelMs) ? ms(p.kernelMs) : 'n/a',
           ms(p.wallMs),
-          p.top.map((k: { name: string; count: number; ms: number }) => `${k.name}×${k.count} ${Number.isFinite(k.ms) ? ms(k.ms) : 'n/a'}`).join(', '),
+          p.top
+            .map(
+              (k: { name: string; count: number; ms: number }) =>
+                `${k.name}×${k.count} ${Number.isFinite(k.ms) ? ms(k.ms) : 'n/a'}`,
+            )
+            .join(', '),
         ];
       }),
     ),
@@ -337,7 +402,16 @@ export function markdown(run: {
   out.push('\n### End to end per frame (ms, p50 / p95; ImageBitmap/canvas already decoded)\n');
   out.push(
     table(
-      ['backend', '1280×720 ours', '1280×720 naive', 'speed-up', '4000×3000 ours', '4000×3000 naive', 'speed-up', 'top-1 ours / naive (720p)'],
+      [
+        'backend',
+        '1280×720 ours',
+        '1280×720 naive',
+        'speed-up',
+        '4000×3000 ours',
+        '4000×3000 naive',
+        'speed-up',
+        'top-1 ours / naive (720p)',
+      ],
       backends.map((b) => {
         const s = get(sc, `steady:${b}`);
         if (!s) return [b, failed(sc, `steady:${b}`), '', '', '', '', '', ''];
@@ -355,16 +429,31 @@ export function markdown(run: {
     ),
   );
   const decode = get(sc, 'decode-12mp');
-  if (decode) out.push(`\nDecoding a ${decode.width}×${decode.height} JPEG (${decode.jpegBytes} B) with createImageBitmap, not included above: p50 ${ms(decode.decode.p50)} ms.`);
+  if (decode)
+    out.push(
+      `\nDecoding a ${decode.width}×${decode.height} JPEG (${decode.jpegBytes} B) with createImageBitmap, not included above: p50 ${ms(decode.decode.p50)} ms.`,
+    );
 
   out.push(`\n### Throughput over ${run.options.throughputImages} test images, one by one (images/s)\n`);
   out.push(
     table(
-      ['backend', 'ours classify()', 'naive', 'raw model, batches of 8', 'first pass over the 30 sizes: ours / naive / batched (ms)'],
+      [
+        'backend',
+        'ours classify()',
+        'naive',
+        'raw model, batches of 8',
+        'first pass over the 30 sizes: ours / naive / batched (ms)',
+      ],
       backends.map((b) => {
         const t = get(sc, `steady:${b}`)?.throughput;
         if (!t) return [b, failed(sc, `steady:${b}`), '', '', ''];
-        return [b, t.ours.imagesPerSecond.toFixed(1), t.naive.imagesPerSecond.toFixed(1), t.batched8.imagesPerSecond.toFixed(1), `${ms(t.ours.firstPassMs)} / ${ms(t.naive.firstPassMs)} / ${ms(t.batched8.firstPassMs)}`];
+        return [
+          b,
+          t.ours.imagesPerSecond.toFixed(1),
+          t.naive.imagesPerSecond.toFixed(1),
+          t.batched8.imagesPerSecond.toFixed(1),
+          `${ms(t.ours.firstPassMs)} / ${ms(t.naive.firstPassMs)} / ${ms(t.batched8.firstPassMs)}`,
+        ];
       }),
     ),
   );
@@ -372,11 +461,19 @@ export function markdown(run: {
   out.push(`\n### Memory after ${run.options.frames} classify() calls on a 720p frame\n`);
   out.push(
     table(
-      ['backend', 'tf tensors before → after', 'tf bytes before → after', 'JS heap used before → after 1/10 → after all (after gc)', 'measureUserAgentSpecificMemory', 'tensors after dispose()'],
+      [
+        'backend',
+        'tf tensors before → after',
+        'tf bytes before → after',
+        'JS heap used before → after 1/10 → after all (after gc)',
+        'measureUserAgentSpecificMemory',
+        'tensors after dispose()',
+      ],
       BACKENDS.filter((b) => sc[`memory:${b}`]).map((b) => {
         const m = get(sc, `memory:${b}`);
         if (!m) return [b, failed(sc, `memory:${b}`), '', '', '', ''];
-        const heap = (h: { usedJSHeapSize: number } | undefined) => (h ? `${(h.usedJSHeapSize / 2 ** 20).toFixed(1)} MiB` : '–');
+        const heap = (h: { usedJSHeapSize: number } | undefined) =>
+          h ? `${(h.usedJSHeapSize / 2 ** 20).toFixed(1)} MiB` : '–';
         const ua = m.after.userAgentSpecific;
         return [
           b,
@@ -392,10 +489,23 @@ export function markdown(run: {
 
   const longTasks = Object.entries(sc).filter(([name]) => name.startsWith('longtasks:'));
   if (longTasks.length) {
-    out.push('\n### Main thread during live classification (1280×720 fake camera; one classification per new frame, none overlapping)\n');
+    out.push(
+      '\n### Main thread during live classification (1280×720 fake camera; one classification per new frame, none overlapping)\n',
+    );
     out.push(
       table(
-        ['pipeline', 'backend', 'seconds', 'classifications/s', 'frame → result p50 / p95', 'long tasks/min', 'long-task ms/min', 'longest task', 'rAF gap p95 / max', 'frames missed'],
+        [
+          'pipeline',
+          'backend',
+          'seconds',
+          'classifications/s',
+          'frame → result p50 / p95',
+          'long tasks/min',
+          'long-task ms/min',
+          'longest task',
+          'rAF gap p95 / max',
+          'frames missed',
+        ],
         longTasks.map(([name, s]) => {
           const [, pipeline, backend] = name.split(':');
           const r = s.result;
@@ -423,11 +533,23 @@ export function markdown(run: {
     out.push('\n### TFLite web runtime on the official mobilenet_v2_0_5_96_quant.tflite (ms, p50 / p95)\n');
     out.push(
       table(
-        ['variant', 'wasm build', 'load (fetch + init)', 'first infer()', 'bare infer() + read', 'predict() (tf.js tensors)', 'same crop + infer + top-5, 96×96', 'same, 1280×720', 'top-1 720p'],
+        [
+          'variant',
+          'wasm build',
+          'load (fetch + init)',
+          'first infer()',
+          'bare infer() + read',
+          'predict() (tf.js tensors)',
+          'same crop + infer + top-5, 96×96',
+          'same, 1280×720',
+          'top-1 720p',
+        ],
         tfliteRows.map(([name, s]) => {
           const r = s.result;
           if (!r) return [name, failed(sc, name), '', '', '', '', '', '', ''];
-          const build = r.features ? `${r.features.simd ? 'simd' : 'plain'}${r.features.multiThreading ? '+threads' : ''}` : '?';
+          const build = r.features
+            ? `${r.features.simd ? 'simd' : 'plain'}${r.features.multiThreading ? '+threads' : ''}`
+            : '?';
           return [
             `${name} (threads: ${r.numThreads})`,
             build,
@@ -446,7 +568,9 @@ export function markdown(run: {
 
   const probe = sc['probe:wasm-2-threads-isolated'];
   if (probe) {
-    out.push('\n### Probe: tf.js wasm with threads (threaded SIMD build, cross-origin-isolated page; the core turns threads off)\n');
+    out.push(
+      '\n### Probe: tf.js wasm with threads (threaded SIMD build, cross-origin-isolated page; the core turns threads off)\n',
+    );
     out.push(
       probe.result
         ? `Started with multithread ${probe.result.multithread}, ${probe.result.threads} thread(s): bare batch 1 p50 ${ms(probe.result.bare.p50)} ms, batch 8 p50 ${ms(probe.result.bare8.p50)} ms.`
@@ -461,8 +585,20 @@ export function markdown(run: {
       (['float32', 'float16'] as const).flatMap((k) => {
         const s = run.sizes[k];
         if (!s) return [];
-        const shards = Object.entries(s.files).filter(([f]) => f.endsWith('.bin')).reduce((a, [, n]) => a + n, 0);
-        return [[k, String(s.files['model.json']), String(shards), String(s.files['labels.json']), bytes(s.downloadBytes), bytes(s.jsonGzipBytes), bytes(s.gzipBytes)]];
+        const shards = Object.entries(s.files)
+          .filter(([f]) => f.endsWith('.bin'))
+          .reduce((a, [, n]) => a + n, 0);
+        return [
+          [
+            k,
+            String(s.files['model.json']),
+            String(shards),
+            String(s.files['labels.json']),
+            bytes(s.downloadBytes),
+            bytes(s.jsonGzipBytes),
+            bytes(s.gzipBytes),
+          ],
+        ];
       }),
     ),
   );
@@ -472,7 +608,14 @@ export function markdown(run: {
     out.push('\n### First and second visit (same browser profile; element connected → first mobilenet-result)\n');
     out.push(
       table(
-        ['element backend', 'visit', 'connected → first result (ms)', 'model bytes sent by the server', 'all bytes sent', 'model requests (status)'],
+        [
+          'element backend',
+          'visit',
+          'connected → first result (ms)',
+          'model bytes sent by the server',
+          'all bytes sent',
+          'model requests (status)',
+        ],
         visits.flatMap(([name, s]) => {
           const variant = name.split(':')[1];
           if (!s.result) return [[variant, '', failed(sc, name), '', '', '']];
@@ -483,7 +626,9 @@ export function markdown(run: {
             `${ms(v.page.ms)}${v.page.error ? ` (error: ${v.page.error})` : ''}`,
             String(v.modelBytes),
             String(v.allBytes),
-            v.modelRequests.map((r: { path: string; status: number }) => `${r.path.split('/').pop()} ${r.status}`).join(', ') || 'none',
+            v.modelRequests
+              .map((r: { path: string; status: number }) => `${r.path.split('/').pop()} ${r.status}`)
+              .join(', ') || 'none',
           ]);
         }),
       ),
@@ -529,15 +674,35 @@ function workerTrial(sc: Scenarios): string[] {
       if (r.worker) {
         const p = r.worker.phases;
         const t = r.worker.tensors;
-        phased.push([backend, label, pair(p.grab), pair(p.postMessage), pair(p.toWorker), pair(p.inWorker), pair(p.back), `${t.before} → ${t.after} → ${t.afterDispose}`]);
+        phased.push([
+          backend,
+          label,
+          pair(p.grab),
+          pair(p.postMessage),
+          pair(p.toWorker),
+          pair(p.inWorker),
+          pair(p.back),
+          `${t.before} → ${t.after} → ${t.afterDispose}`,
+        ]);
       }
     }
   }
   if (!rows.length) return [];
-  const out = ['\n### Worker trial: classify() on the main thread vs in a dedicated Worker (frames transferred, cropped on OffscreenCanvas there)\n'];
+  const out = [
+    '\n### Worker trial: classify() on the main thread vs in a dedicated Worker (frames transferred, cropped on OffscreenCanvas there)\n',
+  ];
   out.push(
     table(
-      ['backend', 'pipeline', 'main-thread long tasks/min', 'long-task ms/min', 'results/s (vs main)', 'frame → result ms p50 / p95 (p50 vs main)', 'rAF frames missed', 'max rAF gap'],
+      [
+        'backend',
+        'pipeline',
+        'main-thread long tasks/min',
+        'long-task ms/min',
+        'results/s (vs main)',
+        'frame → result ms p50 / p95 (p50 vs main)',
+        'rAF frames missed',
+        'max rAF gap',
+      ],
       rows,
     ),
   );
@@ -551,10 +716,24 @@ function workerTrial(sc: Scenarios): string[] {
   if (phased.length) {
     out.push(
       "\nWhere a worker frame's time goes (ms, p50 / p95): the grab on the main thread (createImageBitmap(video) or new VideoFrame(video)), " +
-        "the postMessage call, until the worker takes the message, classify() in the worker (with the VideoFrame → bitmap there), the reply back; " +
+        'the postMessage call, until the worker takes the message, classify() in the worker (with the VideoFrame → bitmap there), the reply back; ' +
         "the worker's tensor count after warm-up → after the window → after dispose().\n",
     );
-    out.push(table(['backend', 'pipeline', 'grab', 'postMessage', 'to worker', 'classify() in worker', 'reply back', 'worker tensors'], phased));
+    out.push(
+      table(
+        [
+          'backend',
+          'pipeline',
+          'grab',
+          'postMessage',
+          'to worker',
+          'classify() in worker',
+          'reply back',
+          'worker tensors',
+        ],
+        phased,
+      ),
+    );
   }
   return out;
 }

@@ -80,6 +80,9 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   try {
     self.postMessage({ id, value: await handle(event.data) } satisfies WorkerReply);
   } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerReply);
+    self.postMessage({
+      id,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    } satisfies WorkerReply);
   }
 });

@@ -5,29 +5,50 @@ import { expect, test, TEST_IMAGES } from './fixtures';
 
 interface Compared {
   single: { top5: number[]; probabilities: number[]; features: number[] }[];
-  batch: ({ status: 'fulfilled'; top5: number[]; probabilities: number[]; features: number[]; inference: number } | { status: 'rejected'; name: string; phase?: string; message: string })[];
+  batch: (
+    | { status: 'fulfilled'; top5: number[]; probabilities: number[]; features: number[]; inference: number }
+    | { status: 'rejected'; name: string; phase?: string; message: string }
+  )[];
   progress: { done: number; total: number }[];
   tensors: { before: number; after: number };
   backend: string;
 }
 
 /** Runs classify() per image and classifyBatch() over the same images (null = an undecodable blob). */
-async function compare(page: import('@playwright/test').Page, backend: Backend, files: (string | null)[], options: ClassifyBatchOptions): Promise<Compared> {
+async function compare(
+  page: import('@playwright/test').Page,
+  backend: Backend,
+  files: (string | null)[],
+  options: ClassifyBatchOptions,
+): Promise<Compared> {
   return page.evaluate(
     async ({ backend, files, options }) => {
       const { core, tf } = window.harness;
       const classifier = await core.loadClassifier({ backend, cache: false });
       const blobs = await Promise.all(
-        files.map((file) => (file ? window.harness.blob(`/shared/test-images/${file}`) : new Blob(['not an image'], { type: 'text/plain' }))),
+        files.map((file) =>
+          file
+            ? window.harness.blob(`/shared/test-images/${file}`)
+            : new Blob(['not an image'], { type: 'text/plain' }),
+        ),
       );
       const single = [];
       for (const blob of blobs.filter((_, i) => files[i] !== null)) {
         const r = await classifier.classify(blob, { topK: 5, features: true });
-        single.push({ top5: r.predictions.map((p) => p.index), probabilities: r.predictions.map((p) => p.probability), features: Array.from(r.features!) });
+        single.push({
+          top5: r.predictions.map((p) => p.index),
+          probabilities: r.predictions.map((p) => p.probability),
+          features: Array.from(r.features!),
+        });
       }
       const before = tf.memory().numTensors;
       const progress: { done: number; total: number }[] = [];
-      const settled = await classifier.classifyBatch(blobs, { ...options, topK: 5, features: true, onProgress: (p) => progress.push(p) });
+      const settled = await classifier.classifyBatch(blobs, {
+        ...options,
+        topK: 5,
+        features: true,
+        onProgress: (p) => progress.push(p),
+      });
       const after = tf.memory().numTensors;
       classifier.dispose();
       return {
@@ -41,7 +62,12 @@ async function compare(page: import('@playwright/test').Page, backend: Backend, 
                 features: Array.from(s.value.features!),
                 inference: s.value.timings.inference,
               }
-            : { status: 'rejected' as const, name: (s.reason as Error).name, phase: (s.reason as { phase?: string }).phase, message: (s.reason as Error).message },
+            : {
+                status: 'rejected' as const,
+                name: (s.reason as Error).name,
+                phase: (s.reason as { phase?: string }).phase,
+                message: (s.reason as Error).message,
+              },
         ),
         progress,
         tensors: { before, after },
@@ -70,21 +96,37 @@ function expectSameAnswers(outcome: Compared): void {
   expect(outcome.tensors.after, 'classifyBatch leaked tensors').toBe(outcome.tensors.before);
 }
 
-test('on wasm, a batch of the 30 test images gives what 30 classify() calls give, reporting progress per run', async ({ harnessPage: page }) => {
-  const outcome = await compare(page, 'wasm', TEST_IMAGES.map((i) => i.file), { batchSize: 8 });
+test('on wasm, a batch of the 30 test images gives what 30 classify() calls give, reporting progress per run', async ({
+  harnessPage: page,
+}) => {
+  const outcome = await compare(
+    page,
+    'wasm',
+    TEST_IMAGES.map((i) => i.file),
+    { batchSize: 8 },
+  );
   expect(outcome.backend).toBe('wasm');
   expectSameAnswers(outcome);
   expect(outcome.progress).toEqual([8, 16, 24, 30].map((done) => ({ done, total: 30 })));
 });
 
-test('on WebGL, a last run shorter than the batch (padded to its size) still gives each image its own answer', async ({ harnessPage: page }) => {
-  const outcome = await compare(page, 'webgl', TEST_IMAGES.slice(0, 10).map((i) => i.file), { batchSize: 4 });
+test('on WebGL, a last run shorter than the batch (padded to its size) still gives each image its own answer', async ({
+  harnessPage: page,
+}) => {
+  const outcome = await compare(
+    page,
+    'webgl',
+    TEST_IMAGES.slice(0, 10).map((i) => i.file),
+    { batchSize: 4 },
+  );
   expect(outcome.backend).toBe('webgl');
   expectSameAnswers(outcome);
   expect(outcome.progress.map((p) => p.done)).toEqual([4, 8, 10]);
 });
 
-test('an image that cannot be decoded is rejected in its own place; the others are classified', async ({ harnessPage: page }) => {
+test('an image that cannot be decoded is rejected in its own place; the others are classified', async ({
+  harnessPage: page,
+}) => {
   const files = TEST_IMAGES.slice(0, 6).map((i) => i.file) as (string | null)[];
   files.splice(2, 0, null);
   files.push(null);
@@ -107,7 +149,12 @@ test('refuses a bad batchSize or topK, and stops between runs when aborted', asy
         () => 'resolved',
         (e: Error) => `${e.name}: ${e.message}`,
       );
-    const bad = [await error({ batchSize: 0 }), await error({ batchSize: 65 }), await error({ batchSize: 2.5 }), await error({ topK: 0 })];
+    const bad = [
+      await error({ batchSize: 0 }),
+      await error({ batchSize: 65 }),
+      await error({ batchSize: 2.5 }),
+      await error({ topK: 0 }),
+    ];
     const before = tf.memory().numTensors;
     const controller = new AbortController();
     let runs = 0;

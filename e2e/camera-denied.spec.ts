@@ -51,23 +51,38 @@ async function stubGetUserMedia(page: Page, name: 'NotFoundError' | 'NotReadable
 }
 
 /** Turns the camera on with the toggle and expects it to fail with `message`, shown and fired. */
-async function expectCameraFailure(page: Page, el: Locator, message: string, cause: string, retryLabel: string): Promise<void> {
+async function expectCameraFailure(
+  page: Page,
+  el: Locator,
+  message: string,
+  cause: string,
+  retryLabel: string,
+): Promise<void> {
   await el.locator('[part=camera-button]').click();
   const [error] = await waitForLogged(page, 'mobilenet-error', 1);
-  expect({ phase: error.phase, message: error.message, cause: error.cause }).toEqual({ phase: 'camera', message, cause });
+  expect({ phase: error.phase, message: error.message, cause: error.cause }).toEqual({
+    phase: 'camera',
+    message,
+    cause,
+  });
 
   const alert = el.getByRole('alert');
   await expect(alert, 'no role=alert shown for the camera failure').toBeVisible();
   await expect(alert).toHaveAttribute('part', 'error');
   await expect(alert).toContainText(message);
   await expect(alert.getByRole('button', { name: retryLabel })).toBeVisible();
-  await expect(el.locator('[part=camera-button]'), 'the toggle still says the camera is on').toHaveAttribute('aria-pressed', 'false');
+  await expect(el.locator('[part=camera-button]'), 'the toggle still says the camera is on').toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
   await expect(el).not.toHaveAttribute('camera');
   expect((await previewState(el)).rendered, 'a preview is rendered for a camera that failed').toBe(false);
 }
 
 test.describe('permission denied', () => {
-  test('says that the permission was denied and what to do, and fires a camera error', async ({ elementPage: page }) => {
+  test('says that the permission was denied and what to do, and fires a camera error', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, {}, { waitReady: false });
     await expectCameraFailure(page, el, DENIED, 'NotAllowedError', 'Try again');
   });
@@ -84,7 +99,11 @@ test.describe('permission denied', () => {
     await expect(el.getByRole('alert')).toContainText(DENIED);
   });
 
-  test('"Try again" starts the camera once the permission is granted, and clears the message', async ({ elementPage: page, context, baseURL }) => {
+  test('"Try again" starts the camera once the permission is granted, and clears the message', async ({
+    elementPage: page,
+    context,
+    baseURL,
+  }) => {
     const el = await mountClassifier(page, {}, { waitReady: false });
     await expectCameraFailure(page, el, DENIED, 'NotAllowedError', 'Try again');
 
@@ -123,7 +142,10 @@ test.describe('a camera that stops while in use', () => {
     await expect(el.getByRole('alert')).toContainText(STOPPED);
     await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'false');
     const released = await capturedCamera(page);
-    expect(released, 'the element kept the stream of the camera that stopped').toEqual({ trackStates: ['ended'], srcObjectIsNull: true });
+    expect(released, 'the element kept the stream of the camera that stopped').toEqual({
+      trackStates: ['ended'],
+      srcObjectIsNull: true,
+    });
 
     await el.getByRole('alert').getByRole('button', { name: 'Turn camera on' }).click();
     await expectCameraOn(el);

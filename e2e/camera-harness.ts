@@ -12,7 +12,12 @@ import { TEST_IMAGES, TEST_IMAGES_DIR } from './fixtures';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The flags the config passes to every browser (playwright.config.ts), kept when a file launches its own. */
-export const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const BASE_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** A test image with its true class index and the short name the element renders in `[part=label]`. */
 export function cameraImage(file: string): { file: string; path: string; index: number; displayLabel: string } {
@@ -68,7 +73,8 @@ function installRecorder(): void {
         entry.probability = detail.result.predictions[0]?.probability;
         entry.total = detail.result.timings.total;
       }
-      if (type === 'mobilenet-error') Object.assign(entry, { phase: detail.phase, message: detail.message, cause: detail.error?.cause?.name });
+      if (type === 'mobilenet-error')
+        Object.assign(entry, { phase: detail.phase, message: detail.message, cause: detail.error?.cause?.name });
       window.cameraLog.push(entry);
     });
   }
@@ -86,12 +92,19 @@ function installRecorder(): void {
  * this checkout while tests run, and a full reload would wipe the elements a test set up.
  */
 export async function openElementPage(page: Page): Promise<void> {
-  await page.routeWebSocket(() => true, () => {});
+  await page.routeWebSocket(
+    () => true,
+    () => {},
+  );
   await page.addInitScript(installRecorder);
   await page.goto('/e2e/element.html');
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch(() => {
-    throw new Error('e2e/element.html never set body[data-ready]: /src/define.ts did not load or define <mobilenet-classifier>');
-  });
+  await page
+    .waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(
+        'e2e/element.html never set body[data-ready]: /src/define.ts did not load or define <mobilenet-classifier>',
+      );
+    });
 }
 
 export async function log(page: Page, type?: LogEntry['type']): Promise<LogEntry[]> {
@@ -100,14 +113,27 @@ export async function log(page: Page, type?: LogEntry['type']): Promise<LogEntry
 }
 
 /** Waits until the page has logged at least `count` entries of `type`; fails listing what it logged instead. */
-export async function waitForLogged(page: Page, type: LogEntry['type'], count: number, timeout = 30_000): Promise<LogEntry[]> {
+export async function waitForLogged(
+  page: Page,
+  type: LogEntry['type'],
+  count: number,
+  timeout = 30_000,
+): Promise<LogEntry[]> {
   try {
-    await page.waitForFunction(([t, n]) => window.cameraLog.filter((e) => e.type === t).length >= n, [type, count] as const, { timeout });
+    await page.waitForFunction(
+      ([t, n]) => window.cameraLog.filter((e) => e.type === t).length >= n,
+      [type, count] as const,
+      { timeout },
+    );
   } catch {
     const seen = (await log(page)).filter((e) => e.type !== 'video-draw');
     throw new Error(
       `expected ${count} ${type} event(s) within ${timeout} ms; the page logged ${seen.length}: ` +
-        JSON.stringify(seen.slice(-8).map((e) => ({ type: e.type, kind: e.kind, top: e.labels?.[0], phase: e.phase, message: e.message }))),
+        JSON.stringify(
+          seen
+            .slice(-8)
+            .map((e) => ({ type: e.type, kind: e.kind, top: e.labels?.[0], phase: e.phase, message: e.message })),
+        ),
     );
   }
   return log(page, type);
@@ -142,7 +168,12 @@ export async function previewState(element: Locator): Promise<PreviewState> {
 
 /** Waits until the preview plays a live camera stream; fails describing the preview otherwise. */
 export async function expectCameraOn(element: Locator, timeout = 15_000): Promise<void> {
-  const on = (s: PreviewState) => s.hasStream && s.trackStates.length > 0 && s.trackStates.every((r) => r === 'live') && !s.paused && s.videoWidth > 0;
+  const on = (s: PreviewState) =>
+    s.hasStream &&
+    s.trackStates.length > 0 &&
+    s.trackStates.every((r) => r === 'live') &&
+    !s.paused &&
+    s.videoWidth > 0;
   let last: PreviewState | undefined;
   await expect
     .poll(async () => on((last = await previewState(element))), { timeout })
@@ -172,7 +203,12 @@ export async function captureCamera(element: Locator): Promise<number> {
 /** The captured tracks' readyStates and whether the captured preview still holds a srcObject. */
 export async function capturedCamera(page: Page): Promise<{ trackStates: string[]; srcObjectIsNull: boolean }> {
   const state = await page.evaluate(() =>
-    window.captured ? { trackStates: window.captured.tracks.map((t) => t.readyState), srcObjectIsNull: window.captured.video.srcObject === null } : null,
+    window.captured
+      ? {
+          trackStates: window.captured.tracks.map((t) => t.readyState),
+          srcObjectIsNull: window.captured.video.srcObject === null,
+        }
+      : null,
   );
   if (!state) throw new Error('no camera captured: call captureCamera(element) first');
   return state;
@@ -208,7 +244,10 @@ async function resetElementPage(page: Page): Promise<void> {
  */
 export async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
   await page.evaluate((isHidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (isHidden ? 'hidden' : 'visible'),
+    });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
@@ -228,7 +267,10 @@ export const test = base.extend<{ elementPage: Page }, { fakeCamera: string; sha
   fakeCamera: [async ({}, use) => use(await makeFakeCameraY4m(CAMERA_IMAGE.path)), { scope: 'worker' }],
   launchOptions: [
     async ({ launchOptions, fakeCamera }, use) =>
-      use({ ...launchOptions, args: [...(launchOptions.args ?? BASE_ARGS), ...fakeCameraArgs({ y4m: fakeCamera, autoAccept: true })] }),
+      use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? BASE_ARGS), ...fakeCameraArgs({ y4m: fakeCamera, autoAccept: true })],
+      }),
     { scope: 'worker' },
   ],
   sharedElementPage: [

@@ -7,7 +7,16 @@
 // "no camera" is getUserMedia rejecting with NotFoundError, as camera-denied.spec.ts does.
 import { test as base, type Locator, type Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
-import { BASE_ARGS, captureCamera, expect, expectCameraOn, mountClassifier, openElementPage, previewState, waitForLogged } from './camera-harness';
+import {
+  BASE_ARGS,
+  captureCamera,
+  expect,
+  expectCameraOn,
+  mountClassifier,
+  openElementPage,
+  previewState,
+  waitForLogged,
+} from './camera-harness';
 
 const NOT_FOUND = 'No camera was found. Connect one and try again, or use Upload instead.';
 const STOPPED = 'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.';
@@ -65,7 +74,8 @@ test('after an unplug, plugging a camera in turns it back on by itself', async (
 test('with no camera at start, plugging one in turns the camera on', async ({ elementPage: page }) => {
   const el = await mountClassifier(page, {}, { waitReady: false });
   await page.evaluate(() => {
-    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('stubbed NotFoundError', 'NotFoundError'));
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('stubbed NotFoundError', 'NotFoundError'));
   });
   await el.locator('[part=camera-button]').click();
   const [error] = await waitForLogged(page, 'mobilenet-error', 1);
@@ -88,7 +98,9 @@ test('a camera the user turned off stays off when a device is plugged in', async
   await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('an element removed after an unplug does not ask for the camera on a devicechange', async ({ elementPage: page }) => {
+test('an element removed after an unplug does not ask for the camera on a devicechange', async ({
+  elementPage: page,
+}) => {
   const el = await mountClassifier(page, { camera: true }, { waitReady: false });
   await expectCameraOn(el);
   await unplug(page, el);

@@ -34,22 +34,31 @@ const pageNow = (page: Page) => page.evaluate(() => performance.now());
 /** Expects every captured track to have ended and the captured preview to hold no stream. */
 async function expectCameraReleased(page: Page, how: string): Promise<void> {
   const { trackStates, srcObjectIsNull } = await capturedCamera(page);
-  expect(trackStates, `after ${how}, a camera track is still live (the camera light stays on)`).toEqual(trackStates.map(() => 'ended'));
+  expect(trackStates, `after ${how}, a camera track is still live (the camera light stays on)`).toEqual(
+    trackStates.map(() => 'ended'),
+  );
   expect(srcObjectIsNull, `after ${how}, the preview <video> still holds the stream`).toBe(true);
 }
 
 test.describe('live mode', () => {
-  test('shows the class of what the camera sees in its rendered top-5 and fires camera results', async ({ elementPage: page }) => {
+  test('shows the class of what the camera sees in its rendered top-5 and fires camera results', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true, live: true });
     const results = await waitForLogged(page, 'mobilenet-result', 3);
 
     for (const result of results) {
       expect(result.kind, 'a live result that does not say it came from the camera').toBe('camera');
-      expect(result.indices, `the camera shows a ${CAMERA_IMAGE.displayLabel}; top-5 was ${result.labels}`).toContain(CAMERA_IMAGE.index);
+      expect(result.indices, `the camera shows a ${CAMERA_IMAGE.displayLabel}; top-5 was ${result.labels}`).toContain(
+        CAMERA_IMAGE.index,
+      );
     }
     const last = results.at(-1)!;
     expect(last.indices![0], `top-1 of the camera picture was ${last.labels![0]}`).toBe(CAMERA_IMAGE.index);
-    expect(last.probability, 'the camera picture is classified with little confidence: is it the test image?').toBeGreaterThan(0.5);
+    expect(
+      last.probability,
+      'the camera picture is classified with little confidence: is it the test image?',
+    ).toBeGreaterThan(0.5);
     const rendered = (await el.locator('[part=result] [part=label]').allTextContents()).map((text) => text.trim());
     expect(rendered, 'no <li part=result> with a [part=label] rendered').toHaveLength(5);
     expect(rendered).toContain(CAMERA_IMAGE.displayLabel);
@@ -85,23 +94,36 @@ test.describe('live mode', () => {
     // means starts and ends alternate. Two starts in a row mean an inference began inside another.
     const sequence = entries.map((e) => (e.type === 'video-draw' ? 'S' : 'E')).join('');
     expect(count(entries, 'video-draw'), 'too few inferences to judge').toBeGreaterThanOrEqual(4);
-    expect(sequence, 'S = a frame drawn for the model (an inference starts), E = its result or error').not.toMatch(/SS/);
+    expect(sequence, 'S = a frame drawn for the model (an inference starts), E = its result or error').not.toMatch(
+      /SS/,
+    );
   });
 
-  test('pauses while the element is scrolled out of view and resumes when it is back', async ({ elementPage: page }) => {
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div id="spacer" style="height: 4000px"></div>'));
+  test('pauses while the element is scrolled out of view and resumes when it is back', async ({
+    elementPage: page,
+  }) => {
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML('beforeend', '<div id="spacer" style="height: 4000px"></div>'),
+    );
     const el = await mountClassifier(page, { camera: true, live: true });
     await el.evaluate((host) => host.parentElement!.prepend(host));
     await waitForLogged(page, 'mobilenet-result', 2);
 
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect.poll(() => el.evaluate((host) => host.getBoundingClientRect().bottom), { message: 'the element did not scroll out of view' }).toBeLessThan(0);
+    await expect
+      .poll(() => el.evaluate((host) => host.getBoundingClientRect().bottom), {
+        message: 'the element did not scroll out of view',
+      })
+      .toBeLessThan(0);
     // Let the IntersectionObserver report and an inference already running finish.
     await page.waitForTimeout(800);
     const offScreenFrom = await pageNow(page);
     await page.waitForTimeout(2000);
     const whileOffScreen = (await log(page)).filter((e) => e.t > offScreenFrom && e.type !== 'mobilenet-ready');
-    expect(whileOffScreen.map((e) => e.type), 'classified camera frames while the element was off-screen').toEqual([]);
+    expect(
+      whileOffScreen.map((e) => e.type),
+      'classified camera frames while the element was off-screen',
+    ).toEqual([]);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await waitForLogged(page, 'mobilenet-result', count(await log(page), 'mobilenet-result') + 2, 10_000);
@@ -116,7 +138,10 @@ test.describe('live mode', () => {
     const hiddenFrom = await pageNow(page);
     await page.waitForTimeout(1500);
     const whileHidden = (await log(page)).filter((e) => e.t > hiddenFrom && e.type !== 'mobilenet-ready');
-    expect(whileHidden.map((e) => e.type), 'classified camera frames while the tab was hidden').toEqual([]);
+    expect(
+      whileHidden.map((e) => e.type),
+      'classified camera frames while the tab was hidden',
+    ).toEqual([]);
 
     await setTabHidden(page, false);
     await waitForLogged(page, 'mobilenet-result', count(await log(page), 'mobilenet-result') + 2, 10_000);
@@ -124,7 +149,9 @@ test.describe('live mode', () => {
 });
 
 test.describe('the camera is released', () => {
-  test('removing the element ends every camera track, empties the preview and stops the live loop', async ({ elementPage: page }) => {
+  test('removing the element ends every camera track, empties the preview and stops the live loop', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true, live: true });
     await waitForLogged(page, 'mobilenet-result', 1);
     await captureCamera(el);
@@ -134,21 +161,29 @@ test.describe('the camera is released', () => {
     const removedAt = await pageNow(page);
     await page.waitForTimeout(800);
     // A detached element's events reach no document listener; the frames it draws for the model still show.
-    expect(count(await log(page), 'video-draw', removedAt), 'the removed element still classifies camera frames').toBe(0);
+    expect(count(await log(page), 'video-draw', removedAt), 'the removed element still classifies camera frames').toBe(
+      0,
+    );
   });
 
-  test('removing the camera attribute ends every camera track and removes the preview', async ({ elementPage: page }) => {
+  test('removing the camera attribute ends every camera track and removes the preview', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true }, { waitReady: false });
     await expectCameraOn(el);
     await captureCamera(el);
 
     await el.evaluate((host) => host.removeAttribute('camera'));
-    await expect.poll(async () => (await capturedCamera(page)).trackStates, { message: 'a camera track is still live' }).toEqual(['ended']);
+    await expect
+      .poll(async () => (await capturedCamera(page)).trackStates, { message: 'a camera track is still live' })
+      .toEqual(['ended']);
     await expectCameraReleased(page, 'removing the camera attribute');
     expect((await previewState(el)).rendered, 'the preview is still rendered').toBe(false);
   });
 
-  test('stopCamera() ends every camera track, sets srcObject to null and stops the live loop', async ({ elementPage: page }) => {
+  test('stopCamera() ends every camera track, sets srcObject to null and stops the live loop', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true, live: true });
     await waitForLogged(page, 'mobilenet-result', 1);
     await captureCamera(el);
@@ -160,18 +195,28 @@ test.describe('the camera is released', () => {
     const stoppedAt = await pageNow(page);
     await page.waitForTimeout(800);
     const after = await log(page);
-    expect(count(after, 'video-draw', stoppedAt) + count(after, 'mobilenet-result', stoppedAt), 'classified frames after stopCamera()').toBe(0);
+    expect(
+      count(after, 'video-draw', stoppedAt) + count(after, 'mobilenet-result', stoppedAt),
+      'classified frames after stopCamera()',
+    ).toBe(0);
   });
 
   // Regression: the camera light stayed on in a background tab (STYLE.md: stop every track "when stopped,
   // hidden or disconnected").
-  test('a hidden tab ends every camera track, and the camera comes back when the tab is shown', async ({ elementPage: page }) => {
+  test('a hidden tab ends every camera track, and the camera comes back when the tab is shown', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true }, { waitReady: false });
     await expectCameraOn(el);
     await captureCamera(el);
 
     await setTabHidden(page, true);
-    await expect.poll(async () => (await capturedCamera(page)).trackStates, { message: 'a camera track is still live in a hidden tab', timeout: 3000 }).toEqual(['ended']);
+    await expect
+      .poll(async () => (await capturedCamera(page)).trackStates, {
+        message: 'a camera track is still live in a hidden tab',
+        timeout: 3000,
+      })
+      .toEqual(['ended']);
     await expectCameraReleased(page, 'hiding the tab');
     await expect(el, 'hiding the tab is not the user turning the camera off').toHaveAttribute('camera', '');
 
@@ -197,18 +242,31 @@ test.describe('the camera is released', () => {
 
     await el.evaluate((host: MobilenetClassifier) => host.stopCamera());
     await page.evaluate(() => (window as unknown as { held: HeldGetUserMedia }).held.answer!());
-    await page.waitForFunction(() => (window as unknown as { held: HeldGetUserMedia }).held.stream, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { held: HeldGetUserMedia }).held.stream, undefined, {
+      timeout: 5000,
+    });
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { held: HeldGetUserMedia }).held.stream!.getTracks().map((t) => t.readyState)), {
-        message: 'the stream that arrived after stopCamera() was kept running',
-      })
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { held: HeldGetUserMedia }).held.stream!.getTracks().map((t) => t.readyState),
+          ),
+        {
+          message: 'the stream that arrived after stopCamera() was kept running',
+        },
+      )
       .toEqual(['ended']);
     const preview = await previewState(el);
-    expect({ rendered: preview.rendered, cameraAttribute: preview.cameraAttribute }).toEqual({ rendered: false, cameraAttribute: false });
+    expect({ rendered: preview.rendered, cameraAttribute: preview.cameraAttribute }).toEqual({
+      rendered: false,
+      cameraAttribute: false,
+    });
     await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'false');
   });
 
-  test('a camera element moved within the page turns its camera back on, with a new stream', async ({ elementPage: page }) => {
+  test('a camera element moved within the page turns its camera back on, with a new stream', async ({
+    elementPage: page,
+  }) => {
     const el = await mountClassifier(page, { camera: true }, { waitReady: false });
     await expectCameraOn(el);
     await captureCamera(el);
@@ -218,9 +276,14 @@ test.describe('the camera is released', () => {
     // stream when we look: what must hold is that the old tracks ended and the old stream is gone.
     const old = await page.evaluate(() => ({
       trackStates: window.captured!.tracks.map((t) => t.readyState),
-      stillHeld: (window.captured!.video.srcObject as MediaStream | null)?.getTracks().some((t) => window.captured!.tracks.includes(t)) ?? false,
+      stillHeld:
+        (window.captured!.video.srcObject as MediaStream | null)
+          ?.getTracks()
+          .some((t) => window.captured!.tracks.includes(t)) ?? false,
     }));
-    expect(old.trackStates, 'after the disconnect of a move, a camera track is still live').toEqual(old.trackStates.map(() => 'ended'));
+    expect(old.trackStates, 'after the disconnect of a move, a camera track is still live').toEqual(
+      old.trackStates.map(() => 'ended'),
+    );
     expect(old.stillHeld, 'after the disconnect of a move, the preview still holds the old stream').toBe(false);
     await expectCameraOn(el);
   });
@@ -280,7 +343,10 @@ test.describe('starting and toggling the camera', () => {
     await expect(el.locator('[part=label]').first()).toHaveText(CAMERA_IMAGE.displayLabel);
     await page.waitForTimeout(800);
     const after = await log(page);
-    expect([count(after, 'video-draw'), count(after, 'mobilenet-result')], '[frames drawn, results] for one click').toEqual([1, 1]);
+    expect(
+      [count(after, 'video-draw'), count(after, 'mobilenet-result')],
+      '[frames drawn, results] for one click',
+    ).toEqual([1, 1]);
   });
 
   test('startCamera() resolves when the preview is playing the camera', async ({ elementPage: page }) => {
@@ -300,7 +366,10 @@ test.describe('starting and toggling the camera', () => {
     await expect(el).toHaveAttribute('camera', '');
   });
 
-  test('an element written with camera in the page HTML starts the camera when it is defined', async ({ page, baseURL }) => {
+  test('an element written with camera in the page HTML starts the camera when it is defined', async ({
+    page,
+    baseURL,
+  }) => {
     // Parsed before the element is defined, then upgraded: the way most pages will use it. A page of its
     // own, not the shared element page.
     await page.route('**/e2e/camera-in-html.html', (route) =>

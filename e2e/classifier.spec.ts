@@ -45,7 +45,10 @@ async function runAll(page: Page, backend: string, reference: boolean): Promise<
         if (hub && built) {
           const input = tf.tensor4d(toModelInput(result.pixels), [1, 96, 96, 3]);
           const ref = hub.execute(input) as import('@tensorflow/tfjs-core').Tensor;
-          const [logits, fv] = built.execute({ images: input }, ['logits', 'feature_vector']) as import('@tensorflow/tfjs-core').Tensor[];
+          const [logits, fv] = built.execute({ images: input }, [
+            'logits',
+            'feature_vector',
+          ]) as import('@tensorflow/tfjs-core').Tensor[];
           run.referenceFeatures = Array.from(await ref.data());
           run.logits = Array.from(await logits.data());
           run.builtFeatures = Array.from(await fv.data());
@@ -107,7 +110,9 @@ test.describe.serial('the classifier core on WebGL, on the 30 test images', () =
   // precision (about 3 decimal digits), so its features are close but not equal.
   const exact = MODEL_BACKBONE === 'float32';
   test(`feature_vector matches the untouched TF-Hub feature-vector model (${
-    exact ? 'max abs diff ≤ 1e-4' : 'float16 backbone: cosine ≥ 0.999 per image, max abs diff ≤ 5% of the largest feature (3.8% measured)'
+    exact
+      ? 'max abs diff ≤ 1e-4'
+      : 'float16 backbone: cosine ≥ 0.999 per image, max abs diff ≤ 5% of the largest feature (3.8% measured)'
   })`, () => {
     let worst = 0;
     let largest = 0;
@@ -120,7 +125,9 @@ test.describe.serial('the classifier core on WebGL, on the 30 test images', () =
       largest = Math.max(largest, ...run.referenceFeatures.map(Math.abs));
       lowestCosine = Math.min(lowestCosine, cosine(run.builtFeatures, run.referenceFeatures));
     }
-    console.log(`feature_vector vs TF-Hub (${MODEL_BACKBONE}): max abs diff ${worst.toExponential(2)} (largest feature ${largest.toFixed(2)}), lowest cosine ${lowestCosine.toFixed(6)}`);
+    console.log(
+      `feature_vector vs TF-Hub (${MODEL_BACKBONE}): max abs diff ${worst.toExponential(2)} (largest feature ${largest.toFixed(2)}), lowest cosine ${lowestCosine.toFixed(6)}`,
+    );
     if (exact) {
       expect(worst).toBeLessThanOrEqual(1e-4);
     } else {
@@ -226,10 +233,19 @@ test('accepts every input kind: image, canvas, ImageBitmap, ImageData, Blob, vid
     return top1;
   });
   const tennisBall = 853;
-  expect(results).toEqual({ image: tennisBall, canvas: tennisBall, bitmap: tennisBall, imageData: tennisBall, blob: tennisBall, video: tennisBall });
+  expect(results).toEqual({
+    image: tennisBall,
+    canvas: tennisBall,
+    bitmap: tennisBall,
+    imageData: tennisBall,
+    blob: tennisBall,
+    video: tennisBall,
+  });
 });
 
-test('feeds the model the centred square of the short side, and a smaller one with crop < 1', async ({ harnessPage }) => {
+test('feeds the model the centred square of the short side, and a smaller one with crop < 1', async ({
+  harnessPage,
+}) => {
   const colours = await harnessPage.evaluate(async () => {
     const { core } = window.harness;
     // 300×100: red | green | blue thirds; inside the green third a white 50×50 square at the centre.
@@ -246,7 +262,8 @@ test('feeds the model the centred square of the short side, and a smaller one wi
     c.fillStyle = '#fff';
     c.fillRect(125, 25, 50, 50);
     const classifier = await core.loadClassifier();
-    const pixelAt = (data: ImageData, x: number, y: number) => Array.from(data.data.slice((y * 96 + x) * 4, (y * 96 + x) * 4 + 3));
+    const pixelAt = (data: ImageData, x: number, y: number) =>
+      Array.from(data.data.slice((y * 96 + x) * 4, (y * 96 + x) * 4 + 3));
     const whole = (await classifier.classify(canvas)).pixels;
     const half = (await classifier.classify(canvas, { crop: 0.5 })).pixels;
     classifier.dispose();
@@ -258,9 +275,15 @@ test('feeds the model the centred square of the short side, and a smaller one wi
     };
   });
   expect(colours.size).toEqual([96, 96]);
-  expect(colours.wholeCorners).toEqual([[0, 255, 0], [0, 255, 0]]);
+  expect(colours.wholeCorners).toEqual([
+    [0, 255, 0],
+    [0, 255, 0],
+  ]);
   expect(colours.wholeCentre).toEqual([255, 255, 255]);
-  expect(colours.halfCorners).toEqual([[255, 255, 255], [255, 255, 255]]);
+  expect(colours.halfCorners).toEqual([
+    [255, 255, 255],
+    [255, 255, 255],
+  ]);
 });
 
 test('rejects a missing or failing model with a message naming the URL and the problem', async ({ harnessPage }) => {
@@ -273,11 +296,21 @@ test('rejects a missing or failing model with a message naming the URL and the p
         (error: Error) => `${error.name}: ${error.message}`,
       );
     // The dev server, like many single-page-app hosts, answers unknown paths with index.html and 200.
-    return { notFound: await load('/http-404/model.json'), serverError: await load('/http-500/model.json'), spa: await load('/no-such-model/model.json') };
+    return {
+      notFound: await load('/http-404/model.json'),
+      serverError: await load('/http-500/model.json'),
+      spa: await load('/no-such-model/model.json'),
+    };
   });
-  expect(messages.notFound).toMatch(/^ClassifierError: Model file not found at .*\/http-404\/model\.json \(HTTP 404\)\. Run `npm run model`/);
-  expect(messages.serverError).toMatch(/^ClassifierError: Model file could not be fetched at .*\/http-500\/model\.json \(HTTP 500\)/);
-  expect(messages.spa).toMatch(/^ClassifierError: Model file not found at .*\/no-such-model\/model\.json: the server sent an HTML page/);
+  expect(messages.notFound).toMatch(
+    /^ClassifierError: Model file not found at .*\/http-404\/model\.json \(HTTP 404\)\. Run `npm run model`/,
+  );
+  expect(messages.serverError).toMatch(
+    /^ClassifierError: Model file could not be fetched at .*\/http-500\/model\.json \(HTTP 500\)/,
+  );
+  expect(messages.spa).toMatch(
+    /^ClassifierError: Model file not found at .*\/no-such-model\/model\.json: the server sent an HTML page/,
+  );
 });
 
 test('reports load progress in bytes up to the whole model, and stops when aborted', async ({ harnessPage }) => {
@@ -306,11 +339,17 @@ test('reports load progress in bytes up to the whole model, and stops when abort
   expect(outcome.aborted).toBe('AbortError');
 });
 
-test('refuses a topK that is not a positive whole number, and undecodable bytes, with clear messages', async ({ harnessPage }) => {
+test('refuses a topK that is not a positive whole number, and undecodable bytes, with clear messages', async ({
+  harnessPage,
+}) => {
   const messages = await harnessPage.evaluate(async () => {
     const classifier = await window.harness.core.loadClassifier();
     const blob = await window.harness.blob('/shared/test-images/n03584829_iron.jpg');
-    const fail = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => e.message);
+    const fail = (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
     const out = {
       zero: await fail(classifier.classify(blob, { topK: 0 })),
       text: await fail(classifier.classify(new File(['hello'], 'notes.txt', { type: 'text/plain' }))),
@@ -344,7 +383,9 @@ test.describe('the weight cache', () => {
   }
 
   // A plain page: Playwright turns the HTTP cache off for pages with routes, and a revalidation needs it.
-  test('a second visit loads the weights from the cache, with no weight bytes and a body-less model.json over the network', async ({ page }) => {
+  test('a second visit loads the weights from the cache, with no weight bytes and a body-less model.json over the network', async ({
+    page,
+  }) => {
     await page.goto('/e2e/harness.html');
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const first = await load(page);
@@ -364,7 +405,9 @@ test.describe('the weight cache', () => {
     }
   });
 
-  test('a rebuilt model (new content hash) is downloaded again and replaces the old shards', async ({ harnessPage: page }) => {
+  test('a rebuilt model (new content hash) is downloaded again and replaces the old shards', async ({
+    harnessPage: page,
+  }) => {
     await load(page);
     await page.route('**/model/model.json', async (route) => {
       const json = await (await route.fetch()).json();
@@ -373,7 +416,9 @@ test.describe('the weight cache', () => {
     });
     const rebuilt = await load(page);
     expect(rebuilt.networkBytes).toBeGreaterThanOrEqual(MODEL_WEIGHT_BYTES);
-    const keys = await page.evaluate(async () => (await (await caches.open('mobilenet-classifier-weights-v1')).keys()).map((r) => r.url));
+    const keys = await page.evaluate(async () =>
+      (await (await caches.open('mobilenet-classifier-weights-v1')).keys()).map((r) => r.url),
+    );
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/group1-shard1of1\.bin\?content-hash=rebuilt$/);
   });
@@ -387,7 +432,9 @@ test.describe('the weight cache', () => {
 });
 
 test.describe("backend: 'auto'", () => {
-  test('runs on the backend it measured fastest here, and remembers the choice for the next load', async ({ harnessPage: page }) => {
+  test('runs on the backend it measured fastest here, and remembers the choice for the next load', async ({
+    harnessPage: page,
+  }) => {
     const outcome = await page.evaluate(async () => {
       const { core } = window.harness;
       localStorage.removeItem(core.AUTO_BACKEND_STORAGE_KEY);
@@ -405,11 +452,15 @@ test.describe("backend: 'auto'", () => {
     const fastest = medians.sort((a, b) => a[1] - b[1])[0][0];
     expect(outcome.backend).toBe(fastest);
     expect(outcome.second).toBe(fastest);
-    expect(outcome.after?.medians, 'the second load measured again instead of using the remembered choice').toEqual({ remembered: 1 });
+    expect(outcome.after?.medians, 'the second load measured again instead of using the remembered choice').toEqual({
+      remembered: 1,
+    });
   });
 });
 
-test('on WebGL, classify() and classifyBatch() read results back asynchronously: no blocking readSync', async ({ harnessPage: page }) => {
+test('on WebGL, classify() and classifyBatch() read results back asynchronously: no blocking readSync', async ({
+  harnessPage: page,
+}) => {
   const outcome = await page.evaluate(async (file) => {
     const { core, tf } = window.harness;
     const classifier = await core.loadClassifier({ backend: 'webgl', cache: false });

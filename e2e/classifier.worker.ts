@@ -4,7 +4,13 @@
  * `{ id, error }`, so a failure in the worker reaches the test with its message.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier, type ClassifierInput } from '../src/model';
+import {
+  loadClassifier,
+  readAutoBackendChoice,
+  type Backend,
+  type Classifier,
+  type ClassifierInput,
+} from '../src/model';
 
 let classifier: Classifier | undefined;
 
@@ -47,14 +53,17 @@ const ops = {
 
 export type WorkerOps = typeof ops;
 
-self.addEventListener('message', async (event: MessageEvent<{ id: number; op: keyof WorkerOps } & Record<string, unknown>>) => {
-  const { id, op, ...args } = event.data;
-  try {
-    const run = ops[op] as (args: unknown) => unknown;
-    if (!run) throw new Error(`unknown op ${op}`);
-    self.postMessage({ id, value: await run(args) });
-  } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-  }
-});
+self.addEventListener(
+  'message',
+  async (event: MessageEvent<{ id: number; op: keyof WorkerOps } & Record<string, unknown>>) => {
+    const { id, op, ...args } = event.data;
+    try {
+      const run = ops[op] as (args: unknown) => unknown;
+      if (!run) throw new Error(`unknown op ${op}`);
+      self.postMessage({ id, value: await run(args) });
+    } catch (error) {
+      self.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+  },
+);
 self.postMessage({ ready: true });

@@ -23,7 +23,8 @@ import { SVG_WITHOUT_SIZE } from './hardening-fixtures';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The policy docs/security.md recommends. */
-const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' blob:; object-src 'none'; base-uri 'self'";
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' blob:; object-src 'none'; base-uri 'self'";
 /** The same without the one allowance named, to show what it is for. */
 const without = (allowance: string) => POLICY.replace(` ${allowance}`, '');
 
@@ -65,7 +66,10 @@ async function serve(dir: string, policy: string): Promise<{ origin: string; clo
       response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      ...headers,
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
     response.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -98,7 +102,9 @@ const test = base.extend<{ openDemo: (policy: string) => Promise<Page> }, { buil
       await page.addInitScript(() => {
         window.cspViolations = [];
         window.resultKinds = [];
-        document.addEventListener('mobilenet-result', (event) => window.resultKinds.push((event as CustomEvent).detail.result.source.kind));
+        document.addEventListener('mobilenet-result', (event) =>
+          window.resultKinds.push((event as CustomEvent).detail.result.source.kind),
+        );
         document.addEventListener('securitypolicyviolation', (event) => {
           window.cspViolations.push({
             directive: event.effectiveDirective,
@@ -109,7 +115,10 @@ const test = base.extend<{ openDemo: (policy: string) => Promise<Page> }, { buil
         });
       });
       await page.goto(`${server.origin}/`);
-      await expect(page.locator('mobilenet-classifier#live'), 'the built demo did not define <mobilenet-classifier>').toHaveJSProperty('hasUpdated', true);
+      await expect(
+        page.locator('mobilenet-classifier#live'),
+        'the built demo did not define <mobilenet-classifier>',
+      ).toHaveJSProperty('hasUpdated', true);
       return page;
     });
     for (const server of servers) await server.close();
@@ -125,7 +134,10 @@ test.use({
 
 /** Sets the backend of both demo elements and waits until #live says it runs on `expected`. */
 async function useBackend(page: Page, backend: string, expected = backend): Promise<Locator> {
-  await page.evaluate((name) => document.querySelectorAll('mobilenet-classifier').forEach((el) => el.setAttribute('backend', name)), backend);
+  await page.evaluate(
+    (name) => document.querySelectorAll('mobilenet-classifier').forEach((el) => el.setAttribute('backend', name)),
+    backend,
+  );
   const live = page.locator('mobilenet-classifier#live');
   await expect(live.locator('[part=status]')).toContainText(`Ready · runs on ${expected}`, { timeout: 60_000 });
   return live;
@@ -135,7 +147,11 @@ async function violations(page: Page): Promise<Violation[]> {
   return page.evaluate(() => window.cspViolations);
 }
 
-async function uploadAndExpect(live: Locator, file: string | { name: string; mimeType: string; buffer: Buffer }, label: string): Promise<void> {
+async function uploadAndExpect(
+  live: Locator,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  label: string,
+): Promise<void> {
   await live.locator('input[type=file]').setInputFiles(file);
   await expect(live.locator('[part=label]').first()).toHaveText(label);
   await expect(live.locator('[part=error]')).toHaveCount(0);
@@ -163,19 +179,30 @@ for (const backend of ['wasm', 'webgl'] as const) {
         };
       }),
     );
-    for (const bar of bars) expect(bar.shown, `bars (filled fraction vs probability): ${JSON.stringify(bars)}`).toBeCloseTo(bar.probability, 1);
+    for (const bar of bars)
+      expect(bar.shown, `bars (filled fraction vs probability): ${JSON.stringify(bars)}`).toBeCloseTo(
+        bar.probability,
+        1,
+      );
 
     // An SVG with no size of its own is drawn through an <img> from a blob: URL.
-    await live.locator('input[type=file]').setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITHOUT_SIZE) });
+    await live
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITHOUT_SIZE) });
     await expect(live.locator('[part=label]').first()).not.toHaveText(strawberry.displayLabel);
     await expect(live.locator('[part=error]')).toHaveCount(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), live.getByRole('button', { name: 'Download features (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      live.getByRole('button', { name: 'Download features (JSON)' }).click(),
+    ]);
     expect(await download.failure()).toBeNull();
 
     await live.locator('[part=camera-button]').click();
     await live.locator('[part=capture-button]:not([disabled])').click();
-    await expect.poll(() => page.evaluate(() => window.resultKinds), { message: 'no camera frame was classified' }).toContain('camera');
+    await expect
+      .poll(() => page.evaluate(() => window.resultKinds), { message: 'no camera frame was classified' })
+      .toContain('camera');
     await expect(live.locator('[part=error]')).toHaveCount(0);
     await live.locator('[part=camera-button]').click();
 
@@ -184,7 +211,10 @@ for (const backend of ['wasm', 'webgl'] as const) {
     await expect(live.locator('[part=results]')).toBeVisible();
 
     expect(await violations(page), 'CSP violations reported by the page').toEqual([]);
-    expect(consoleErrors.filter((text) => /Content.Security.Policy/i.test(text)), 'CSP errors in the console').toEqual([]);
+    expect(
+      consoleErrors.filter((text) => /Content.Security.Policy/i.test(text)),
+      'CSP errors in the console',
+    ).toEqual([]);
   });
 }
 
@@ -196,18 +226,25 @@ test("without 'wasm-unsafe-eval' the wasm backend cannot start: the element fall
   await uploadAndExpect(live, strawberry.path, strawberry.displayLabel);
   const reported = await violations(page);
   expect(reported.length, 'no violation reported').toBeGreaterThan(0);
-  expect(reported.every((v) => v.directive === 'script-src' && v.blocked === 'wasm-eval'), JSON.stringify(reported)).toBe(true);
+  expect(
+    reported.every((v) => v.directive === 'script-src' && v.blocked === 'wasm-eval'),
+    JSON.stringify(reported),
+  ).toBe(true);
 });
 
-test("without blob: in img-src an SVG with no size cannot be drawn: it is refused with a message, and the next upload classifies", async ({
+test('without blob: in img-src an SVG with no size cannot be drawn: it is refused with a message, and the next upload classifies', async ({
   openDemo,
 }) => {
   const page = await openDemo(without('blob:'));
   const live = await useBackend(page, 'wasm');
   await uploadAndExpect(live, strawberry.path, strawberry.displayLabel);
-  await live.locator('input[type=file]').setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITHOUT_SIZE) });
+  await live
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITHOUT_SIZE) });
   await expect(live.locator('[part=error]')).toContainText('"drawing.svg"');
-  await expect(live.locator('[part=label]').first(), 'the previous result was replaced').toHaveText(strawberry.displayLabel);
+  await expect(live.locator('[part=label]').first(), 'the previous result was replaced').toHaveText(
+    strawberry.displayLabel,
+  );
   expect(await violations(page)).toEqual([expect.objectContaining({ directive: 'img-src', blocked: 'blob' })]);
 });
 
@@ -219,6 +256,12 @@ test("the webgl backend alone needs no 'wasm-unsafe-eval', but tf.js's `long` de
   await uploadAndExpect(live, strawberry.path, strawberry.displayLabel);
   const reported = await violations(page);
   test.info().annotations.push({ type: 'violations', description: JSON.stringify(reported) });
-  expect(reported.length, 'no wasm-eval report: the documented probe no longer happens (update docs/security.md)').toBeGreaterThan(0);
-  expect(reported.every((v) => v.directive === 'script-src' && v.blocked === 'wasm-eval'), JSON.stringify(reported)).toBe(true);
+  expect(
+    reported.length,
+    'no wasm-eval report: the documented probe no longer happens (update docs/security.md)',
+  ).toBeGreaterThan(0);
+  expect(
+    reported.every((v) => v.directive === 'script-src' && v.blocked === 'wasm-eval'),
+    JSON.stringify(reported),
+  ).toBe(true);
 });

@@ -11,11 +11,18 @@ const lorikeet = testImage('n01820546_lorikeet');
 
 /** Waits until the class has at least `n` examples; returns how many it has then. */
 async function atLeast(el: Locator, label: string, n: number): Promise<number> {
-  await expect.poll(async () => (await panelCounts(el))[label] ?? 0, { message: `"${label}" never reached ${n} examples`, timeout: 20_000 }).toBeGreaterThanOrEqual(n);
+  await expect
+    .poll(async () => (await panelCounts(el))[label] ?? 0, {
+      message: `"${label}" never reached ${n} examples`,
+      timeout: 20_000,
+    })
+    .toBeGreaterThanOrEqual(n);
   return (await panelCounts(el))[label];
 }
 
-test('holding "Hold to record" adds camera frames to the class until released; the class then recognises the camera', async ({ elementPage: page }) => {
+test('holding "Hold to record" adds camera frames to the class until released; the class then recognises the camera', async ({
+  elementPage: page,
+}) => {
   await routeShared(page);
   const el = await mountClassifier(page, { backend: 'wasm', mode: 'custom', camera: true });
   await expectCameraOn(el);

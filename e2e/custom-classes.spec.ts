@@ -17,7 +17,17 @@ import {
   TEACH_VIEWS,
   watchExampleChanges,
 } from './custom-harness';
-import { expect, expectReady, test as base, mountClassifier, ON_WASM, recordedEvents, testImage, waitForErrors, waitForResults } from './element-harness';
+import {
+  expect,
+  expectReady,
+  test as base,
+  mountClassifier,
+  ON_WASM,
+  recordedEvents,
+  testImage,
+  waitForErrors,
+  waitForResults,
+} from './element-harness';
 
 const test = base.extend<{ customPage: Page }>({
   customPage: async ({ page }, use) => {
@@ -28,8 +38,16 @@ const test = base.extend<{ customPage: Page }>({
 
 const strawberry = testImage('n07745940_strawberry');
 const lorikeet = testImage('n01820546_lorikeet');
-const jpeg = (image: { file: string; path: string }) => ({ name: image.file, mimeType: 'image/jpeg', buffer: readFileSync(image.path) });
-const json = (name: string, text: string | Buffer) => ({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+const jpeg = (image: { file: string; path: string }) => ({
+  name: image.file,
+  mimeType: 'image/jpeg',
+  buffer: readFileSync(image.path),
+});
+const json = (name: string, text: string | Buffer) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.isBuffer(text) ? text : Buffer.from(text),
+});
 
 /** An export file without its timestamp, the one field that may differ between two exports. */
 function withoutTime(text: string): unknown {
@@ -52,14 +70,19 @@ function vectorBase64(values: Float32Array): string {
   return Buffer.from(view.buffer).toString('base64');
 }
 
-test('taught 3 classes with 3 examples each (crops and flips), it recognises held-out views of each', async ({ customPage: page }) => {
+test('taught 3 classes with 3 examples each (crops and flips), it recognises held-out views of each', async ({
+  customPage: page,
+}) => {
   const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
-  expect(await teachDogs(el), 'addExample() resolves with the class\'s count').toEqual([3, 3, 3]);
+  expect(await teachDogs(el), "addExample() resolves with the class's count").toEqual([3, 3, 3]);
   expect(await panelCounts(el)).toEqual({ Rex: 3, Bella: 3, Max: 3 });
 
   for (const [label, image] of Object.entries(DOGS)) {
     const tops = await classifyViews(el, image.file, HELD_OUT_VIEWS);
-    expect(tops.map((t) => t.label), `held-out views of ${image.file} (taught as ${label})`).toEqual(HELD_OUT_VIEWS.map(() => label));
+    expect(
+      tops.map((t) => t.label),
+      `held-out views of ${image.file} (taught as ${label})`,
+    ).toEqual(HELD_OUT_VIEWS.map(() => label));
     for (const top of tops) expect(top.method).toBe('knn');
   }
   // The last view classified (of Max) is the one on screen, with every class listed.
@@ -67,7 +90,9 @@ test('taught 3 classes with 3 examples each (crops and flips), it recognises hel
   await expect(el.locator('[part=results]'), 'mode="custom" shows no ImageNet list').toHaveCount(0);
 });
 
-test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mode="both" renders both', async ({ customPage: page }) => {
+test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mode="both" renders both', async ({
+  customPage: page,
+}) => {
   const el = await mountClassifier(page, { ...ON_WASM, mode: 'both' });
   await teach(el, 'berry', strawberry.file, TEACH_VIEWS);
   await teach(el, 'bird', lorikeet.file, TEACH_VIEWS);
@@ -76,9 +101,15 @@ test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mo
   const [result] = await waitForResults(page, 1);
   expect(result.predictions).toHaveLength(5);
   expect(result.predictions[0].index, 'predictions are still the ImageNet top-k').toBe(strawberry.index);
-  const detail = (await page.evaluate(() => window.mobilenetDetails.at(-1))) as { result: { custom: { label: string; confidence: number; similarity: number; method: string }[] } };
+  const detail = (await page.evaluate(() => window.mobilenetDetails.at(-1))) as {
+    result: { custom: { label: string; confidence: number; similarity: number; method: string }[] };
+  };
   expect(detail.result.custom.map((p) => p.label)).toEqual(['berry', 'bird']);
-  expect(detail.result.custom[0]).toMatchObject({ method: 'knn', confidence: expect.any(Number), similarity: expect.any(Number) });
+  expect(detail.result.custom[0]).toMatchObject({
+    method: 'knn',
+    confidence: expect.any(Number),
+    similarity: expect.any(Number),
+  });
   expect(detail.result.custom[0].confidence + detail.result.custom[1].confidence).toBeCloseTo(1, 5);
   expect(detail.result.custom[0].similarity).toBeGreaterThan(detail.result.custom[1].similarity);
   await expect(el.locator('[part=custom-results] [part=label]').first()).toHaveText('berry');
@@ -100,7 +131,9 @@ test('an unknown mode is refused with a message naming the valid ones', async ({
 });
 
 test.describe('the teaching panel', () => {
-  test('adds a class, adds uploaded images to it, renames it, deletes it and undoes that', async ({ customPage: page }) => {
+  test('adds a class, adds uploaded images to it, renames it, deletes it and undoes that', async ({
+    customPage: page,
+  }) => {
     const changes = await watchExampleChanges(page);
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await expect(el.locator('[part=teach]')).toContainText('Add a class, then show it a few examples');
@@ -117,9 +150,15 @@ test.describe('the teaching panel', () => {
     await expect(el.locator('[part=error]')).toHaveText('There is already a class called "my mug".');
 
     const chooser = await nextFileChooser(page, () => el.getByRole('button', { name: 'Add images to my mug' }).click());
-    await chooser.setFiles([jpeg(strawberry), { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }, jpeg(lorikeet)]);
+    await chooser.setFiles([
+      jpeg(strawberry),
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+      jpeg(lorikeet),
+    ]);
     await expect.poll(() => panelCounts(el)).toEqual({ 'my mug': 2 });
-    await expect(el.locator('[part=error]')).toHaveText(/1 file could not be read as images and was not added: notes\.txt/);
+    await expect(el.locator('[part=error]')).toHaveText(
+      /1 file could not be read as images and was not added: notes\.txt/,
+    );
 
     await el.getByRole('button', { name: 'Rename my mug' }).click();
     const rename = el.getByLabel('New name for my mug');
@@ -143,13 +182,20 @@ test.describe('the teaching panel', () => {
   test('keeps the picture on screen ranked as classes change', async ({ customPage: page }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teach(el, 'bird', lorikeet.file, TEACH_VIEWS);
-    await el.evaluate(async (host: MobilenetClassifier, url) => host.classify(url), `/shared/test-images/${strawberry.file}`);
+    await el.evaluate(
+      async (host: MobilenetClassifier, url) => host.classify(url),
+      `/shared/test-images/${strawberry.file}`,
+    );
     await expect.poll(() => renderedCustomLabels(el)).toEqual(['bird']);
     await teach(el, 'berry', strawberry.file, TEACH_VIEWS);
-    await expect.poll(() => renderedCustomLabels(el), 'the strawberry on screen should now be "berry"').toEqual(['berry', 'bird']);
+    await expect
+      .poll(() => renderedCustomLabels(el), 'the strawberry on screen should now be "berry"')
+      .toEqual(['berry', 'bird']);
   });
 
-  test('axe finds no serious or critical violations in the panel with classes and a result', async ({ customPage: page }) => {
+  test('axe finds no serious or critical violations in the panel with classes and a result', async ({
+    customPage: page,
+  }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'both' });
     await teachDogs(el);
     await classifyViews(el, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 1));
@@ -162,12 +208,19 @@ test.describe('the teaching panel', () => {
 });
 
 test.describe('export and import', () => {
-  test('round-trip exactly, through the methods and through the Export and Import buttons', async ({ customPage: page }) => {
+  test('round-trip exactly, through the methods and through the Export and Import buttons', async ({
+    customPage: page,
+  }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teachDogs(el);
     const exported = await el.evaluate((host: MobilenetClassifier) => host.exportExamples());
     const file = JSON.parse(exported);
-    expect(file).toMatchObject({ format: 'mobilenet-classifier/examples', version: 1, encoding: 'float32-le-base64', model: { featureSize: 1280 } });
+    expect(file).toMatchObject({
+      format: 'mobilenet-classifier/examples',
+      version: 1,
+      encoding: 'float32-le-base64',
+      model: { featureSize: 1280 },
+    });
     expect(file.model.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
     const downloading = page.waitForEvent('download');
@@ -175,7 +228,9 @@ test.describe('export and import', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('mobilenet-classes.json');
     const downloaded = readFileSync(await download.path(), 'utf8');
-    expect(withoutTime(downloaded), 'the downloaded file holds the same classes as exportExamples()').toEqual(withoutTime(exported));
+    expect(withoutTime(downloaded), 'the downloaded file holds the same classes as exportExamples()').toEqual(
+      withoutTime(exported),
+    );
 
     await el.evaluate((host: MobilenetClassifier) => host.clearExamples());
     expect(await panelCounts(el)).toEqual({});
@@ -188,7 +243,9 @@ test.describe('export and import', () => {
     // And through the methods alone, in a second element with its own key.
     const other = await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'copy' });
     await other.evaluate((host: MobilenetClassifier, text) => host.importExamples(text), exported);
-    expect(withoutTime(await other.evaluate((host: MobilenetClassifier) => host.exportExamples()))).toEqual(withoutTime(exported));
+    expect(withoutTime(await other.evaluate((host: MobilenetClassifier) => host.exportExamples()))).toEqual(
+      withoutTime(exported),
+    );
     const tops = await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS);
     expect(tops.map((t) => t.label)).toEqual(HELD_OUT_VIEWS.map(() => 'Bella'));
   });
@@ -208,10 +265,26 @@ test.describe('export and import', () => {
     const cases: [string, string | Buffer, RegExp][] = [
       ['photo.json', 'GIF89a…', /This file is not JSON, so it is not an examples file/],
       ['other.json', '{"values":[0.1,0.2]}', /This is not an examples file/],
-      ['v2.json', variant((f) => (f.version = 2)), /version 2, made by a newer mobilenet-classifier; this one reads up to version 1/],
-      ['model.json', variant((f) => (f.model.contentHash = '0'.repeat(64))), /These examples were taught to another model .* teach the classes again here/],
-      ['short.json', variant((f) => (f.classes[1].examples[0] = vectorBase64(new Float32Array(1000)))), /Example 1 of class "Bella" has 1000 values; this model's feature vectors have 1280/],
-      ['nan.json', variant((f) => (f.classes[0].examples[2] = vectorBase64(nan))), /Example 3 of class "Rex" contains NaN or Infinity/],
+      [
+        'v2.json',
+        variant((f) => (f.version = 2)),
+        /version 2, made by a newer mobilenet-classifier; this one reads up to version 1/,
+      ],
+      [
+        'model.json',
+        variant((f) => (f.model.contentHash = '0'.repeat(64))),
+        /These examples were taught to another model .* teach the classes again here/,
+      ],
+      [
+        'short.json',
+        variant((f) => (f.classes[1].examples[0] = vectorBase64(new Float32Array(1000)))),
+        /Example 1 of class "Bella" has 1000 values; this model's feature vectors have 1280/,
+      ],
+      [
+        'nan.json',
+        variant((f) => (f.classes[0].examples[2] = vectorBase64(nan))),
+        /Example 3 of class "Rex" contains NaN or Infinity/,
+      ],
       ['huge.json', Buffer.alloc(17 * 1024 * 1024, 32), /huge\.json is 17\.0 MB; an examples file is at most 16 MB/],
     ];
     for (const [name, content, message] of cases) {
@@ -223,9 +296,19 @@ test.describe('export and import', () => {
     expect(errors.map((e) => e.phase)).toEqual(cases.map(() => 'custom'));
 
     // The method refuses the same way, and the classes still recognise what they did.
-    const refused = await el.evaluate((host: MobilenetClassifier, text) => host.importExamples(text).then(() => 'accepted', (e: Error) => e.message), variant((f) => (f.version = 3)));
+    const refused = await el.evaluate(
+      (host: MobilenetClassifier, text) =>
+        host.importExamples(text).then(
+          () => 'accepted',
+          (e: Error) => e.message,
+        ),
+      variant((f) => (f.version = 3)),
+    );
     expect(refused).toMatch(/version 3/);
-    expect((await classifyViews(el, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 2))).map((t) => t.label)).toEqual(['Rex', 'Rex']);
+    expect((await classifyViews(el, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 2))).map((t) => t.label)).toEqual([
+      'Rex',
+      'Rex',
+    ]);
   });
 });
 
@@ -235,7 +318,10 @@ test.describe('kept in the browser', () => {
     await teachDogs(el);
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const [again, elsewhere] = [await mountClassifier(page, { ...ON_WASM, mode: 'custom' }), await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'garage' })];
+    const [again, elsewhere] = [
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'garage' }),
+    ];
     await expect.poll(() => panelCounts(again)).toEqual({ Rex: 3, Bella: 3, Max: 3 });
     expect(await again.evaluate((host: MobilenetClassifier) => host.customClasses)).toEqual([
       { label: 'Rex', examples: 3 },
@@ -247,7 +333,9 @@ test.describe('kept in the browser', () => {
     expect(tops.map((t) => t.label)).toEqual(HELD_OUT_VIEWS.map(() => 'Max'));
   });
 
-  test('a model with another content hash starts empty, and the first model keeps its classes', async ({ customPage: page }) => {
+  test('a model with another content hash starts empty, and the first model keeps its classes', async ({
+    customPage: page,
+  }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teach(el, 'Rex', DOGS.Rex.file, TEACH_VIEWS);
     // The same weights under another content hash: what a rebuilt model looks like.
@@ -257,16 +345,32 @@ test.describe('kept in the browser', () => {
       model.userDefinedMetadata.contentHash = 'f'.repeat(64);
       await route.fulfill({ response, json: model });
     });
-    const rebuilt = await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'model-url': '/model/model.json?rebuilt' });
+    const rebuilt = await mountClassifier(page, {
+      ...ON_WASM,
+      mode: 'custom',
+      'model-url': '/model/model.json?rebuilt',
+    });
     await expectReady(rebuilt);
     expect(await panelCounts(rebuilt)).toEqual({});
-    const imported = await rebuilt.evaluate(async (host: MobilenetClassifier, text) => host.importExamples(text).then(() => 'accepted', (e: Error) => e.message), await el.evaluate((host: MobilenetClassifier) => host.exportExamples()));
+    const imported = await rebuilt.evaluate(
+      async (host: MobilenetClassifier, text) =>
+        host.importExamples(text).then(
+          () => 'accepted',
+          (e: Error) => e.message,
+        ),
+      await el.evaluate((host: MobilenetClassifier) => host.exportExamples()),
+    );
     expect(imported).toMatch(/another model .*weights ffffffffffff…/);
     expect(await panelCounts(el)).toEqual({ Rex: 3 });
   });
 
-  test('"Forget everything" asks first, then deletes every class of every key, also after a reload', async ({ customPage: page }) => {
-    const [el, other] = [await mountClassifier(page, { ...ON_WASM, mode: 'custom' }), await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' })];
+  test('"Forget everything" asks first, then deletes every class of every key, also after a reload', async ({
+    customPage: page,
+  }) => {
+    const [el, other] = [
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' }),
+    ];
     await teach(el, 'Rex', DOGS.Rex.file, TEACH_VIEWS.slice(0, 1));
     await teach(other, 'Max', DOGS.Max.file, TEACH_VIEWS.slice(0, 1));
     await el.getByRole('button', { name: 'Forget everything' }).click();
@@ -280,7 +384,10 @@ test.describe('kept in the browser', () => {
 
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    const [a, b] = [await mountClassifier(page, { ...ON_WASM, mode: 'custom' }), await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' })];
+    const [a, b] = [
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' }),
+    ];
     await expect(a.locator('.storage')).toHaveText(/0 classes, 0 examples, kept in this browser/);
     expect(await panelCounts(a)).toEqual({});
     expect(await panelCounts(b), 'the other key was forgotten too').toEqual({});
@@ -289,7 +396,10 @@ test.describe('kept in the browser', () => {
 
 test.describe('the softmax head', () => {
   /** Records, in the page, every value the training progress bar shows and how often a 0 ms timer ran meanwhile. */
-  async function watchTraining(el: Locator, options: { cancelAt?: number } = {}): Promise<() => Promise<{ values: number[]; ticks: number }>> {
+  async function watchTraining(
+    el: Locator,
+    options: { cancelAt?: number } = {},
+  ): Promise<() => Promise<{ values: number[]; ticks: number }>> {
     await el.evaluate((host, cancelAt) => {
       const state = { values: [] as number[], ticks: 0, ticking: false };
       (window as unknown as { training: typeof state }).training = state;
@@ -311,18 +421,23 @@ test.describe('the softmax head', () => {
         }
       }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
     }, options.cancelAt);
-    return () => el.page().evaluate(() => {
-      const { values, ticks } = (window as unknown as { training: { values: number[]; ticks: number } }).training;
-      return { values, ticks };
-    });
+    return () =>
+      el.page().evaluate(() => {
+        const { values, ticks } = (window as unknown as { training: { values: number[]; ticks: number } }).training;
+        return { values, ticks };
+      });
   }
 
-  test('trains with a progress bar while the page keeps running, then ranks with the head; a reload keeps it', async ({ customPage: page }) => {
+  test('trains with a progress bar while the page keeps running, then ranks with the head; a reload keeps it', async ({
+    customPage: page,
+  }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     const train = el.getByRole('button', { name: 'Train', exact: true });
     await teachDogs(el);
     await expect(train).toBeDisabled();
-    await expect(el.locator('[part=teach]')).toContainText('Training needs 5 examples in every class; add more to "Rex", "Bella", "Max".');
+    await expect(el.locator('[part=teach]')).toContainText(
+      'Training needs 5 examples in every class; add more to "Rex", "Bella", "Max".',
+    );
     expect(await teachDogs(el, MORE_VIEWS)).toEqual([5, 5, 5]);
 
     const seen = await watchTraining(el);
@@ -343,16 +458,24 @@ test.describe('the softmax head', () => {
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const again = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await expect(again.locator('[part=teach]')).toContainText('Recognising with the trained head.');
-    expect((await classifyViews(again, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({ label: 'Rex', method: 'head' });
+    expect((await classifyViews(again, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Rex',
+      method: 'head',
+    });
 
     // A new example makes the head out of date: k-NN ranks until it is trained again.
     await teach(again, 'Rex', DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 1));
     await expect(again.locator('[part=teach]')).toContainText('The examples changed since training');
     await expect(again.getByRole('button', { name: 'Train again' })).toBeEnabled();
-    expect((await classifyViews(again, DOGS.Rex.file, HELD_OUT_VIEWS.slice(1, 2)))[0]).toMatchObject({ label: 'Rex', method: 'knn' });
+    expect((await classifyViews(again, DOGS.Rex.file, HELD_OUT_VIEWS.slice(1, 2)))[0]).toMatchObject({
+      label: 'Rex',
+      method: 'knn',
+    });
   });
 
-  test('Cancel stops training at once and keeps k-NN; an aborted signal rejects trainHead()', async ({ customPage: page }) => {
+  test('Cancel stops training at once and keeps k-NN; an aborted signal rejects trainHead()', async ({
+    customPage: page,
+  }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teach(el, 'Rex', DOGS.Rex.file, [...TEACH_VIEWS, ...MORE_VIEWS]);
     await teach(el, 'Bella', DOGS.Bella.file, [...TEACH_VIEWS, ...MORE_VIEWS]);
@@ -364,13 +487,19 @@ test.describe('the softmax head', () => {
     expect(values.at(-1)).toBeLessThan(1);
     await expect(el.locator('[part=teach]')).not.toContainText('Recognising with the trained head.');
     await expect(el.locator('[part=error]'), 'a cancellation is not an error').toHaveCount(0);
-    expect((await classifyViews(el, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({ label: 'Bella', method: 'knn' });
+    expect((await classifyViews(el, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Bella',
+      method: 'knn',
+    });
 
     const outcome = await el.evaluate((host: MobilenetClassifier) => {
       const controller = new AbortController();
       const training = host.trainHead({ signal: controller.signal });
       controller.abort();
-      return training.then(() => 'trained', (e: Error) => e.name);
+      return training.then(
+        () => 'trained',
+        (e: Error) => e.name,
+      );
     });
     expect(outcome).toBe('AbortError');
     expect((await recordedEvents(page, 'mobilenet-error')).length).toBe(0);

@@ -66,7 +66,17 @@ function installViewHelpers(): void {
         context.translate(sw, 0);
         context.scale(-1, 1);
       }
-      context.drawImage(image, Math.round(image.width * spec.x), Math.round(image.height * spec.y), sw, sh, 0, 0, sw, sh);
+      context.drawImage(
+        image,
+        Math.round(image.width * spec.x),
+        Math.round(image.height * spec.y),
+        sw,
+        sh,
+        0,
+        0,
+        sw,
+        sh,
+      );
       return canvas;
     });
   };
@@ -91,7 +101,11 @@ export async function teach(el: Locator, label: string, file: string, specs: Vie
 }
 
 /** The top custom label `classify()` gives each view of `file`, and its confidence. */
-export async function classifyViews(el: Locator, file: string, specs: ViewSpec[]): Promise<{ label?: string; confidence?: number; method?: string }[]> {
+export async function classifyViews(
+  el: Locator,
+  file: string,
+  specs: ViewSpec[],
+): Promise<{ label?: string; confidence?: number; method?: string }[]> {
   return el.evaluate(
     async (host: MobilenetClassifier, { url, specs }) => {
       const tops = [];
@@ -113,7 +127,8 @@ export async function panelCounts(el: Locator): Promise<Record<string, number>> 
     const label = await row.getAttribute('data-label');
     const text = (await row.locator('.count').textContent())?.trim() ?? '';
     const match = /^(\d+) examples?$/.exec(text);
-    if (!label || !match) throw new Error(`a [part=custom-class] row without a data-label or "N examples": ${label} / "${text}"`);
+    if (!label || !match)
+      throw new Error(`a [part=custom-class] row without a data-label or "N examples": ${label} / "${text}"`);
     counts[label] = Number(match[1]);
   }
   return counts;
@@ -140,7 +155,9 @@ export async function nextFileChooser(page: Page, action: () => Promise<void>): 
 }
 
 /** Every `mobilenet-examples-change` detail the page heard, oldest first. */
-export async function watchExampleChanges(page: Page): Promise<() => Promise<{ reason: string; classes: { label: string; examples: number }[]; persisted: boolean }[]>> {
+export async function watchExampleChanges(
+  page: Page,
+): Promise<() => Promise<{ reason: string; classes: { label: string; examples: number }[]; persisted: boolean }[]>> {
   await page.evaluate(() => {
     const seen: unknown[] = [];
     (window as unknown as { exampleChanges: unknown[] }).exampleChanges = seen;

@@ -52,8 +52,19 @@ async function openDemo(page: Page): Promise<Locator> {
   try {
     await expect(live.locator('[part=status]')).toContainText('Ready', { timeout: 60_000 });
   } catch {
-    const status = (await live.locator('[part=status]').textContent().catch(() => null))?.trim() ?? 'no [part=status] rendered';
-    const error = (await live.locator('[part=error]').textContent().catch(() => null))?.trim();
+    const status =
+      (
+        await live
+          .locator('[part=status]')
+          .textContent()
+          .catch(() => null)
+      )?.trim() ?? 'no [part=status] rendered';
+    const error = (
+      await live
+        .locator('[part=error]')
+        .textContent()
+        .catch(() => null)
+    )?.trim();
     throw new Error(`#live never said Ready: status "${status}"${error ? `, error "${error}"` : ''}`);
   }
   return live;
@@ -65,7 +76,9 @@ function drawingButton(page: Page, id: string): Locator {
 
 test('the live example becomes ready and the event log shows mobilenet-ready', async ({ page }) => {
   await openDemo(page);
-  await expect(page.locator('#event-log li', { hasText: '#live' }).filter({ hasText: 'mobilenet-ready' })).toHaveCount(1);
+  await expect(page.locator('#event-log li', { hasText: '#live' }).filter({ hasText: 'mobilenet-ready' })).toHaveCount(
+    1,
+  );
   await expect(page.locator('#event-log-empty')).toBeHidden();
 });
 
@@ -96,7 +109,8 @@ test('every drawing in the strip has its own class among the top 5', async ({ pa
   for (const drawing of DRAWINGS) {
     await expect(drawingButton(page, drawing.id)).toHaveAccessibleName(drawing.name);
     const labels = await nextLiveResult(page, () => drawingButton(page, drawing.id).click());
-    if (!labels.includes(drawing.label)) missed.push(`${drawing.id}: wanted "${drawing.label}", got ${labels.join(', ')}`);
+    if (!labels.includes(drawing.label))
+      missed.push(`${drawing.id}: wanted "${drawing.label}", got ${labels.join(', ')}`);
   }
   expect(missed, 'these drawings are not recognised any more: redraw them or drop them from the strip').toEqual([]);
 });
@@ -128,15 +142,17 @@ test('top-k from the control panel sets the number of results and the snippet', 
   await expect(page.locator('#live-snippet')).toContainText(
     '<mobilenet-classifier top-k="8" crop="0.5" backend="cpu" live max-fps="5" mirror facing-mode="environment">',
   );
-  expect(await live.evaluate((el: MobilenetClassifier) => [el.backend, el.live, el.maxFps, el.mirror, el.facingMode, el.features, el.crop])).toEqual([
-    'cpu',
-    true,
-    5,
-    true,
-    'environment',
-    false,
-    0.5,
-  ]);
+  expect(
+    await live.evaluate((el: MobilenetClassifier) => [
+      el.backend,
+      el.live,
+      el.maxFps,
+      el.mirror,
+      el.facingMode,
+      el.features,
+      el.crop,
+    ]),
+  ).toEqual(['cpu', true, 5, true, 'environment', false, 0.5]);
 });
 
 test('mode from the control panel shows the teaching panel, and teaching is logged', async ({ page }) => {
@@ -147,7 +163,9 @@ test('mode from the control panel shows the teaching panel, and teaching is logg
   await expect(page.locator('#live-snippet')).toContainText('<mobilenet-classifier features mode="custom">');
   await live.getByLabel('New class').fill('citrus');
   await live.getByRole('button', { name: 'Add class' }).click();
-  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText('add: citrus (0)');
+  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText(
+    'add: citrus (0)',
+  );
   await panel.getByLabel('mode', { exact: true }).selectOption('imagenet');
   await expect(live.locator('[part=teach]')).toHaveCount(0);
 });
@@ -183,15 +201,20 @@ test('the page has no serious or critical accessibility violations (axe)', async
   expect(serious).toEqual([]);
 });
 
-test('runs under a script-src \'self\' content security policy', async ({ page }) => {
+test("runs under a script-src 'self' content security policy", async ({ page }) => {
   await page.route('/', async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" },
+    });
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       (window as unknown as { cspViolations: string[] }).cspViolations ??= [];
-      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(
+        `${event.violatedDirective}: ${event.blockedURI}`,
+      );
     });
   });
   const live = await openDemo(page);

@@ -9,9 +9,9 @@ import { routeShared, TEST_IMAGES, TEST_IMAGES_DIR, type TestImage } from './fix
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The short display names the element renders (`[part=label]`), by class index. */
-const DISPLAY_LABELS: string[] = (JSON.parse(readFileSync(path.join(root, 'public/model/labels.json'), 'utf8')) as { label: string }[]).map(
-  (entry) => entry.label,
-);
+const DISPLAY_LABELS: string[] = (
+  JSON.parse(readFileSync(path.join(root, 'public/model/labels.json'), 'utf8')) as { label: string }[]
+).map((entry) => entry.label);
 
 /** A test image the model gets right at top-1 with confidence (see ../shared/test-images/README.md). */
 export function testImage(fileStart: string): TestImage & { path: string; displayLabel: string } {
@@ -67,7 +67,9 @@ function installPageHelpers(): void {
   for (const type of ['mobilenet-ready', 'mobilenet-result', 'mobilenet-error'] as const) {
     document.addEventListener(type, (event) => {
       const detail = (event as CustomEvent).detail;
-      const element = Array.from(document.querySelectorAll('mobilenet-classifier')).indexOf(event.target as HTMLElement);
+      const element = Array.from(document.querySelectorAll('mobilenet-classifier')).indexOf(
+        event.target as HTMLElement,
+      );
       const recorded: RecordedEvent = { type, element };
       if (type === 'mobilenet-ready') recorded.ready = { backend: detail.backend, loadMs: detail.loadMs };
       if (type === 'mobilenet-error') recorded.error = { phase: detail.phase, message: detail.message };
@@ -91,9 +93,17 @@ export async function recordedEvents(page: Page, type?: RecordedEvent['type']): 
 }
 
 /** The recorded `mobilenet-result` details, once there are at least `count`; fails naming what arrived instead. */
-export async function waitForResults(page: Page, count: number, timeout = 30_000): Promise<NonNullable<RecordedEvent['result']>[]> {
+export async function waitForResults(
+  page: Page,
+  count: number,
+  timeout = 30_000,
+): Promise<NonNullable<RecordedEvent['result']>[]> {
   try {
-    await page.waitForFunction((n) => window.mobilenetEvents.filter((e) => e.type === 'mobilenet-result').length >= n, count, { timeout });
+    await page.waitForFunction(
+      (n) => window.mobilenetEvents.filter((e) => e.type === 'mobilenet-result').length >= n,
+      count,
+      { timeout },
+    );
   } catch {
     const seen = await recordedEvents(page);
     throw new Error(
@@ -105,12 +115,22 @@ export async function waitForResults(page: Page, count: number, timeout = 30_000
 }
 
 /** The recorded `mobilenet-error` details, once there are at least `count`. */
-export async function waitForErrors(page: Page, count: number, timeout = 30_000): Promise<NonNullable<RecordedEvent['error']>[]> {
+export async function waitForErrors(
+  page: Page,
+  count: number,
+  timeout = 30_000,
+): Promise<NonNullable<RecordedEvent['error']>[]> {
   try {
-    await page.waitForFunction((n) => window.mobilenetEvents.filter((e) => e.type === 'mobilenet-error').length >= n, count, { timeout });
+    await page.waitForFunction(
+      (n) => window.mobilenetEvents.filter((e) => e.type === 'mobilenet-error').length >= n,
+      count,
+      { timeout },
+    );
   } catch {
     const seen = await recordedEvents(page);
-    throw new Error(`expected ${count} mobilenet-error event(s) within ${timeout} ms; recorded: ${JSON.stringify(seen.map((e) => e.type))}`);
+    throw new Error(
+      `expected ${count} mobilenet-error event(s) within ${timeout} ms; recorded: ${JSON.stringify(seen.map((e) => e.type))}`,
+    );
   }
   return (await recordedEvents(page, 'mobilenet-error')).map((e) => e.error!);
 }
@@ -127,8 +147,16 @@ export async function expectReady(element: Locator, timeout = 60_000): Promise<v
     await expect(status).toContainText('Ready', { timeout });
   } catch {
     const said = (await status.textContent({ timeout: 1000 }).catch(() => null))?.trim() ?? 'no [part=status] rendered';
-    const error = (await element.locator('[part=error]').textContent({ timeout: 1000 }).catch(() => null))?.trim();
-    const loads = await element.page().evaluate(() => sessionStorage.getItem('elementPageLoads')).catch(() => '?');
+    const error = (
+      await element
+        .locator('[part=error]')
+        .textContent({ timeout: 1000 })
+        .catch(() => null)
+    )?.trim();
+    const loads = await element
+      .page()
+      .evaluate(() => sessionStorage.getItem('elementPageLoads'))
+      .catch(() => '?');
     throw new Error(
       `<mobilenet-classifier> never said Ready within ${timeout} ms: status "${said}"${error ? `, error "${error}"` : ''}` +
         (Number(loads) > 1 ? ` (the page was loaded ${loads} times: a reload wipes the elements a test added)` : ''),
@@ -150,7 +178,11 @@ export type Attributes = Record<string, string | true>;
  * Adds a <mobilenet-classifier> with the given attributes to the page and returns a locator for it.
  * Waits for Ready unless `waitReady: false`.
  */
-export async function mountClassifier(page: Page, attributes: Attributes = {}, options: { waitReady?: boolean } = {}): Promise<Locator> {
+export async function mountClassifier(
+  page: Page,
+  attributes: Attributes = {},
+  options: { waitReady?: boolean } = {},
+): Promise<Locator> {
   const [element] = await mountClassifiers(page, [attributes], options);
   return element;
 }
@@ -159,7 +191,11 @@ export async function mountClassifier(page: Page, attributes: Attributes = {}, o
  * Adds several elements in one task, so that they all start loading the model together, and waits
  * until each is Ready (unless `waitReady: false`).
  */
-export async function mountClassifiers(page: Page, attributeList: Attributes[], options: { waitReady?: boolean } = {}): Promise<Locator[]> {
+export async function mountClassifiers(
+  page: Page,
+  attributeList: Attributes[],
+  options: { waitReady?: boolean } = {},
+): Promise<Locator[]> {
   const first = await page.evaluate((list) => {
     for (const attrs of list) {
       const element = document.createElement('mobilenet-classifier');
@@ -181,13 +217,20 @@ export async function mountClassifiers(page: Page, attributeList: Attributes[], 
  * a test has set up.
  */
 export async function openElementPage(page: Page): Promise<void> {
-  await page.routeWebSocket(() => true, () => {});
+  await page.routeWebSocket(
+    () => true,
+    () => {},
+  );
   await routeShared(page);
   await page.addInitScript(installPageHelpers);
   await page.goto('/e2e/element.html');
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch(() => {
-    throw new Error('e2e/element.html never set body[data-ready]: /src/define.ts did not load or define <mobilenet-classifier>');
-  });
+  await page
+    .waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(
+        'e2e/element.html never set body[data-ready]: /src/define.ts did not load or define <mobilenet-classifier>',
+      );
+    });
 }
 
 export const test = base.extend<{

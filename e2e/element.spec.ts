@@ -26,7 +26,11 @@ const lorikeet = testImage('n01820546_lorikeet');
 const fireboat = testImage('n03344393_fireboat');
 
 const sharedUrl = (file: string) => `/shared/test-images/${file}`;
-const payload = (image: { file: string; path: string }) => ({ name: image.file, mimeType: 'image/jpeg', buffer: readFileSync(image.path) });
+const payload = (image: { file: string; path: string }) => ({
+  name: image.file,
+  mimeType: 'image/jpeg',
+  buffer: readFileSync(image.path),
+});
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length, 'vectors of different length').toBe(b.length);
@@ -95,7 +99,9 @@ async function pasteImage(page: Page, image: { file: string }): Promise<void> {
       const clipboardData = await window.imageTransfer(url, name);
       let target = document.activeElement ?? document.body;
       while (target.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }),
+      );
     },
     { url: sharedUrl(image.file), name: image.file },
   );
@@ -116,7 +122,10 @@ async function watchProgress(el: Locator): Promise<() => Promise<string[]>> {
 }
 
 test.describe('upload', () => {
-  test('shows the true class of an uploaded image in the rendered top-5 and fires the same predictions', async ({ elementPage: page, addClassifier }) => {
+  test('shows the true class of an uploaded image in the rendered top-5 and fires the same predictions', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier();
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     const [result] = await waitForResults(page, 1);
@@ -124,13 +133,19 @@ test.describe('upload', () => {
     const labels = await renderedLabels(el);
     expect(labels, 'no [part=label] rendered, or not the top 5').toHaveLength(5);
     expect(labels).toContain(strawberry.displayLabel);
-    expect(result.predictions.map((p) => p.label), 'the event and the screen disagree').toEqual(labels);
+    expect(
+      result.predictions.map((p) => p.label),
+      'the event and the screen disagree',
+    ).toEqual(labels);
     expect(result.predictions.map((p) => p.index)).toContain(strawberry.index);
     expect(result.source).toEqual({ kind: 'upload', name: strawberry.file });
     expect(result.backend).toBe('webgl');
   });
 
-  test('classifies several files one after another, reporting progress and the one that is not an image', async ({ elementPage: page, addClassifier }) => {
+  test('classifies several files one after another, reporting progress and the one that is not an image', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier(ON_WASM);
     const progress = await watchProgress(el);
     const notAnImage = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
@@ -138,7 +153,10 @@ test.describe('upload', () => {
 
     await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be read: notes.txt.');
     const events = (await recordedEvents(page)).filter((e) => e.type !== 'mobilenet-ready');
-    expect(events.map((e) => e.type), 'results and the error, in file order').toEqual(['mobilenet-result', 'mobilenet-error', 'mobilenet-result']);
+    expect(
+      events.map((e) => e.type),
+      'results and the error, in file order',
+    ).toEqual(['mobilenet-result', 'mobilenet-error', 'mobilenet-result']);
     expect(events[0].result?.source).toEqual({ kind: 'upload', name: strawberry.file });
     expect(events[0].result?.predictions[0].index).toBe(strawberry.index);
     expect(events[1].error?.phase).toBe('input');
@@ -155,12 +173,16 @@ test.describe('upload', () => {
   });
 });
 
-test('classifies an image file dropped on it, showing the drop target while dragging', async ({ elementPage: page, addClassifier }) => {
+test('classifies an image file dropped on it, showing the drop target while dragging', async ({
+  elementPage: page,
+  addClassifier,
+}) => {
   const el = await addClassifier(ON_WASM);
   const outcome = await el.evaluate(
     async (host, { url, name }) => {
       const dataTransfer = await window.imageTransfer(url, name);
-      const fire = (type: string) => host.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, composed: true, cancelable: true }));
+      const fire = (type: string) =>
+        host.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, composed: true, cancelable: true }));
       const enterAccepted = !fire('dragenter');
       const overAccepted = !fire('dragover');
       await (host as MobilenetClassifier).updateComplete;
@@ -187,7 +209,10 @@ test('classifies an image file dropped on it, showing the drop target while drag
 test.describe('several elements on a page', () => {
   // Regression: leaseClassifier() used to replay progress synchronously, before the element had its
   // lease, and the element threw from willUpdate and never rendered.
-  test('an element added after another one is ready becomes ready too', async ({ elementPage: page, addClassifier }) => {
+  test('an element added after another one is ready becomes ready too', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await addClassifier(ON_WASM);
@@ -210,7 +235,10 @@ test.describe('paste', () => {
 
     const events = await waitForResults(page, 1);
     const recorded = await recordedEvents(page, 'mobilenet-result');
-    expect(recorded.map((e) => e.element), 'the result came from the wrong element').toEqual([1]);
+    expect(
+      recorded.map((e) => e.element),
+      'the result came from the wrong element',
+    ).toEqual([1]);
     expect(events[0].source).toEqual({ kind: 'paste', name: lorikeet.file });
     expect((await renderedLabels(second))[0]).toBe(lorikeet.displayLabel);
     expect(await renderedLabels(first), 'the unfocused element classified the paste too').toEqual([]);
@@ -219,7 +247,9 @@ test.describe('paste', () => {
   test('a paste with nothing focused goes to the first element on the page', async ({ elementPage: page }) => {
     const [first, second] = await mountClassifiers(page, [ON_WASM, ON_WASM]);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    expect(await page.evaluate(() => document.activeElement === document.body), 'something still had the focus').toBe(true);
+    expect(await page.evaluate(() => document.activeElement === document.body), 'something still had the focus').toBe(
+      true,
+    );
     await pasteImage(page, strawberry);
 
     const [result] = await waitForResults(page, 1);
@@ -229,7 +259,10 @@ test.describe('paste', () => {
     expect(await renderedLabels(second)).toEqual([]);
   });
 
-  test('a paste of text only, with focus inside, shows an input error', async ({ elementPage: page, addClassifier }) => {
+  test('a paste of text only, with focus inside, shows an input error', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier(ON_WASM);
     await el.locator('[part=stage]').focus();
     await page.evaluate(() => {
@@ -237,17 +270,25 @@ test.describe('paste', () => {
       clipboardData.setData('text/plain', 'just some words');
       let target = document.activeElement!;
       while (target.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }),
+      );
     });
     const [error] = await waitForErrors(page, 1);
-    expect(error).toEqual({ phase: 'input', message: 'The clipboard holds no image. Copy an image, then paste again.' });
+    expect(error).toEqual({
+      phase: 'input',
+      message: 'The clipboard holds no image. Copy an image, then paste again.',
+    });
     await expect(el.getByRole('alert')).toContainText('The clipboard holds no image');
     expect(await recordedEvents(page, 'mobilenet-result')).toEqual([]);
   });
 });
 
 test.describe('src', () => {
-  test('classifies the image at src, and the new one when src changes', async ({ elementPage: page, addClassifier }) => {
+  test('classifies the image at src, and the new one when src changes', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ ...ON_WASM, src: sharedUrl(strawberry.file) });
     const [first] = await waitForResults(page, 1);
     expect(first.source).toEqual({ kind: 'src', name: sharedUrl(strawberry.file) });
@@ -259,7 +300,10 @@ test.describe('src', () => {
     await expect(el.locator('[part=label]').first()).toHaveText(lorikeet.displayLabel);
   });
 
-  test('a src that 404s shows an error naming the URL and keeps the previous result on screen', async ({ elementPage: page, addClassifier }) => {
+  test('a src that 404s shows an error naming the URL and keeps the previous result on screen', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ ...ON_WASM, src: sharedUrl(strawberry.file) });
     await waitForResults(page, 1);
     const before = await renderedLabels(el);
@@ -276,62 +320,115 @@ test.describe('src', () => {
   });
 });
 
-test('classify() takes a Blob or a URL, resolves with the result and renders it; embed() gives 1280 floats', async ({ addClassifier }) => {
+test('classify() takes a Blob or a URL, resolves with the result and renders it; embed() gives 1280 floats', async ({
+  addClassifier,
+}) => {
   const el = await addClassifier();
   const fromBlob = await el.evaluate(async (host: MobilenetClassifier, url) => {
     const result = await host.classify(await (await fetch(url)).blob());
     await host.updateComplete;
     const shown = host.shadowRoot!.querySelector('[part=label]')?.textContent;
-    return { keys: Object.keys(result).sort(), top: result.predictions[0].index, backend: result.backend, timings: result.timings, source: result.source, shown };
+    return {
+      keys: Object.keys(result).sort(),
+      top: result.predictions[0].index,
+      backend: result.backend,
+      timings: result.timings,
+      source: result.source,
+      shown,
+    };
   }, sharedUrl(strawberry.file));
   expect(fromBlob.keys).toEqual(['backend', 'predictions', 'source', 'timings']);
-  expect(fromBlob).toMatchObject({ top: strawberry.index, backend: 'webgl', source: { kind: 'method' }, shown: strawberry.displayLabel });
+  expect(fromBlob).toMatchObject({
+    top: strawberry.index,
+    backend: 'webgl',
+    source: { kind: 'method' },
+    shown: strawberry.displayLabel,
+  });
   expect(fromBlob.timings.total).toBeGreaterThan(0);
 
   const fromUrl = await el.evaluate(async (host: MobilenetClassifier, url) => {
     const result = await host.classify(url);
     await host.updateComplete;
-    return { top: result.predictions[0].index, source: result.source, shown: host.shadowRoot!.querySelector('[part=label]')?.textContent };
+    return {
+      top: result.predictions[0].index,
+      source: result.source,
+      shown: host.shadowRoot!.querySelector('[part=label]')?.textContent,
+    };
   }, sharedUrl(lorikeet.file));
-  expect(fromUrl).toEqual({ top: lorikeet.index, source: { kind: 'method', name: sharedUrl(lorikeet.file) }, shown: lorikeet.displayLabel });
+  expect(fromUrl).toEqual({
+    top: lorikeet.index,
+    source: { kind: 'method', name: sharedUrl(lorikeet.file) },
+    shown: lorikeet.displayLabel,
+  });
 
   const embedding = await el.evaluate(async (host: MobilenetClassifier, url) => {
     const vector = await host.embed(url);
-    return { isFloat32Array: vector instanceof Float32Array, length: vector.length, finite: vector.every(Number.isFinite) };
+    return {
+      isFloat32Array: vector instanceof Float32Array,
+      length: vector.length,
+      finite: vector.every(Number.isFinite),
+    };
   }, sharedUrl(strawberry.file));
   expect(embedding).toEqual({ isFloat32Array: true, length: 1280, finite: true });
 });
 
 test.describe('features', () => {
   /** Adds a `features` element, uploads the strawberry and returns `embed()` of the same image as reference. */
-  async function classifiedWithFeatures(page: Page, addClassifier: (a: Attributes) => Promise<Locator>, attributes: Attributes = {}) {
+  async function classifiedWithFeatures(
+    page: Page,
+    addClassifier: (a: Attributes) => Promise<Locator>,
+    attributes: Attributes = {},
+  ) {
     const el = await addClassifier({ ...attributes, features: true });
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     const [result] = await waitForResults(page, 1);
-    const reference = await el.evaluate(async (host: MobilenetClassifier, url) => Array.from(await host.embed(url)), sharedUrl(strawberry.file));
+    const reference = await el.evaluate(
+      async (host: MobilenetClassifier, url) => Array.from(await host.embed(url)),
+      sharedUrl(strawberry.file),
+    );
     return { el, result, reference };
   }
 
-  test('a result carries the 1280-d vector and "Download features (JSON)" saves the same values as embed()', async ({ elementPage: page, addClassifier }) => {
+  test('a result carries the 1280-d vector and "Download features (JSON)" saves the same values as embed()', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const { el, result, reference } = await classifiedWithFeatures(page, addClassifier);
     expect(result.featuresLength, 'no features in the mobilenet-result detail').toBe(1280);
     expect(result.featuresIsFloat32Array).toBe(true);
     const features = el.getByRole('group', { name: 'Feature vector export' });
-    await expect(features.getByRole('button')).toHaveText(['Download features (JSON)', 'Download features (.bin)', 'Copy features as JSON']);
+    await expect(features.getByRole('button')).toHaveText([
+      'Download features (JSON)',
+      'Download features (.bin)',
+      'Copy features as JSON',
+    ]);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), el.getByRole('button', { name: 'Download features (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      el.getByRole('button', { name: 'Download features (JSON)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('n07745940_strawberry-features.json');
     expect(await download.failure(), 'the download failed').toBeNull();
-    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { model: string; length: number; values: number[] };
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      model: string;
+      length: number;
+      values: number[];
+    };
     expect(Object.keys(saved).sort()).toEqual(['length', 'model', 'values']);
     expect(saved.model).toMatch(/^mobilenet_v2/);
     expect(saved.length).toBe(1280);
     expect(maxAbsDiff(saved.values, reference)).toBeLessThan(1e-6);
   });
 
-  test('"Download features (.bin)" saves 5120 bytes of little-endian float32, the same values', async ({ elementPage: page, addClassifier }) => {
+  test('"Download features (.bin)" saves 5120 bytes of little-endian float32, the same values', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const { el, reference } = await classifiedWithFeatures(page, addClassifier, ON_WASM);
-    const [download] = await Promise.all([page.waitForEvent('download'), el.getByRole('button', { name: 'Download features (.bin)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      el.getByRole('button', { name: 'Download features (.bin)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('n07745940_strawberry-features.bin');
     expect(await download.failure(), 'the download failed').toBeNull();
     const bytes = readFileSync(await download.path());
@@ -340,12 +437,21 @@ test.describe('features', () => {
     expect(maxAbsDiff(values, reference)).toBeLessThan(1e-6);
   });
 
-  test('"Copy features as JSON" writes the same JSON to the clipboard', async ({ elementPage: page, addClassifier, context, baseURL }) => {
+  test('"Copy features as JSON" writes the same JSON to the clipboard', async ({
+    elementPage: page,
+    addClassifier,
+    context,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     const { el, reference } = await classifiedWithFeatures(page, addClassifier, ON_WASM);
     await el.getByRole('button', { name: 'Copy features as JSON' }).click();
     await expect(el.locator('[aria-live=polite]')).toHaveText('Feature vector copied as JSON.');
-    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { model: string; length: number; values: number[] };
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+      model: string;
+      length: number;
+      values: number[];
+    };
     expect(copied.length).toBe(1280);
     expect(copied.model).toMatch(/^mobilenet_v2/);
     expect(maxAbsDiff(copied.values, reference)).toBeLessThan(1e-6);
@@ -361,7 +467,10 @@ test.describe('stale results', () => {
     });
   }
 
-  test('a slow src followed by a fast upload renders the upload, and the slow result is neither rendered nor fired', async ({ elementPage: page, addClassifier }) => {
+  test('a slow src followed by a fast upload renders the upload, and the slow result is neither rendered nor fired', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     await routeSlow(page, lorikeet);
     const el = await addClassifier(ON_WASM);
     const slowAnswered = page.waitForResponse('**/slow/**');
@@ -373,15 +482,25 @@ test.describe('stale results', () => {
     await page.waitForTimeout(1200);
 
     const results = await recordedEvents(page, 'mobilenet-result');
-    expect(results.map((e) => e.result?.source), 'the stale src result was fired').toEqual([{ kind: 'upload', name: strawberry.file }]);
-    expect((await renderedLabels(el))[0], 'the stale src result was rendered over the upload').toBe(strawberry.displayLabel);
+    expect(
+      results.map((e) => e.result?.source),
+      'the stale src result was fired',
+    ).toEqual([{ kind: 'upload', name: strawberry.file }]);
+    expect((await renderedLabels(el))[0], 'the stale src result was rendered over the upload').toBe(
+      strawberry.displayLabel,
+    );
   });
 
-  test('a classify() call overtaken by a newer source still resolves with its own result, unrendered', async ({ elementPage: page, addClassifier }) => {
+  test('a classify() call overtaken by a newer source still resolves with its own result, unrendered', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     await routeSlow(page, lorikeet);
     const el = await addClassifier(ON_WASM);
     await el.evaluate((host: MobilenetClassifier) => {
-      (window as unknown as { stale: Promise<number> }).stale = host.classify('/slow/lorikeet.jpg').then((r) => r.predictions[0].index);
+      (window as unknown as { stale: Promise<number> }).stale = host
+        .classify('/slow/lorikeet.jpg')
+        .then((r) => r.predictions[0].index);
     });
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     await waitForResults(page, 1);
@@ -395,7 +514,10 @@ test.describe('stale results', () => {
 });
 
 test.describe('attributes', () => {
-  test('top-k sets how many predictions render, also when it changes later', async ({ elementPage: page, addClassifier }) => {
+  test('top-k sets how many predictions render, also when it changes later', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ ...ON_WASM, 'top-k': '3' });
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     const [first] = await waitForResults(page, 1);
@@ -415,7 +537,10 @@ test.describe('attributes', () => {
     await expect(el.locator('[part=result]')).toHaveCount(7);
   });
 
-  test('crop changes the square the model sees, read back from the crop canvas', async ({ elementPage: page, addClassifier }) => {
+  test('crop changes the square the model sees, read back from the crop canvas', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier(ON_WASM);
     await el.locator('input[type=file]').setInputFiles(fireboat.path);
     await waitForResults(page, 1);
@@ -427,7 +552,10 @@ test.describe('attributes', () => {
     expect(differingFraction(whole, centre), 'the crop canvas did not change with crop="0.5"').toBeGreaterThan(0.3);
   });
 
-  test('backend="wasm" runs on wasm and says so in the status and in mobilenet-ready', async ({ elementPage: page, addClassifier }) => {
+  test('backend="wasm" runs on wasm and says so in the status and in mobilenet-ready', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ backend: 'wasm' });
     await expect(el.locator('[part=status]')).toHaveText('Ready · runs on wasm');
     const [ready] = await recordedEvents(page, 'mobilenet-ready');
@@ -439,19 +567,32 @@ test.describe('attributes', () => {
     expect(result.predictions[0].index).toBe(strawberry.index);
   });
 
-  test('an unknown backend is refused once, with a message naming the valid ones, and a valid one then loads', async ({ elementPage: page, addClassifier }) => {
+  test('an unknown backend is refused once, with a message naming the valid ones, and a valid one then loads', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ backend: 'gpu' }, { waitReady: false });
     const [error] = await waitForErrors(page, 1);
     expect(error).toMatchObject({ phase: 'load', message: 'backend="gpu" is not one of webgl, wasm, cpu, auto.' });
-    const classifyError = await el.evaluate((host: MobilenetClassifier) => host.classify(new Blob(['x'])).then(() => 'resolved', (e: Error) => e.message));
+    const classifyError = await el.evaluate((host: MobilenetClassifier) =>
+      host.classify(new Blob(['x'])).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
     expect(classifyError).toBe(error.message);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    expect(await recordedEvents(page, 'mobilenet-error'), 'the refused load was retried on every update').toHaveLength(2);
+    expect(await recordedEvents(page, 'mobilenet-error'), 'the refused load was retried on every update').toHaveLength(
+      2,
+    );
     await el.evaluate((host: MobilenetClassifier) => host.setAttribute('backend', 'wasm'));
     await expectReady(el);
   });
 
-  test('a model-url that 404s shows the load error with Retry; Retry loads it once it is there', async ({ elementPage: page, addClassifier }) => {
+  test('a model-url that 404s shows the load error with Retry; Retry loads it once it is there', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     let modelThere = false;
     await page.route('**/flaky/**', async (route) => {
       if (!modelThere) return route.fulfill({ status: 404, body: 'not here' });
@@ -474,18 +615,26 @@ test.describe('attributes', () => {
   });
 
   // Regression: an upload while the model was missing replaced the load error with one without Retry.
-  test('an upload while the model is missing keeps the Retry button of the load error', async ({ elementPage: page, addClassifier }) => {
+  test('an upload while the model is missing keeps the Retry button of the load error', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ ...ON_WASM, 'model-url': '/missing-model/model.json' }, { waitReady: false });
     await waitForErrors(page, 1);
     await expect(el.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     const [, second] = await waitForErrors(page, 2);
     expect(second.phase).toBe('load');
-    await expect(el.getByRole('alert').getByRole('button', { name: 'Retry' }), 'the Retry button went away').toBeVisible({ timeout: 2000 });
+    await expect(
+      el.getByRole('alert').getByRole('button', { name: 'Retry' }),
+      'the Retry button went away',
+    ).toBeVisible({ timeout: 2000 });
   });
 
   // Regression: `ready` stayed resolved while the next model was still loading.
-  test('ready is renewed when model-url changes and settles once the new model is loaded', async ({ addClassifier }) => {
+  test('ready is renewed when model-url changes and settles once the new model is loaded', async ({
+    addClassifier,
+  }) => {
     const el = await addClassifier({ backend: 'wasm' });
     const statusWhenReady = await el.evaluate(async (host: MobilenetClassifier) => {
       host.setAttribute('model-url', '/model/model.json?copy=2');
@@ -497,7 +646,10 @@ test.describe('attributes', () => {
     expect(statusWhenReady, 'ready settled before the new model was loaded').toBe('Ready · runs on wasm');
   });
 
-  test('setting model-url back to /model/model.json after a 404 loads the model', async ({ elementPage: page, addClassifier }) => {
+  test('setting model-url back to /model/model.json after a 404 loads the model', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ ...ON_WASM, 'model-url': '/missing-model/model.json' }, { waitReady: false });
     await waitForErrors(page, 1);
     await expect(el.getByRole('alert')).toContainText('/missing-model/model.json');
@@ -516,7 +668,13 @@ test('mirror flips the camera preview only, never the crop canvas or its pixels'
   // A browser of its own with a fake camera, so that the preview exists; the rest of the file runs without one.
   const browser = await playwright.chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
   });
   try {
     const page = await (await browser.newContext({ baseURL })).newPage();
@@ -539,9 +697,14 @@ test('mirror flips the camera preview only, never the crop canvas or its pixels'
     });
     expect(differingFraction(plainPixels, flipped)).toBeGreaterThan(0.1);
 
-    const cameras = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length);
+    const cameras = await page.evaluate(
+      async () => (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length,
+    );
     if (cameras === 0) {
-      test.info().annotations.push({ type: 'not covered', description: 'no camera even with the fake-camera flags: the preview part of mirror was not checked' });
+      test.info().annotations.push({
+        type: 'not covered',
+        description: 'no camera even with the fake-camera flags: the preview part of mirror was not checked',
+      });
       return;
     }
     await mirrored.getByRole('button', { name: 'Camera' }).click();
@@ -569,10 +732,16 @@ test.describe('keyboard only', () => {
     expect(result.source).toEqual({ kind: 'upload', name: lorikeet.file });
   });
 
-  test('Enter on Upload opens the file chooser; Enter on Download features (JSON) downloads', async ({ elementPage: page, addClassifier }) => {
+  test('Enter on Upload opens the file chooser; Enter on Download features (JSON) downloads', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier({ features: true });
     const stage = 'Image input: drop or paste an image here, or press Enter to choose files';
-    expect(await tabTo(page, 'Upload images'), 'Upload is not the next stop after the stage').toEqual([stage, 'Upload images']);
+    expect(await tabTo(page, 'Upload images'), 'Upload is not the next stop after the stage').toEqual([
+      stage,
+      'Upload images',
+    ]);
     const chooser = await nextFileChooser(page, () => page.keyboard.press('Enter'));
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(strawberry.path);
@@ -581,24 +750,38 @@ test.describe('keyboard only', () => {
     await expect(el.locator('[part=label]').first()).toHaveText(strawberry.displayLabel);
 
     await tabTo(page, 'Download features (JSON)');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.keyboard.press('Enter')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 5000 }),
+      page.keyboard.press('Enter'),
+    ]);
     expect(download.suggestedFilename()).toBe('n07745940_strawberry-features.json');
   });
 
-  test('Space on the camera toggle turns it on, or, with no camera here, turns it back off and says why', async ({ elementPage: page, addClassifier }) => {
+  test('Space on the camera toggle turns it on, or, with no camera here, turns it back off and says why', async ({
+    elementPage: page,
+    addClassifier,
+  }) => {
     const el = await addClassifier(ON_WASM);
     const toggle = el.getByRole('button', { name: 'Camera' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await toggle.evaluate((button) => {
       const states: string[] = [];
       (window as unknown as { pressedStates: string[] }).pressedStates = states;
-      new MutationObserver(() => states.push(button.getAttribute('aria-pressed') ?? '')).observe(button, { attributeFilter: ['aria-pressed'] });
+      new MutationObserver(() => states.push(button.getAttribute('aria-pressed') ?? '')).observe(button, {
+        attributeFilter: ['aria-pressed'],
+      });
     });
     await tabTo(page, 'Camera');
     await page.keyboard.press(' ');
 
-    await expect.poll(() => page.evaluate(() => (window as unknown as { pressedStates: string[] }).pressedStates[0]), { message: 'Space did not press the toggle' }).toBe('true');
-    const cameras = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { pressedStates: string[] }).pressedStates[0]), {
+        message: 'Space did not press the toggle',
+      })
+      .toBe('true');
+    const cameras = await page.evaluate(
+      async () => (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput').length,
+    );
     if (cameras > 0) {
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
       await el.evaluate((host: MobilenetClassifier) => host.stopCamera());
@@ -616,7 +799,13 @@ test.describe('keyboard only', () => {
     const el = await addClassifier({ ...ON_WASM, features: true });
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
     await waitForResults(page, 1);
-    for (const name of ['Upload images', 'Camera', 'Download features (JSON)', 'Download features (.bin)', 'Copy features as JSON']) {
+    for (const name of [
+      'Upload images',
+      'Camera',
+      'Download features (JSON)',
+      'Download features (.bin)',
+      'Copy features as JSON',
+    ]) {
       await expect(el.getByRole('button', { name, exact: true }), `no button named "${name}"`).toHaveCount(1);
     }
     await expect(el.getByRole('group', { name: /Image input/ })).toHaveCount(1);
@@ -628,13 +817,20 @@ test.describe('keyboard only', () => {
   });
 });
 
-test('axe finds no serious or critical violations, before and after a result with features', async ({ elementPage: page, addClassifier }) => {
+test('axe finds no serious or critical violations, before and after a result with features', async ({
+  elementPage: page,
+  addClassifier,
+}) => {
   const el = await addClassifier({ ...ON_WASM, features: true });
   const check = async (when: string) => {
     const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const v of violations) console.log(`axe (${when}): [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s)) ${v.helpUrl}`);
+    for (const v of violations)
+      console.log(`axe (${when}): [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s)) ${v.helpUrl}`);
     const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `serious or critical axe violations ${when}`).toEqual([]);
+    expect(
+      severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `serious or critical axe violations ${when}`,
+    ).toEqual([]);
   };
   await check('in the initial state');
   await el.locator('input[type=file]').setInputFiles(strawberry.path);
@@ -647,7 +843,10 @@ test.describe('registration', () => {
   /** A blank page on the app's origin, so /src modules load through Vite. */
   async function blankPage(page: Page): Promise<void> {
     await page.route('**/e2e/__blank.html', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>blank</title><body></body></html>' }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><title>blank</title><body></body></html>',
+      }),
     );
     await page.goto('/e2e/__blank.html');
   }
@@ -658,9 +857,11 @@ test.describe('registration', () => {
       type: 'module',
       content: `try { window.outcome = await (async () => { ${code} })(); } catch (error) { window.outcome = { threw: String(error) }; }`,
     });
-    await page.waitForFunction(() => 'outcome' in window, undefined, { timeout: 30_000 }).catch(() => {
-      throw new Error(`the module script never finished: ${code}`);
-    });
+    await page
+      .waitForFunction(() => 'outcome' in window, undefined, { timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`the module script never finished: ${code}`);
+      });
     return page.evaluate(() => (window as unknown as { outcome: unknown }).outcome);
   }
 

@@ -30,8 +30,11 @@ export const MODEL_WEIGHT_BYTES = builtModel.weightsManifest
   .flatMap((group) => group.paths)
   .reduce((sum, shard) => sum + readFileSync(path.join(MODEL_DIR, shard)).length, 0);
 /** The backbone precision public/model was built with. */
-export const MODEL_BACKBONE = (JSON.parse(readFileSync(path.join(MODEL_DIR, 'build.json'), 'utf8')) as { options: { backbone: 'float32' | 'float16' } })
-  .options.backbone;
+export const MODEL_BACKBONE = (
+  JSON.parse(readFileSync(path.join(MODEL_DIR, 'build.json'), 'utf8')) as {
+    options: { backbone: 'float32' | 'float16' };
+  }
+).options.backbone;
 
 /**
  * Serves ../shared under /shared/ on the page's own origin, without copying it into the app.
@@ -54,9 +57,11 @@ export async function routeShared(page: Page): Promise<void> {
 export async function openHarness(page: Page): Promise<void> {
   await routeShared(page);
   await page.goto('/e2e/harness.html');
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch(() => {
-    throw new Error('the test harness (e2e/harness.ts) never set body[data-ready]: did the Vite server start?');
-  });
+  await page
+    .waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error('the test harness (e2e/harness.ts) never set body[data-ready]: did the Vite server start?');
+    });
 }
 
 export const test = base.extend<{ harnessPage: Page }>({

@@ -65,14 +65,16 @@ const MODEL_FAULTS: ModelFault[] = [
   {
     title: 'model.json answers HTTP 404',
     modelUrl: () => '/faulty/model.json',
-    answer: async (file, route) => file === 'model.json' && (await route.fulfill({ status: 404, body: 'Not Found' }), true),
+    answer: async (file, route) =>
+      file === 'model.json' && (await route.fulfill({ status: 404, body: 'Not Found' }), true),
     names: (origin) => `${origin}/faulty/model.json`,
     says: ['HTTP 404'],
   },
   {
     title: 'the weight shard answers HTTP 500',
     modelUrl: () => '/faulty/model.json',
-    answer: async (file, route) => file === SHARD && (await route.fulfill({ status: 500, body: 'Internal Server Error' }), true),
+    answer: async (file, route) =>
+      file === SHARD && (await route.fulfill({ status: 500, body: 'Internal Server Error' }), true),
     names: (origin) => `${origin}/faulty/${SHARD}`,
     says: ['HTTP 500'],
   },
@@ -88,7 +90,11 @@ const MODEL_FAULTS: ModelFault[] = [
     modelUrl: () => '/faulty/model.json',
     answer: async (file, route) =>
       file === 'model.json' &&
-      (await route.fulfill({ contentType: 'application/json', body: readFileSync(path.join(MODEL_DIR, 'model.json'), 'utf8').slice(0, 5000) }), true),
+      (await route.fulfill({
+        contentType: 'application/json',
+        body: readFileSync(path.join(MODEL_DIR, 'model.json'), 'utf8').slice(0, 5000),
+      }),
+      true),
     names: (origin) => `${origin}/faulty/model.json`,
     says: ['not valid JSON'],
   },
@@ -98,7 +104,10 @@ const MODEL_FAULTS: ModelFault[] = [
     answer: async (file, route) => {
       if (file !== SHARD) return false;
       const bytes = readFileSync(path.join(MODEL_DIR, SHARD));
-      await route.fulfill({ contentType: 'application/octet-stream', body: bytes.subarray(0, Math.floor(bytes.length / 3)) });
+      await route.fulfill({
+        contentType: 'application/octet-stream',
+        body: bytes.subarray(0, Math.floor(bytes.length / 3)),
+      });
       return true;
     },
     names: (origin) => `${origin}/faulty/model.json`,
@@ -107,7 +116,9 @@ const MODEL_FAULTS: ModelFault[] = [
   {
     title: 'the model takes 224×224 input, not 96×96',
     modelUrl: () => '/faulty/model.json',
-    answer: async (file, route) => file === 'model.json' && (await route.fulfill({ contentType: 'application/json', body: modelJsonFor224() }), true),
+    answer: async (file, route) =>
+      file === 'model.json' &&
+      (await route.fulfill({ contentType: 'application/json', body: modelJsonFor224() }), true),
     names: (origin) => `${origin}/faulty/model.json`,
     says: ['224', '96'],
   },
@@ -131,7 +142,11 @@ test.describe('a model that cannot be loaded names the URL and what is wrong, an
         response.writeHead(200, { 'content-type': type, ...cors }).end(readFileSync(path.join(MODEL_DIR, file)));
       };
       const origin = new URL(page.url()).origin;
-      const el = await mountClassifier(page, { ...ON_WASM, 'model-url': fault.modelUrl(origin, site.origin) }, { waitReady: false });
+      const el = await mountClassifier(
+        page,
+        { ...ON_WASM, 'model-url': fault.modelUrl(origin, site.origin) },
+        { waitReady: false },
+      );
 
       const [error] = await waitForErrors(page, 1);
       expect(error.phase).toBe('load');
@@ -142,7 +157,9 @@ test.describe('a model that cannot be loaded names the URL and what is wrong, an
       const alert = el.getByRole('alert');
       await expect(alert).toHaveAttribute('part', 'error');
       await expect(alert).toContainText(error.message);
-      expect(await recordedEvents(page, 'mobilenet-ready'), 'mobilenet-ready fired for a model that failed').toEqual([]);
+      expect(await recordedEvents(page, 'mobilenet-ready'), 'mobilenet-ready fired for a model that failed').toEqual(
+        [],
+      );
 
       faulty = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
@@ -166,11 +183,18 @@ declare global {
 /** Keeps a reference to every WebGL context created on a canvas or an OffscreenCanvas (tf.js uses the latter). */
 function keepWebGLContexts(): void {
   window.webglContexts = [];
-  for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype] as { getContext: (...args: unknown[]) => unknown }[]) {
+  for (const proto of [HTMLCanvasElement.prototype, OffscreenCanvas.prototype] as {
+    getContext: (...args: unknown[]) => unknown;
+  }[]) {
     const getContext = proto.getContext;
     proto.getContext = function (this: unknown, ...args: unknown[]) {
       const context = getContext.apply(this, args);
-      if (typeof args[0] === 'string' && args[0].startsWith('webgl') && context && !window.webglContexts!.includes(context as WebGLRenderingContext)) {
+      if (
+        typeof args[0] === 'string' &&
+        args[0].startsWith('webgl') &&
+        context &&
+        !window.webglContexts!.includes(context as WebGLRenderingContext)
+      ) {
         window.webglContexts!.push(context as WebGLRenderingContext);
       }
       return context;
@@ -178,7 +202,9 @@ function keepWebGLContexts(): void {
   }
 }
 
-test('after the WebGL context is lost mid-session, the next upload is classified and the page stays responsive', async ({ page }) => {
+test('after the WebGL context is lost mid-session, the next upload is classified and the page stays responsive', async ({
+  page,
+}) => {
   // Regression: after the loss the next upload silently returned class 0. The classifier now moves to wasm.
   let crashed = false;
   page.on('crash', () => (crashed = true));
@@ -208,7 +234,10 @@ test('after the WebGL context is lost mid-session, the next upload is classified
   expect(Date.now() - ping, 'the page took more than a second to render a frame').toBeLessThan(1000);
   await expect(el.locator('[part=status]')).toContainText('Ready', { timeout: 1000 });
   expect(crashed, 'the tab crashed').toBe(false);
-  test.info().annotations.push({ type: 'recovery', description: `classified on ${last.backend} ${Date.now() - started} ms after the loss` });
+  test.info().annotations.push({
+    type: 'recovery',
+    description: `classified on ${last.backend} ${Date.now() - started} ms after the loss`,
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -233,7 +262,8 @@ async function serveVersions(page: Page, shardDelayMs: number): Promise<Map<stri
     const url = new URL(request.url());
     return url.pathname.startsWith('/model/') ? url.searchParams.get('v') : null;
   };
-  const entry = (v: string) => traffic.get(v) ?? (traffic.set(v, { started: [], finished: [], failed: [] }), traffic.get(v)!);
+  const entry = (v: string) =>
+    traffic.get(v) ?? (traffic.set(v, { started: [], finished: [], failed: [] }), traffic.get(v)!);
   const fileOf = (request: Request) => new URL(request.url()).pathname.split('/').pop()!;
   page.on('request', (r) => versionOf(r) && entry(versionOf(r)!).started.push(fileOf(r)));
   page.on('requestfinished', (r) => versionOf(r) && entry(versionOf(r)!).finished.push(fileOf(r)));
@@ -251,7 +281,9 @@ async function serveVersions(page: Page, shardDelayMs: number): Promise<Map<stri
       try {
         if (file === 'model.json') {
           const json = structuredClone(modelJson);
-          json.weightsManifest.forEach((group: { paths: string[] }) => (group.paths = group.paths.map((p) => `${p}?v=${v}`)));
+          json.weightsManifest.forEach(
+            (group: { paths: string[] }) => (group.paths = group.paths.map((p) => `${p}?v=${v}`)),
+          );
           json.userDefinedMetadata.labels = `labels.json?v=${v}`;
           json.userDefinedMetadata.contentHash = `${json.userDefinedMetadata.contentHash}-v${v}`;
           await route.fulfill({ contentType: 'application/json', body: JSON.stringify(json) });
@@ -282,7 +314,9 @@ async function oneLoadMemory(page: Page, v: string): Promise<{ numTensors: numbe
 }
 
 test.describe('model-url changed 20 times quickly', () => {
-  test('fetches only the last model’s weights and labels, and ends Ready with that model', async ({ elementPage: page }) => {
+  test('fetches only the last model’s weights and labels, and ends Ready with that model', async ({
+    elementPage: page,
+  }) => {
     const traffic = await serveVersions(page, 400);
     const el = await mountClassifier(page, { ...ON_WASM, 'model-url': '/model/model.json?v=1' }, { waitReady: false });
     await el.evaluate(async (host: MobilenetClassifier) => {
@@ -300,20 +334,30 @@ test.describe('model-url changed 20 times quickly', () => {
       type: 'traffic',
       description: `model.json requested for ${traffic.size} versions; shards started for ${shardStarts.length}, aborted for ${[...traffic].filter(([, t]) => t.failed.includes(SHARD)).length}`,
     });
-    expect(shardStarts.length, `shards requested for versions ${shardStarts}: the test never caught a shard in flight`).toBeGreaterThan(1);
+    expect(
+      shardStarts.length,
+      `shards requested for versions ${shardStarts}: the test never caught a shard in flight`,
+    ).toBeGreaterThan(1);
     for (let v = 1; v <= 19; v++) {
       const t = traffic.get(String(v));
-      expect(t?.finished.filter((f) => f !== 'model.json') ?? [], `model ${v} (superseded) fetched these files to the end`).toEqual([]);
+      expect(
+        t?.finished.filter((f) => f !== 'model.json') ?? [],
+        `model ${v} (superseded) fetched these files to the end`,
+      ).toEqual([]);
     }
     expect(traffic.get('20')?.finished.sort()).toEqual([SHARD, 'labels.json', 'model.json'].sort());
     expect((await recordedEvents(page, 'mobilenet-ready')).length, 'mobilenet-ready fired more than once').toBe(1);
     expect(await recordedEvents(page, 'mobilenet-error'), 'aborted loads were reported as errors').toEqual([]);
 
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
-    await expect(el.locator('[part=label]').first(), 'the element classified with a stale model').toHaveText('strawberry (model 20)');
+    await expect(el.locator('[part=label]').first(), 'the element classified with a stale model').toHaveText(
+      'strawberry (model 20)',
+    );
   });
 
-  test('loads cut off at every stage leave the tensors and bytes of one load, and the last model in use', async ({ elementPage: page }) => {
+  test('loads cut off at every stage leave the tensors and bytes of one load, and the last model in use', async ({
+    elementPage: page,
+  }) => {
     await serveVersions(page, 0);
     const one = await oneLoadMemory(page, 'single');
     const empty = await tfMemory(page);
@@ -341,18 +385,26 @@ test.describe('model-url changed 20 times quickly', () => {
       }
       return cut;
     });
-    expect(cutWithWeights, 'no load was cut after its weights were in memory: the test did not reach that stage').toBeGreaterThan(0);
+    expect(
+      cutWithWeights,
+      'no load was cut after its weights were in memory: the test did not reach that stage',
+    ).toBeGreaterThan(0);
     await expectReady(el);
     await expect
-      .poll(async () => {
-        const now = await tfMemory(page);
-        return { numTensors: now.numTensors - empty.numTensors, numBytes: now.numBytes - empty.numBytes };
-      }, { message: 'tensors or bytes after 20 quick model-url changes differ from one load' })
+      .poll(
+        async () => {
+          const now = await tfMemory(page);
+          return { numTensors: now.numTensors - empty.numTensors, numBytes: now.numBytes - empty.numBytes };
+        },
+        { message: 'tensors or bytes after 20 quick model-url changes differ from one load' },
+      )
       .toEqual(one);
 
     await el.locator('input[type=file]').setInputFiles(lorikeet.path);
     await expect(el.locator('[part=label]').first()).toHaveText(lorikeet.displayLabel);
     await el.locator('input[type=file]').setInputFiles(strawberry.path);
-    await expect(el.locator('[part=label]').first(), 'the element classified with a stale model').toHaveText('strawberry (model 20)');
+    await expect(el.locator('[part=label]').first(), 'the element classified with a stale model').toHaveText(
+      'strawberry (model 20)',
+    );
   });
 });

@@ -115,8 +115,16 @@ function subBlocks(data: Buffer): Buffer {
  * deflate row by row (12000×12000 is 432 MB of raw rows but about half a megabyte compressed).
  * Cached in os.tmpdir() by its parameters; returns the file's path.
  */
-export async function flatPngFile(width: number, height: number, background: Rgb, square: { size: number; colour: Rgb }): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify([width, height, background, square])).digest('hex').slice(0, 16);
+export async function flatPngFile(
+  width: number,
+  height: number,
+  background: Rgb,
+  square: { size: number; colour: Rgb },
+): Promise<string> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([width, height, background, square]))
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(os.tmpdir(), 'mobilenet-hardening');
   const file = path.join(dir, `flat-${width}x${height}-${key}.png`);
   if (existsSync(file)) return file;
@@ -125,7 +133,8 @@ export async function flatPngFile(width: number, height: number, background: Rgb
   const row = (withSquare: boolean) => {
     const bytes = Buffer.alloc(1 + width * 3); // filter byte 0 (None)
     const from = Math.floor((width - square.size) / 2);
-    for (let x = 0; x < width; x++) bytes.set(withSquare && x >= from && x < from + square.size ? square.colour : background, 1 + x * 3);
+    for (let x = 0; x < width; x++)
+      bytes.set(withSquare && x >= from && x < from + square.size ? square.colour : background, 1 + x * 3);
     return bytes;
   };
   const plain = row(false);
@@ -139,7 +148,8 @@ export async function flatPngFile(width: number, height: number, background: Rgb
     deflate.on('error', reject);
   });
   for (let y = 0; y < height; y++) {
-    if (!deflate.write(y >= top && y < top + square.size ? crossed : plain)) await new Promise((resolve) => deflate.once('drain', resolve));
+    if (!deflate.write(y >= top && y < top + square.size ? crossed : plain))
+      await new Promise((resolve) => deflate.once('drain', resolve));
   }
   deflate.end();
   await done;
@@ -182,7 +192,13 @@ export function heicFile(): Buffer {
     return Buffer.concat([head, body]);
   };
   const ftyp = box('ftyp', Buffer.from('heic\0\0\0\0mif1heic', 'latin1'));
-  const meta = box('meta', Buffer.concat([Buffer.alloc(4), box('hdlr', Buffer.concat([Buffer.alloc(8), Buffer.from('pict', 'latin1'), Buffer.alloc(13)]))]));
+  const meta = box(
+    'meta',
+    Buffer.concat([
+      Buffer.alloc(4),
+      box('hdlr', Buffer.concat([Buffer.alloc(8), Buffer.from('pict', 'latin1'), Buffer.alloc(13)])),
+    ]),
+  );
   const mdat = box('mdat', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) & 0xff)));
   return Buffer.concat([ftyp, meta, mdat]);
 }
@@ -211,7 +227,12 @@ export type EncodeSource =
  * Draws `source` on a canvas in the page and encodes it (canvas.convertToBlob). `rotate: 'ccw90'`
  * stores the picture turned 90° counter-clockwise, which EXIF Orientation 6 turns upright again.
  */
-export async function encodeInPage(page: Page, source: EncodeSource, type: 'image/png' | 'image/jpeg' | 'image/webp', quality = 0.92): Promise<Buffer> {
+export async function encodeInPage(
+  page: Page,
+  source: EncodeSource,
+  type: 'image/png' | 'image/jpeg' | 'image/webp',
+  quality = 0.92,
+): Promise<Buffer> {
   const base64 = await page.evaluate(
     async ({ source, type, quality }) => {
       let canvas: OffscreenCanvas;
@@ -258,8 +279,17 @@ export async function encodeInPage(page: Page, source: EncodeSource, type: 'imag
  * `encodeInPage`, cached in os.tmpdir() under `name`: a 12000×12000 canvas takes seconds and 576 MB to
  * encode, which a test should pay once per machine, not once per run.
  */
-export async function encodedFile(page: Page, name: string, source: EncodeSource, type: 'image/png' | 'image/jpeg', quality = 0.92): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify([source, type, quality])).digest('hex').slice(0, 16);
+export async function encodedFile(
+  page: Page,
+  name: string,
+  source: EncodeSource,
+  type: 'image/png' | 'image/jpeg',
+  quality = 0.92,
+): Promise<Buffer> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([source, type, quality]))
+    .digest('hex')
+    .slice(0, 16);
   const dir = path.join(os.tmpdir(), 'mobilenet-hardening');
   const file = path.join(dir, `${name}-${key}`);
   if (existsSync(file)) return readFileSync(file);
@@ -320,7 +350,11 @@ export async function shownResult(el: Locator): Promise<ShownResult> {
  * Waits for the element's answer to something given after `before` events: a new `mobilenet-error`
  * or a new `mobilenet-result`, whichever comes first.
  */
-export async function nextOutcome(page: Page, before: { errors: number; results: number }, timeout = 20_000): Promise<'error' | 'result'> {
+export async function nextOutcome(
+  page: Page,
+  before: { errors: number; results: number },
+  timeout = 20_000,
+): Promise<'error' | 'result'> {
   const handle = await page
     .waitForFunction(
       ({ errors, results }) => {
@@ -334,7 +368,9 @@ export async function nextOutcome(page: Page, before: { errors: number; results:
     )
     .catch(async () => {
       const seen = await recordedEvents(page);
-      throw new Error(`neither mobilenet-error nor mobilenet-result within ${timeout} ms; recorded: ${JSON.stringify(seen.map((e) => e.type))}`);
+      throw new Error(
+        `neither mobilenet-error nor mobilenet-result within ${timeout} ms; recorded: ${JSON.stringify(seen.map((e) => e.type))}`,
+      );
     });
   return (await handle.jsonValue()) as 'error' | 'result';
 }
@@ -342,7 +378,10 @@ export async function nextOutcome(page: Page, before: { errors: number; results:
 /** How many errors and results the page has recorded so far. */
 export async function eventCounts(page: Page): Promise<{ errors: number; results: number }> {
   const events = await recordedEvents(page);
-  return { errors: events.filter((e) => e.type === 'mobilenet-error').length, results: events.filter((e) => e.type === 'mobilenet-result').length };
+  return {
+    errors: events.filter((e) => e.type === 'mobilenet-error').length,
+    results: events.filter((e) => e.type === 'mobilenet-result').length,
+  };
 }
 
 /**
@@ -358,7 +397,9 @@ export async function expectUploadRefused(el: Locator, file: FilePayload | strin
   const name = typeof file === 'string' ? path.basename(file) : file.name;
   if ((await nextOutcome(page, counts)) === 'result') {
     const result = (await recordedEvents(page, 'mobilenet-result')).at(-1)!.result!;
-    throw new Error(`"${name}" was classified (top-1 "${result.predictions[0].label}") instead of refused with a mobilenet-error`);
+    throw new Error(
+      `"${name}" was classified (top-1 "${result.predictions[0].label}") instead of refused with a mobilenet-error`,
+    );
   }
   const error = (await waitForErrors(page, counts.errors + 1)).at(-1)!;
   expect(error.phase, `the error's phase (message: "${error.message}")`).toBe('input');
@@ -367,24 +408,35 @@ export async function expectUploadRefused(el: Locator, file: FilePayload | strin
   await expect(alert, 'no role=alert shown for the refused file').toBeVisible();
   await expect(alert).toHaveAttribute('part', 'error');
   await expect(alert).toContainText(error.message);
-  expect(await recordedEvents(page, 'mobilenet-result'), 'a mobilenet-result was fired for the refused file').toHaveLength(counts.results);
+  expect(
+    await recordedEvents(page, 'mobilenet-result'),
+    'a mobilenet-result was fired for the refused file',
+  ).toHaveLength(counts.results);
   expect(await renderedLabels(el), 'the previous result’s labels were replaced or cleared').toEqual(before.labels);
   expect(meanAbsDiff(await cropPixels(el), before.crop), 'the previous crop was redrawn').toBe(0);
   return error.message;
 }
 
 /** Uploads a good test image and expects its true class at top-1, rendered, with the error cleared. */
-export async function expectUploadClassified(el: Locator, image: { path: string; index: number; displayLabel: string }): Promise<void> {
+export async function expectUploadClassified(
+  el: Locator,
+  image: { path: string; index: number; displayLabel: string },
+): Promise<void> {
   const page = el.page();
   const counts = await eventCounts(page);
   await el.locator('input[type=file]').setInputFiles(image.path);
   if ((await nextOutcome(page, counts, 30_000)) === 'error') {
     const error = (await recordedEvents(page, 'mobilenet-error')).at(-1)!.error!;
-    throw new Error(`the good upload ${path.basename(image.path)} was refused: ${error.phase} error "${error.message}"`);
+    throw new Error(
+      `the good upload ${path.basename(image.path)} was refused: ${error.phase} error "${error.message}"`,
+    );
   }
   const result = (await waitForResults(page, counts.results + 1)).at(-1)!;
   const top = result.predictions[0];
-  expect(top.index, `top-1 of ${path.basename(image.path)} is class ${top.index} "${top.label}" at ${top.probability.toFixed(3)}`).toBe(image.index);
+  expect(
+    top.index,
+    `top-1 of ${path.basename(image.path)} is class ${top.index} "${top.label}" at ${top.probability.toFixed(3)}`,
+  ).toBe(image.index);
   await expect(el.locator('[part=label]').first()).toHaveText(image.displayLabel);
   await expect(el.locator('[part=error]'), 'the error stayed after a good upload').toHaveCount(0);
 }
@@ -427,7 +479,8 @@ export async function startOtherOrigin(): Promise<OtherOrigin> {
 /** `tf.memory()` of the page's tf.js: tfjs-core keeps its engine on the global object as `_tfengine`. */
 export async function tfMemory(page: Page): Promise<{ numTensors: number; numBytes: number }> {
   const memory = await page.evaluate(() => {
-    const engine = (globalThis as unknown as { _tfengine?: { memory(): { numTensors: number; numBytes: number } } })._tfengine;
+    const engine = (globalThis as unknown as { _tfengine?: { memory(): { numTensors: number; numBytes: number } } })
+      ._tfengine;
     return engine ? { numTensors: engine.memory().numTensors, numBytes: engine.memory().numBytes } : null;
   });
   if (!memory) throw new Error('globalThis._tfengine is missing: tf.js has not started in this page');
@@ -447,7 +500,11 @@ export interface LoggedRequest {
  * Records every request of every page and worker of the context, tagged with the phase set by
  * `log.phase = '…'`, and every WebSocket a page opens.
  */
-export function recordRequests(context: BrowserContext): { requests: LoggedRequest[]; sockets: string[]; phase: string } {
+export function recordRequests(context: BrowserContext): {
+  requests: LoggedRequest[];
+  sockets: string[];
+  phase: string;
+} {
   const log = { requests: [] as LoggedRequest[], sockets: [] as string[], phase: 'start' };
   context.on('request', (request) => {
     log.requests.push({

@@ -38,7 +38,11 @@ function describe(request: LoggedRequest): string {
   return `${request.phase}: ${request.method} ${request.url.slice(0, 160)} (${request.resourceType}, ${request.bodyBytes} body bytes)`;
 }
 
-test('every request during load, upload, camera and feature export goes to the page’s own origin and carries no data', async ({ page, context, baseURL }) => {
+test('every request during load, upload, camera and feature export goes to the page’s own origin and carries no data', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const log = recordRequests(context);
   const sockets: string[] = [];
   page.on('websocket', (socket) => sockets.push(socket.url()));
@@ -64,15 +68,22 @@ test('every request during load, upload, camera and feature export goes to the p
     return host.startCamera();
   });
   await expect
-    .poll(async () => (await recordedEvents(page, 'mobilenet-result')).filter((e) => e.result?.source.kind === 'camera').length, {
-      message: 'no camera frame was classified',
-    })
+    .poll(
+      async () =>
+        (await recordedEvents(page, 'mobilenet-result')).filter((e) => e.result?.source.kind === 'camera').length,
+      {
+        message: 'no camera frame was classified',
+      },
+    )
     .toBeGreaterThanOrEqual(3);
   await onWasm.evaluate((host: MobilenetClassifier) => host.stopCamera());
 
   log.phase = 'export';
   for (const name of ['Download features (JSON)', 'Download features (.bin)']) {
-    const [download] = await Promise.all([page.waitForEvent('download'), onWebgl.getByRole('button', { name }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      onWebgl.getByRole('button', { name }).click(),
+    ]);
     expect(await download.failure(), `${name} failed`).toBeNull();
   }
   await onWebgl.getByRole('button', { name: 'Copy features as JSON' }).click();
@@ -99,21 +110,28 @@ test('every request during load, upload, camera and feature export goes to the p
   expect(longQueries.map(describe), 'requests with a query long enough to carry data').toEqual([]);
   expect(beacons, 'beacons or pings sent').toEqual([]);
   // The only socket is Vite's dev-server HMR channel (answered by a stand-in), never the element's.
-  expect(sockets.filter((url) => new URL(url).host !== new URL(own).host), 'WebSockets to another host').toEqual([]);
+  expect(
+    sockets.filter((url) => new URL(url).host !== new URL(own).host),
+    'WebSockets to another host',
+  ).toEqual([]);
 
   // Nothing at all is fetched for an upload, a camera frame or an export: the pixels never reach the network.
   const afterLoad = log.requests.filter((r) => r.phase !== 'load' && !r.url.startsWith('blob:'));
   expect(afterLoad.map(describe), 'requests made after the model was loaded').toEqual([]);
   test.info().annotations.push({
     type: 'requests',
-    description: ['load', 'upload', 'camera', 'export'].map((phase) => `${phase}: ${log.requests.filter((r) => r.phase === phase).length}`).join(', '),
+    description: ['load', 'upload', 'camera', 'export']
+      .map((phase) => `${phase}: ${log.requests.filter((r) => r.phase === phase).length}`)
+      .join(', '),
   });
 });
 
 /** Labels the way an attacker who controls labels.json would write them. */
 const hostileLabel = (index: number) => `<img src=x onerror=alert(${index})><b>class ${index}</b>`;
 
-test('a hostile labels.json shows its HTML as literal text: no element injected, no script run', async ({ elementPage: page }) => {
+test('a hostile labels.json shows its HTML as literal text: no element injected, no script run', async ({
+  elementPage: page,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -128,7 +146,11 @@ test('a hostile labels.json shows its HTML as literal text: no element injected,
     const labels = (await real.json()) as { index: number; label: string; fullName: string }[];
     await route.fulfill({
       response: real,
-      json: labels.map((entry) => ({ ...entry, label: hostileLabel(entry.index), fullName: hostileLabel(entry.index) })),
+      json: labels.map((entry) => ({
+        ...entry,
+        label: hostileLabel(entry.index),
+        fullName: hostileLabel(entry.index),
+      })),
     });
   });
   const [el] = await mountClassifiers(page, [ON_WASM]);
@@ -159,11 +181,16 @@ test('a file name with HTML in it shows as literal text in the error message', a
   });
   const [el] = await mountClassifiers(page, [ON_WASM]);
   const name = '<img src=x onerror=alert(2)>.txt';
-  await el.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+  await el
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('not an image') });
   const [error] = await waitForErrors(page, 1);
   expect(error.message).toContain(name);
   await expect(el.getByRole('alert')).toContainText(name);
-  expect(await el.evaluate((host) => host.shadowRoot!.querySelectorAll('[part=error] img').length), 'an <img> was created from the file name').toBe(0);
+  expect(
+    await el.evaluate((host) => host.shadowRoot!.querySelectorAll('[part=error] img').length),
+    'an <img> was created from the file name',
+  ).toBe(0);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   expect(dialogs, 'a dialog opened: script from the file name ran').toEqual([]);
   await expectUploadClassified(el, strawberry);

@@ -67,12 +67,16 @@ interface Checkpoint {
  */
 const test = base.extend<{ soakPage: Page; cdp: CDPSession }>({
   soakPage: async ({ page }, use) => {
-    await page.routeWebSocket(() => true, () => {});
+    await page.routeWebSocket(
+      () => true,
+      () => {},
+    );
     await routeShared(page);
     await page.goto('/e2e/element.html');
     await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 });
     await page.evaluate((warmUp) => {
-      const engine = () => (globalThis as unknown as { _tfengine: { memory(): { numTensors: number; numBytes: number } } })._tfengine;
+      const engine = () =>
+        (globalThis as unknown as { _tfengine: { memory(): { numTensors: number; numBytes: number } } })._tfengine;
       window.soak = {
         results: 0,
         errors: [],
@@ -88,13 +92,20 @@ const test = base.extend<{ soakPage: Page; cdp: CDPSession }>({
         const soak = window.soak;
         if (++soak.results <= warmUp) return;
         const { numTensors, numBytes } = engine().memory();
-        const s = (soak.tf ??= { minTensors: numTensors, maxTensors: numTensors, minBytes: numBytes, maxBytes: numBytes });
+        const s = (soak.tf ??= {
+          minTensors: numTensors,
+          maxTensors: numTensors,
+          minBytes: numBytes,
+          maxBytes: numBytes,
+        });
         s.minTensors = Math.min(s.minTensors, numTensors);
         s.maxTensors = Math.max(s.maxTensors, numTensors);
         s.minBytes = Math.min(s.minBytes, numBytes);
         s.maxBytes = Math.max(s.maxBytes, numBytes);
       });
-      document.addEventListener('mobilenet-error', (event) => window.soak.errors.push((event as CustomEvent).detail.message));
+      document.addEventListener('mobilenet-error', (event) =>
+        window.soak.errors.push((event as CustomEvent).detail.message),
+      );
     }, WARM_UP);
     await use(page);
   },
@@ -110,11 +121,19 @@ async function checkpoint(page: Page, cdp: CDPSession): Promise<Checkpoint> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-  return { results: await page.evaluate(() => window.soak.results), heapUsed: usedSize, nodes, listeners: jsEventListeners };
+  return {
+    results: await page.evaluate(() => window.soak.results),
+    heapUsed: usedSize,
+    nodes,
+    listeners: jsEventListeners,
+  };
 }
 
 async function waitForResultCount(page: Page, count: number, timeout: number): Promise<void> {
-  await page.waitForFunction((n) => window.soak.results >= n || window.soak.errors.length > 0, count, { timeout, polling: 250 });
+  await page.waitForFunction((n) => window.soak.results >= n || window.soak.errors.length > 0, count, {
+    timeout,
+    polling: 250,
+  });
   const errors = await page.evaluate(() => window.soak.errors);
   expect(errors, 'mobilenet-error during the run').toEqual([]);
 }
@@ -138,18 +157,36 @@ async function expectFlat(page: Page, what: string, checkpoints: Checkpoint[], s
   };
   console.log(`[soak] ${JSON.stringify(summary)}`);
   test.info().annotations.push({ type: 'soak', description: JSON.stringify(summary) });
-  await test.info().attach(`${what}.json`, { body: JSON.stringify({ summary, checkpoints, tf }, null, 2), contentType: 'application/json' });
+  await test.info().attach(`${what}.json`, {
+    body: JSON.stringify({ summary, checkpoints, tf }, null, 2),
+    contentType: 'application/json',
+  });
 
   expect(tf, 'no tf.memory() was sampled after warm-up').not.toBeNull();
-  expect([tf!.minTensors, tf!.maxTensors], `${what}: tf.js tensor count changed between results`).toEqual([tf!.minTensors, tf!.minTensors]);
-  expect([tf!.minBytes, tf!.maxBytes], `${what}: tf.js bytes changed between results`).toEqual([tf!.minBytes, tf!.minBytes]);
-  expect(trend, `${what}: the JS heap after GC grows, by ${mb(trend)} MB over the run (${summary.heapMB})`).toBeLessThanOrEqual(HEAP_TREND_TOLERANCE_BYTES);
+  expect([tf!.minTensors, tf!.maxTensors], `${what}: tf.js tensor count changed between results`).toEqual([
+    tf!.minTensors,
+    tf!.minTensors,
+  ]);
+  expect([tf!.minBytes, tf!.maxBytes], `${what}: tf.js bytes changed between results`).toEqual([
+    tf!.minBytes,
+    tf!.minBytes,
+  ]);
+  expect(
+    trend,
+    `${what}: the JS heap after GC grows, by ${mb(trend)} MB over the run (${summary.heapMB})`,
+  ).toBeLessThanOrEqual(HEAP_TREND_TOLERANCE_BYTES);
   for (const c of checkpoints.slice(1)) {
-    expect(c.heapUsed - first.heapUsed, `${what}: JS heap after GC grew from ${mb(first.heapUsed)} MB to ${mb(c.heapUsed)} MB by result ${c.results}`).toBeLessThanOrEqual(
-      HEAP_SPREAD_TOLERANCE_BYTES,
+    expect(
+      c.heapUsed - first.heapUsed,
+      `${what}: JS heap after GC grew from ${mb(first.heapUsed)} MB to ${mb(c.heapUsed)} MB by result ${c.results}`,
+    ).toBeLessThanOrEqual(HEAP_SPREAD_TOLERANCE_BYTES);
+    expect(c.nodes - first.nodes, `${what}: DOM nodes went from ${first.nodes} to ${c.nodes}`).toBeLessThanOrEqual(
+      DOM_TOLERANCE,
     );
-    expect(c.nodes - first.nodes, `${what}: DOM nodes went from ${first.nodes} to ${c.nodes}`).toBeLessThanOrEqual(DOM_TOLERANCE);
-    expect(c.listeners - first.listeners, `${what}: event listeners went from ${first.listeners} to ${c.listeners}`).toBeLessThanOrEqual(DOM_TOLERANCE);
+    expect(
+      c.listeners - first.listeners,
+      `${what}: event listeners went from ${first.listeners} to ${c.listeners}`,
+    ).toBeLessThanOrEqual(DOM_TOLERANCE);
   }
 }
 
@@ -163,7 +200,10 @@ function slope(points: [number, number][]): number {
   return sxx === 0 ? 0 : sxy / sxx;
 }
 
-test(`live mode for ${LIVE_FRAMES} camera frames keeps tensors, tf.js bytes, heap and DOM flat`, async ({ soakPage: page, cdp }) => {
+test(`live mode for ${LIVE_FRAMES} camera frames keeps tensors, tf.js bytes, heap and DOM flat`, async ({
+  soakPage: page,
+  cdp,
+}) => {
   // ~50 frames a second; generous, because other sessions share this machine's two cores.
   test.setTimeout(120_000 + LIVE_FRAMES * 60);
   const el = await mountClassifier(page, { backend: 'wasm', 'max-fps': '60' }, { waitReady: false });
@@ -180,7 +220,9 @@ test(`live mode for ${LIVE_FRAMES} camera frames keeps tensors, tf.js bytes, hea
     checkpoints.push(await checkpoint(page, cdp));
   }
   await el.evaluate((host: MobilenetClassifier) => host.stopCamera());
-  const kinds = await el.evaluate((host: MobilenetClassifier) => host.shadowRoot!.querySelectorAll('[part=result]').length);
+  const kinds = await el.evaluate(
+    (host: MobilenetClassifier) => host.shadowRoot!.querySelectorAll('[part=result]').length,
+  );
   expect(kinds, 'the element shows no result after the run').toBeGreaterThan(0);
   await expectFlat(page, `live-${LIVE_FRAMES}`, checkpoints, startedAt);
 });
@@ -195,7 +237,9 @@ test(`${UPLOADS} uploads in a row keep tensors, tf.js bytes, heap and DOM flat`,
     el.evaluate(
       async (host: MobilenetClassifier, { count, urls }) => {
         const files = await Promise.all(
-          urls.map(async (url) => new File([await (await fetch(url)).blob()], url.split('/').pop()!, { type: 'image/jpeg' })),
+          urls.map(
+            async (url) => new File([await (await fetch(url)).blob()], url.split('/').pop()!, { type: 'image/jpeg' }),
+          ),
         );
         const input = host.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
         for (let i = 0; i < count; i++) {
@@ -214,7 +258,8 @@ test(`${UPLOADS} uploads in a row keep tensors, tf.js bytes, heap and DOM flat`,
           input.files = transfer.files;
           input.dispatchEvent(new Event('change', { bubbles: true }));
           await done;
-          if (window.soak.results !== before + 1) throw new Error(`upload ${i + 1} gave no result: ${window.soak.errors.at(-1)}`);
+          if (window.soak.results !== before + 1)
+            throw new Error(`upload ${i + 1} gave no result: ${window.soak.errors.at(-1)}`);
         }
       },
       { count, urls: [`/shared/test-images/${strawberry.file}`, `/shared/test-images/${lorikeet.file}`] },

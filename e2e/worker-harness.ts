@@ -6,7 +6,11 @@ const worker = new Worker(new URL('./classifier.worker.ts', import.meta.url), { 
 let nextId = 0;
 const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 const started = new Promise<void>((resolve, reject) => {
-  worker.addEventListener('error', (event) => reject(new Error(`the worker failed to start: ${event.message || 'no message'}`)), { once: true });
+  worker.addEventListener(
+    'error',
+    (event) => reject(new Error(`the worker failed to start: ${event.message || 'no message'}`)),
+    { once: true },
+  );
   const onReady = (event: MessageEvent) => {
     if (event.data?.ready) {
       worker.removeEventListener('message', onReady);
@@ -28,7 +32,11 @@ const workerHarness = {
   /** The same core on the main thread, to compare with. */
   core,
   /** Runs `op` in the worker; `transfer` moves ImageBitmaps there instead of copying them. */
-  async call<K extends keyof WorkerOps>(op: K, args: Parameters<WorkerOps[K]>[0] = {} as never, transfer: Transferable[] = []) {
+  async call<K extends keyof WorkerOps>(
+    op: K,
+    args: Parameters<WorkerOps[K]>[0] = {} as never,
+    transfer: Transferable[] = [],
+  ) {
     await started;
     const id = nextId++;
     return new Promise<Awaited<ReturnType<WorkerOps[K]>>>((resolve, reject) => {

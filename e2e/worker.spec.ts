@@ -12,9 +12,13 @@ const IMAGES = ['n07745940_strawberry.jpg', 'n01820546_lorikeet.jpg', 'n04409515
 async function openWorkerHarness(page: Page): Promise<void> {
   await routeShared(page);
   await page.goto('/e2e/worker.html');
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch(() => {
-    throw new Error('the worker harness (e2e/worker-harness.ts) never set body[data-ready]: did the Vite server start?');
-  });
+  await page
+    .waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(
+        'the worker harness (e2e/worker-harness.ts) never set body[data-ready]: did the Vite server start?',
+      );
+    });
 }
 
 function truth(file: string): number {
@@ -29,11 +33,18 @@ test.beforeEach(async ({ page }) => {
 
 test('the harness runs the core where there is no document, window or localStorage', async ({ page }) => {
   const scope = await page.evaluate(() => window.workerHarness.call('scope'));
-  expect(scope).toEqual({ document: 'undefined', window: 'undefined', localStorage: 'undefined', offscreenCanvas: 'function' });
+  expect(scope).toEqual({
+    document: 'undefined',
+    window: 'undefined',
+    localStorage: 'undefined',
+    offscreenCanvas: 'function',
+  });
 });
 
 for (const backend of ['wasm', 'webgl'] as const) {
-  test(`classifies transferred ImageBitmaps and Blobs correctly on ${backend} in a worker, and frees its tensors`, async ({ page }) => {
+  test(`classifies transferred ImageBitmaps and Blobs correctly on ${backend} in a worker, and frees its tensors`, async ({
+    page,
+  }) => {
     const run = await page.evaluate(
       async ({ backend, images }) => {
         const { call, blob } = window.workerHarness;
@@ -86,7 +97,9 @@ test('gives the same probabilities in a worker as on the main thread (wasm)', as
   for (let i = 0; i < onMain.length; i++) expect(inWorker[i].probability).toBeCloseTo(onMain[i].probability, 5);
 });
 
-test("backend 'auto' measures and picks a backend in a worker, with no localStorage to remember it in", async ({ page }) => {
+test("backend 'auto' measures and picks a backend in a worker, with no localStorage to remember it in", async ({
+  page,
+}) => {
   const run = await page.evaluate(async (file) => {
     const { call, blob } = window.workerHarness;
     const loaded = await call('load', { backend: 'auto' });

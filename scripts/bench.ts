@@ -155,7 +155,12 @@ async function cpuBusy(ms: number): Promise<number | undefined> {
 }
 
 /** Runs one scenario and records its result or error; never throws. */
-async function scenario(ctx: Context, name: string, run: () => Promise<{ value: unknown; pageErrors: string[] }>, timeoutMs = 300_000): Promise<void> {
+async function scenario(
+  ctx: Context,
+  name: string,
+  run: () => Promise<{ value: unknown; pageErrors: string[] }>,
+  timeoutMs = 300_000,
+): Promise<void> {
   if (ctx.only && !ctx.only.test(name)) return;
   const idleCpuBusy = await cpuBusy(300);
   ctx.progress = [];
@@ -196,13 +201,16 @@ async function scenario(ctx: Context, name: string, run: () => Promise<{ value: 
 /** Calls window.bench[fn](arg) in the page. */
 function call(page: Page, fn: string, arg: unknown): Promise<unknown> {
   return page.evaluate(
-    ([fn, arg]) => (window as unknown as { bench: Record<string, (a: unknown) => Promise<unknown>> }).bench[fn as string](arg),
+    ([fn, arg]) =>
+      (window as unknown as { bench: Record<string, (a: unknown) => Promise<unknown>> }).bench[fn as string](arg),
     [fn, arg] as const,
   );
 }
 
 function modelSize(dir: string): ModelSize {
-  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
+  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+    weightsManifest: { paths: string[] }[];
+  };
   const names = ['model.json', ...modelJson.weightsManifest.flatMap((g) => g.paths), 'labels.json'];
   const files: Record<string, number> = {};
   let gzipBytes = 0;
@@ -214,7 +222,13 @@ function modelSize(dir: string): ModelSize {
     gzipBytes += gzipped;
     jsonGzipBytes += name.endsWith('.json') ? gzipped : data.byteLength;
   }
-  return { dir: relative(ROOT, dir), files, downloadBytes: Object.values(files).reduce((a, b) => a + b, 0), gzipBytes, jsonGzipBytes };
+  return {
+    dir: relative(ROOT, dir),
+    files,
+    downloadBytes: Object.values(files).reduce((a, b) => a + b, 0),
+    gzipBytes,
+    jsonGzipBytes,
+  };
 }
 
 function machine() {
@@ -236,7 +250,8 @@ function machine() {
 function git(): { commit?: string; dirty?: boolean } {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
     return { commit, dirty };
   } catch {
     return {};
@@ -270,7 +285,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const mode: Mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
   // The smoke run checks that every scenario runs, on the backend that starts fastest.
-  const backends = (values.backends ?? (mode === 'smoke' ? 'wasm' : 'webgl,wasm,cpu')).split(',').map((b) => b.trim()) as Backend[];
+  const backends = (values.backends ?? (mode === 'smoke' ? 'wasm' : 'webgl,wasm,cpu'))
+    .split(',')
+    .map((b) => b.trim()) as Backend[];
   const unknown = backends.filter((b) => !['webgl', 'wasm', 'cpu'].includes(b));
   if (unknown.length) {
     console.error(`error: unknown backend ${unknown.join(', ')}\n\n${USAGE}`);
@@ -297,7 +314,9 @@ async function main(argv: string[]): Promise<number> {
     [ORIGINAL_DIR, { backbone: 'float32', graph: 'original' }],
   ] as const) {
     const built = await buildModel({ sources: MODEL_SOURCES, out: dir, ifStale: true, ...options });
-    process.stderr.write(`bench: model variant in ${relative(ROOT, dir)} (${built.skipped ? 'up to date' : 'built'})\n`);
+    process.stderr.write(
+      `bench: model variant in ${relative(ROOT, dir)} (${built.skipped ? 'up to date' : 'built'})\n`,
+    );
   }
   const sizes = { float32: modelSize(F32_DIR), float16: modelSize(F16_DIR) };
 
@@ -313,7 +332,14 @@ async function main(argv: string[]): Promise<number> {
     { prefix: '/', path: BUILD_DIR },
   ]);
   const origin = await server.start();
-  const ctx: Context = { origin, server, scenarios: {}, browsers: new Set(), progress: [], ...(values.only ? { only: new RegExp(values.only) } : {}) };
+  const ctx: Context = {
+    origin,
+    server,
+    scenarios: {},
+    browsers: new Set(),
+    progress: [],
+    ...(values.only ? { only: new RegExp(values.only) } : {}),
+  };
   const browserVersion = await (async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
     try {
@@ -322,31 +348,42 @@ async function main(argv: string[]): Promise<number> {
       await browser.close();
     }
   })();
-  process.stderr.write(`bench: ${mode} run, Chromium ${browserVersion}, ${origin}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+  process.stderr.write(
+    `bench: ${mode} run, Chromium ${browserVersion}, ${origin}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}\n`,
+  );
 
   const modelUrl = '/model/model.json';
   const countsFor = (backend: Backend) => (backend === 'wasm' ? plan.fast : plan.slow);
   try {
     // Cold: a fresh browser per measurement, so no shader or HTTP cache is shared.
     for (const backend of backends) {
-      await scenario(ctx, `cold-raw:${backend}`, () => withPage(ctx, {}, (page) => call(page, 'coldRaw', { backend, modelUrl })));
-      await scenario(ctx, `cold-core:${backend}`, () => withPage(ctx, {}, (page) => call(page, 'coldCore', { backend, modelUrl })));
+      await scenario(ctx, `cold-raw:${backend}`, () =>
+        withPage(ctx, {}, (page) => call(page, 'coldRaw', { backend, modelUrl })),
+      );
+      await scenario(ctx, `cold-core:${backend}`, () =>
+        withPage(ctx, {}, (page) => call(page, 'coldCore', { backend, modelUrl })),
+      );
     }
     for (const backend of backends) {
       const c = countsFor(backend);
       // Cross-origin isolated for 5 µs performance.now() (100 µs otherwise); the core runs wasm without threads either way.
-      await scenario(ctx, `steady:${backend}`, () =>
-        withPage(ctx, { coi: true }, (page) =>
-          call(page, 'steady', {
-            backend,
-            modelUrl,
-            warmup: c.warmup,
-            iterations: c.iterations,
-            batch8Iterations: c.batch8,
-            photoIterations: c.photo,
-            throughputImages: plan.throughput,
-          }),
-        ),
+      await scenario(
+        ctx,
+        `steady:${backend}`,
+        () =>
+          withPage(ctx, { coi: true }, (page) =>
+            call(page, 'steady', {
+              backend,
+              modelUrl,
+              warmup: c.warmup,
+              iterations: c.iterations,
+              batch8Iterations: c.batch8,
+              photoIterations: c.photo,
+              throughputImages: plan.throughput,
+            }),
+          ),
         900_000,
       );
     }
@@ -356,14 +393,24 @@ async function main(argv: string[]): Promise<number> {
         'probe:wasm-2-threads-isolated',
         () =>
           withPage(ctx, { coi: true }, (page) =>
-            call(page, 'probeWasmThreads', { modelUrl, threads: 2, warmup: plan.fast.warmup, iterations: plan.fast.iterations }),
+            call(page, 'probeWasmThreads', {
+              modelUrl,
+              threads: 2,
+              warmup: plan.fast.warmup,
+              iterations: plan.fast.iterations,
+            }),
           ),
         // The threaded build never starts in this minified bundle (as src/model/backend.ts says); it starts
         // within a second when it does, so 15 s is a verdict, not a guess.
         15_000,
       );
     }
-    const tfliteArgs = { tfliteUrl: '/tflite/model.tflite', wasmPath: '/tflite-wasm/', warmup: plan.fast.warmup, iterations: plan.fast.iterations };
+    const tfliteArgs = {
+      tfliteUrl: '/tflite/model.tflite',
+      wasmPath: '/tflite-wasm/',
+      warmup: plan.fast.warmup,
+      iterations: plan.fast.iterations,
+    };
     await scenario(ctx, 'tflite', () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs)));
     // Threads need a cross-origin-isolated page (COOP + COEP), which most sites are not.
     for (const numThreads of mode === 'full' ? [1, 2] : []) {
@@ -376,18 +423,38 @@ async function main(argv: string[]): Promise<number> {
       const { warmup, iterations } = countsFor(backend);
       await scenario(ctx, `graph:${backend}`, () =>
         withPage(ctx, {}, (page) =>
-          call(page, 'compareGraphs', { backend, fusedUrl: '/model-f32/model.json', originalUrl: '/model-f32-original/model.json', warmup, iterations }),
+          call(page, 'compareGraphs', {
+            backend,
+            fusedUrl: '/model-f32/model.json',
+            originalUrl: '/model-f32-original/model.json',
+            warmup,
+            iterations,
+          }),
         ),
       );
     }
     await scenario(ctx, 'float16', () =>
-      withPage(ctx, {}, (page) => call(page, 'compareModels', { backend: backends.includes('wasm') ? 'wasm' : backends[0], referenceUrl: '/model-f32/model.json', candidateUrl: '/model-f16/model.json' })),
+      withPage(ctx, {}, (page) =>
+        call(page, 'compareModels', {
+          backend: backends.includes('wasm') ? 'wasm' : backends[0],
+          referenceUrl: '/model-f32/model.json',
+          candidateUrl: '/model-f16/model.json',
+        }),
+      ),
     );
     for (const backend of backends) {
       await scenario(
         ctx,
         `memory:${backend}`,
-        () => withPage(ctx, { coi: true, args: EAGER_MEMORY_ARGS }, (page) => call(page, 'memoryAfterFrames', { backend, modelUrl, frames: plan.frames, uaMemoryTimeoutMs: mode === 'smoke' ? 5000 : 30_000 })),
+        () =>
+          withPage(ctx, { coi: true, args: EAGER_MEMORY_ARGS }, (page) =>
+            call(page, 'memoryAfterFrames', {
+              backend,
+              modelUrl,
+              frames: plan.frames,
+              uaMemoryTimeoutMs: mode === 'smoke' ? 5000 : 30_000,
+            }),
+          ),
         900_000,
       );
     }
@@ -399,14 +466,26 @@ async function main(argv: string[]): Promise<number> {
     // The control classifies nothing: what the frame loop alone and the machine's other load cost the
     // main thread (on a busy machine any task can pass 50 ms).
     // workerVideoFrame transfers a VideoFrame instead of a bitmap copy: a shorter probe, not on cpu.
-    const live: { pipeline: 'ours' | 'worker' | 'workerVideoFrame' | 'naive' | 'asyncReadback' | 'control'; backend: Backend | 'none'; seconds: number }[] = [
+    const live: {
+      pipeline: 'ours' | 'worker' | 'workerVideoFrame' | 'naive' | 'asyncReadback' | 'control';
+      backend: Backend | 'none';
+      seconds: number;
+    }[] = [
       { pipeline: 'control', backend: 'none', seconds: plan.longTaskProbeSeconds },
       ...backends.flatMap((backend) => [
-        ...(['ours', 'worker'] as const).map((pipeline) => ({ pipeline, backend, seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds })),
-        ...(backend === 'cpu' ? [] : [{ pipeline: 'workerVideoFrame' as const, backend, seconds: plan.longTaskProbeSeconds }]),
+        ...(['ours', 'worker'] as const).map((pipeline) => ({
+          pipeline,
+          backend,
+          seconds: backend === 'cpu' ? plan.longTaskProbeSeconds : plan.longTaskSeconds,
+        })),
+        ...(backend === 'cpu'
+          ? []
+          : [{ pipeline: 'workerVideoFrame' as const, backend, seconds: plan.longTaskProbeSeconds }]),
       ]),
       { pipeline: 'naive', backend: naiveBackend, seconds: plan.longTaskSeconds },
-      ...(backends.includes('webgl') ? [{ pipeline: 'asyncReadback' as const, backend: 'webgl' as const, seconds: plan.longTaskProbeSeconds }] : []),
+      ...(backends.includes('webgl')
+        ? [{ pipeline: 'asyncReadback' as const, backend: 'webgl' as const, seconds: plan.longTaskProbeSeconds }]
+        : []),
     ];
     for (const { pipeline, backend, seconds } of live) {
       await scenario(ctx, `longtasks:${pipeline}:${backend}`, () =>
@@ -417,7 +496,9 @@ async function main(argv: string[]): Promise<number> {
       await scenario(ctx, `second-visit:${variant}`, () => twoVisits(ctx, variant, modelUrl));
     }
     await scenario(ctx, 'auto', () => withPage(ctx, {}, (page) => call(page, 'autoBackend', { modelUrl })));
-    await scenario(ctx, 'decode-12mp', () => withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })));
+    await scenario(ctx, 'decode-12mp', () =>
+      withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })),
+    );
   } finally {
     await server.stop();
   }
@@ -442,19 +523,28 @@ async function main(argv: string[]): Promise<number> {
     targets: targetList,
     scenarios: ctx.scenarios,
   };
-  const report = markdown({ scenarios: ctx.scenarios, sizes, options: { frames: plan.frames, throughputImages: plan.throughput }, targets: targetList });
+  const report = markdown({
+    scenarios: ctx.scenarios,
+    sizes,
+    options: { frames: plan.frames, throughputImages: plan.throughput },
+    targets: targetList,
+  });
   const busy = Object.values(ctx.scenarios)
     .map((sc) => sc.cpuBusyBefore)
     .filter((x): x is number => x !== undefined)
     .sort((a, b) => a - b);
   const busyLine = busy.length
     ? `Other work on the machine (CPU busy in the 300 ms before each scenario's browser started): median ${(busy[Math.floor(busy.length / 2)] * 100).toFixed(0)}%, max ${(busy[busy.length - 1] * 100).toFixed(0)}%` +
-      (busy[Math.floor(busy.length / 2)] > 0.2 ? ' — **the machine was busy: absolute times are inflated; same-page ratios less so.**' : '.')
+      (busy[Math.floor(busy.length / 2)] > 0.2
+        ? ' — **the machine was busy: absolute times are inflated; same-page ratios less so.**'
+        : '.')
     : '';
   const header =
     `## ${mode} run, ${startedAt.toISOString()}\n\n` +
     `Chromium ${browserVersion} headless, ${machine().cpus} × ${machine().cpuModel}, WebGL renderer: ${env?.webglRenderer ?? '?'}; ` +
-    `load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end; ${run.durationS.toFixed(0)} s.\n` +
+    `load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} at the end; ${run.durationS.toFixed(0)} s.\n` +
     `${busyLine}\n`;
   console.log(`\n${header}\n${report}\n`);
 
@@ -465,7 +555,9 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(jsonPath.replace(/\.json$/, '') + '.md', `${header}\n${report}\n`);
   // A probe tries something the core does not do; its failure is a finding, not a broken benchmark.
   const failures = Object.entries(ctx.scenarios).filter(([name, s]) => s.error && !name.startsWith('probe:'));
-  console.log(`bench: wrote ${relative(process.cwd(), jsonPath)}${failures.length ? `; ${failures.length} scenario(s) failed: ${failures.map(([n]) => n).join(', ')}` : ''}`);
+  console.log(
+    `bench: wrote ${relative(process.cwd(), jsonPath)}${failures.length ? `; ${failures.length} scenario(s) failed: ${failures.map(([n]) => n).join(', ')}` : ''}`,
+  );
   return failures.length ? 1 : 0;
 }
 
@@ -489,7 +581,11 @@ async function twoVisits(ctx: Context, backend: string, modelUrl: string) {
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       ctx.server.resetLog();
       await openBench(ctx, page);
-      const result = (await call(page, 'elementFirstResult', { backend, modelUrl, src: '/shared/test-images/n07745940_strawberry.jpg' })) as { ms: number };
+      const result = (await call(page, 'elementFirstResult', {
+        backend,
+        modelUrl,
+        src: '/shared/test-images/n07745940_strawberry.jpg',
+      })) as { ms: number };
       const log = [...ctx.server.log];
       const modelRequests = log.filter((r) => r.path.startsWith('/model/'));
       visits.push({

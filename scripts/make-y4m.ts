@@ -90,7 +90,9 @@ export async function decodeToFrame(imagePath: string, options: FakeCameraOption
     );
     const data = new Uint8Array(Buffer.from(rgbaBase64, 'base64'));
     if (data.length !== width * height * 4) {
-      throw new Error(`Chromium returned ${data.length} RGBA bytes for a ${width}×${height} frame; expected ${width * height * 4}`);
+      throw new Error(
+        `Chromium returned ${data.length} RGBA bytes for a ${width}×${height} frame; expected ${width * height * 4}`,
+      );
     }
     return { width, height, data };
   } finally {
@@ -139,7 +141,8 @@ export function rgbaToI420({ width, height, data }: RgbaFrame): Uint8Array {
 
 /** A complete YUV4MPEG2 file: the header, then `frames` copies of one I420 picture. */
 export function y4mFile(i420: Uint8Array, width: number, height: number, fps = 30, frames = 10): Buffer {
-  if (i420.length !== width * height * 1.5) throw new Error(`an I420 ${width}×${height} picture has ${width * height * 1.5} bytes, got ${i420.length}`);
+  if (i420.length !== width * height * 1.5)
+    throw new Error(`an I420 ${width}×${height} picture has ${width * height * 1.5} bytes, got ${i420.length}`);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`, 'ascii');
   const frameHeader = Buffer.from('FRAME\n', 'ascii');
   const parts: Uint8Array[] = [header];
@@ -162,7 +165,11 @@ export function defaultY4mPath(imagePath: string, options: FakeCameraOptions = {
  * const file = await makeFakeCameraY4m('../shared/test-images/n07745940_strawberry.jpg');
  * // chromium --use-fake-device-for-media-stream --use-file-for-fake-video-capture=${file}
  */
-export async function makeFakeCameraY4m(imagePath: string, outPath = defaultY4mPath(imagePath), options: FakeCameraOptions = {}): Promise<string> {
+export async function makeFakeCameraY4m(
+  imagePath: string,
+  outPath = defaultY4mPath(imagePath),
+  options: FakeCameraOptions = {},
+): Promise<string> {
   const frame = await decodeToFrame(imagePath, options);
   const file = y4mFile(rgbaToI420(frame), frame.width, frame.height, options.fps, options.frames);
   const target = path.resolve(outPath);
@@ -191,7 +198,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const [image, out] = positional;
   if (!image) {
-    console.error('usage: tsx scripts/make-y4m.ts <image> [out.y4m] [--width 640] [--height 480] [--fps 30] [--frames 10]');
+    console.error(
+      'usage: tsx scripts/make-y4m.ts <image> [out.y4m] [--width 640] [--height 480] [--fps 30] [--frames 10]',
+    );
     return 2;
   }
   const file = await makeFakeCameraY4m(image, out ?? defaultY4mPath(image, options), options);

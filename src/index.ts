@@ -2,7 +2,10 @@
  * The public API: the element class, its event types and the core. Importing this registers nothing;
  * import `./define` for that.
  */
-export { MobilenetClassifier, type MobilenetSource } from './components/mobilenet-classifier/mobilenet-classifier.component';
+export {
+  MobilenetClassifier,
+  type MobilenetSource,
+} from './components/mobilenet-classifier/mobilenet-classifier.component';
 export { CUSTOM_MODES, type CustomMode } from './components/mobilenet-classifier/custom-classes.controller';
 export type * from './events';
 export * from './model';

@@ -1,7 +1,15 @@
 // The README's API tables are generated (npm run docs): this fails when they drift from the source.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { apiTablesDrift, END_MARKER, README, renderApiTables, replaceApiSection, START_MARKER, type Manifest } from '../scripts/docs/api-tables';
+import {
+  apiTablesDrift,
+  END_MARKER,
+  README,
+  renderApiTables,
+  replaceApiSection,
+  START_MARKER,
+  type Manifest,
+} from '../scripts/docs/api-tables';
 import { generateManifest } from '../scripts/docs/manifest';
 
 let manifest: Manifest;
@@ -14,16 +22,48 @@ beforeAll(async () => {
 
 describe('custom-elements.json, generated in memory', () => {
   test('describes <mobilenet-classifier> with its attributes, events, slots, parts and CSS properties', () => {
-    const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === 'mobilenet-classifier');
-    expect(element, 'no declaration with tagName "mobilenet-classifier": is its registration module in the config globs?').toBeDefined();
+    const element = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((d) => d.tagName === 'mobilenet-classifier');
+    expect(
+      element,
+      'no declaration with tagName "mobilenet-classifier": is its registration module in the config globs?',
+    ).toBeDefined();
     const attributes = element!.members?.filter((m) => m.attribute).map((m) => m.attribute);
-    expect(attributes).toEqual(expect.arrayContaining(['top-k', 'crop', 'backend', 'live', 'max-fps', 'mirror', 'facing-mode', 'features', 'model-url', 'src', 'camera', 'mode', 'examples-key']));
-    expect(element!.events?.map((e) => e.name)).toEqual(['mobilenet-ready', 'mobilenet-result', 'mobilenet-error', 'mobilenet-examples-change']);
+    expect(attributes).toEqual(
+      expect.arrayContaining([
+        'top-k',
+        'crop',
+        'backend',
+        'live',
+        'max-fps',
+        'mirror',
+        'facing-mode',
+        'features',
+        'model-url',
+        'src',
+        'camera',
+        'mode',
+        'examples-key',
+      ]),
+    );
+    expect(element!.events?.map((e) => e.name)).toEqual([
+      'mobilenet-ready',
+      'mobilenet-result',
+      'mobilenet-error',
+      'mobilenet-examples-change',
+    ]);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);
-    expect(element!.cssProperties?.every((p) => p.default), 'every @cssprop should state its default').toBe(true);
+    expect(
+      element!.cssProperties?.every((p) => p.default),
+      'every @cssprop should state its default',
+    ).toBe(true);
     const classify = element!.members?.find((m) => m.name === 'classify');
-    expect(classify?.return?.type?.text, 'the return type of classify() (see returnTypeFromSignature in the config)').toBe('Promise<MobilenetResult>');
+    expect(
+      classify?.return?.type?.text,
+      'the return type of classify() (see returnTypeFromSignature in the config)',
+    ).toBe('Promise<MobilenetResult>');
   });
 });
 
@@ -44,7 +84,10 @@ describe('README.md API tables', () => {
   test('are reported out of date when a doc comment changed', () => {
     const current = replaceApiSection(readme, renderApiTables(manifest));
     const changed: Manifest = structuredClone(manifest);
-    const topK = changed.modules.flatMap((module) => module.declarations ?? []).flatMap((d) => d.members ?? []).find((m) => m.name === 'topK');
+    const topK = changed.modules
+      .flatMap((module) => module.declarations ?? [])
+      .flatMap((d) => d.members ?? [])
+      .find((m) => m.name === 'topK');
     topK!.description = 'How many predictions to show.';
     expect(apiTablesDrift(current, changed)).toMatch(/expected: +\| `topK` .*How many predictions to show\. \|/);
   });

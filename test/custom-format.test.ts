@@ -38,15 +38,25 @@ describe('export file', () => {
     expect(back.map((c) => c.label)).toEqual(classes.map((c) => c.label));
     back.forEach((c, i) => {
       expect(c.examples).toHaveLength(classes[i].examples.length);
-      c.examples.forEach((v, j) => expect(new Uint8Array(v.buffer)).toEqual(new Uint8Array(classes[i].examples[j].buffer)));
+      c.examples.forEach((v, j) =>
+        expect(new Uint8Array(v.buffer)).toEqual(new Uint8Array(classes[i].examples[j].buffer)),
+      );
     });
     expect(Object.is(back[0].examples[0][0], -0)).toBe(true);
-    expect(JSON.stringify(toExamplesFile(back, MODEL, new Date(0)))).toBe(JSON.stringify(toExamplesFile(classes, MODEL, new Date(0))));
+    expect(JSON.stringify(toExamplesFile(back, MODEL, new Date(0)))).toBe(
+      JSON.stringify(toExamplesFile(classes, MODEL, new Date(0))),
+    );
   });
 
   it('states its format, version, encoding and model', () => {
     const file = validFile();
-    expect(file).toMatchObject({ format: EXAMPLES_FORMAT, version: 1, encoding: 'float32-le-base64', model: MODEL, exportedAt: '2025-01-31T12:00:00.000Z' });
+    expect(file).toMatchObject({
+      format: EXAMPLES_FORMAT,
+      version: 1,
+      encoding: 'float32-le-base64',
+      model: MODEL,
+      exportedAt: '2025-01-31T12:00:00.000Z',
+    });
     // 1280 float32 = 5120 bytes = 6828 base64 characters.
     expect(file.classes[0].examples[0]).toHaveLength(6828);
   });
@@ -90,7 +100,9 @@ describe('import refuses, with a message that says what is wrong', () => {
   it('examples of another model, naming both', () => {
     const error = refusal({ ...validFile(), model: { ...MODEL, contentHash: 'b'.repeat(64) } });
     expect(error.reason).toBe('model');
-    expect(error.message).toMatch(/another model \(mobilenet_v2_050_96-test, weights bbbbbbbbbbbb….*runs mobilenet_v2_050_96-test, weights aaaaaaaaaaaa…/);
+    expect(error.message).toMatch(
+      /another model \(mobilenet_v2_050_96-test, weights bbbbbbbbbbbb….*runs mobilenet_v2_050_96-test, weights aaaaaaaaaaaa…/,
+    );
     expect(refusal({ ...validFile(), model: { ...MODEL, featureSize: 1024 } }).reason).toBe('model');
     expect(refusal({ ...validFile(), model: undefined }).message).toMatch(/does not say which model/);
   });
@@ -100,7 +112,9 @@ describe('import refuses, with a message that says what is wrong', () => {
     file.classes[1].examples[2] = encodeVector(new Float32Array(1000));
     const error = refusal(file);
     expect(error.reason).toBe('vector');
-    expect(error.message).toBe('Example 3 of class "class-1" has 1000 values; this model\'s feature vectors have 1280.');
+    expect(error.message).toBe(
+      'Example 3 of class "class-1" has 1000 values; this model\'s feature vectors have 1280.',
+    );
   });
 
   it('a vector with NaN or Infinity', () => {

@@ -69,7 +69,9 @@ describe('trainSoftmaxHead', () => {
   it('refuses too few examples, saying what to add', async () => {
     const { classes } = syntheticClasses(2, 5);
     classes[1].examples.pop();
-    await expect(trainSoftmaxHead(classes)).rejects.toThrow('Training needs 5 examples in every class; add more to "class-1".');
+    await expect(trainSoftmaxHead(classes)).rejects.toThrow(
+      'Training needs 5 examples in every class; add more to "class-1".',
+    );
     expect(headNotReadyReason(classes.slice(0, 1))).toBe('Training needs at least two classes with examples.');
     expect(headNotReadyReason([...syntheticClasses(2, 5).classes, { label: 'empty', examples: [] }])).toBeUndefined();
   });

@@ -26,9 +26,16 @@ export function view(proto: Float32Array, random: () => number, noise = 0.8): Fl
 }
 
 /** `count` classes named class-0…, each with `examples` views of its own prototype; and the prototypes. */
-export function syntheticClasses(count: number, examples: number, seed = 1): { classes: CustomClass[]; prototypes: Float32Array[]; random: () => number } {
+export function syntheticClasses(
+  count: number,
+  examples: number,
+  seed = 1,
+): { classes: CustomClass[]; prototypes: Float32Array[]; random: () => number } {
   const random = seeded(seed);
   const prototypes = Array.from({ length: count }, () => prototype(random));
-  const classes = prototypes.map((proto, i) => ({ label: `class-${i}`, examples: Array.from({ length: examples }, () => view(proto, random)) }));
+  const classes = prototypes.map((proto, i) => ({
+    label: `class-${i}`,
+    examples: Array.from({ length: examples }, () => view(proto, random)),
+  }));
   return { classes, prototypes, random };
 }

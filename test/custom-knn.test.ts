@@ -20,7 +20,9 @@ describe('KnnIndex', () => {
     const predictions = new KnnIndex(classes).predict(view(prototypes[2], random), 3);
     expect(predictions.map((p) => p.label).sort()).toEqual(['class-0', 'class-1', 'class-2', 'class-3']);
     expect(predictions.reduce((sum, p) => sum + p.confidence, 0)).toBeCloseTo(1, 6);
-    expect(predictions.map((p) => p.confidence)).toEqual([...predictions.map((p) => p.confidence)].sort((a, b) => b - a));
+    expect(predictions.map((p) => p.confidence)).toEqual(
+      [...predictions.map((p) => p.confidence)].sort((a, b) => b - a),
+    );
   });
 
   it('weights the k nearest by cosine similarity', () => {

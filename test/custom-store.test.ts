@@ -48,7 +48,12 @@ describe('ExampleStore', () => {
   it('replaces the record on save, and keeps a head with it', async () => {
     const store = freshStore();
     await store.save('default', MODEL, syntheticClasses(3, 1));
-    const head = { labels: ['a', 'b'], featureSize: 1280, weights: new Float32Array(2560), bias: Float32Array.of(0.5, -0.5) };
+    const head = {
+      labels: ['a', 'b'],
+      featureSize: 1280,
+      weights: new Float32Array(2560),
+      bias: Float32Array.of(0.5, -0.5),
+    };
     await store.save('default', MODEL, { classes: [{ label: 'a', examples: [] }], head });
     const loaded = await store.load('default', MODEL);
     expect(loaded?.classes.map((c) => c.label)).toEqual(['a']);
@@ -66,7 +71,9 @@ describe('ExampleStore', () => {
   });
 
   it('refuses to keep classes of a model without a content hash, saying why', async () => {
-    const error = await freshStore().save('default', { id: 'x', featureSize: 1280 }, { classes: [] }).catch((e: unknown) => e);
+    const error = await freshStore()
+      .save('default', { id: 'x', featureSize: 1280 }, { classes: [] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExamplesError);
     expect((error as ExamplesError).message).toMatch(/no content hash.*not kept between visits/);
   });

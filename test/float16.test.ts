@@ -66,7 +66,7 @@ describe('float32ToFloat16Bits', () => {
 
   it('stays within half an ulp (relative 2^-11) on random normal-range values', () => {
     let state = 12345;
-    const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const values = new Float32Array(20_000);
     for (let i = 0; i < values.length; i++) {
       values[i] = (random() < 0.5 ? -1 : 1) * 2 ** (-14 + random() * 29.9); // [2^-14, ~2^15.9)

@@ -37,7 +37,9 @@ describe('fuseDepthwise', () => {
   });
 
   it('fuses only the bias when the BiasAdd feeds something other than a Relu6', () => {
-    const nodes = chain().slice(0, 5).concat(node('out', 'Add', ['bias', 'x']));
+    const nodes = chain()
+      .slice(0, 5)
+      .concat(node('out', 'Add', ['bias', 'x']));
     const result = fuseDepthwise(nodes);
     expect(result.nodes.map((n) => [n.name, n.op])).toEqual([
       ['x', 'Placeholder'],

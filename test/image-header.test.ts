@@ -19,7 +19,19 @@ const segment = (marker: number, body: number[]) => [0xff, marker, ...u16be(body
 function exifSegment(orientation: number, bigEndian = false): number[] {
   const u16 = bigEndian ? u16be : u16le;
   const u32 = bigEndian ? u32be : u32le;
-  const tiff = [...ascii(bigEndian ? 'MM' : 'II'), ...u16(42), ...u32(8), ...u16(1), ...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0, ...u32(0)];
+  const tiff = [
+    ...ascii(bigEndian ? 'MM' : 'II'),
+    ...u16(42),
+    ...u32(8),
+    ...u16(1),
+    ...u16(0x0112),
+    ...u16(3),
+    ...u32(1),
+    ...u16(orientation),
+    0,
+    0,
+    ...u32(0),
+  ];
   return segment(0xe1, [...ascii('Exif'), 0, 0, ...tiff]);
 }
 
@@ -33,28 +45,57 @@ function jpegHeader(width: number, height: number, before: number[][] = [], sofM
 function pngHeader(width: number, height: number): Uint8Array {
   const ihdr = [...u32be(width), ...u32be(height), 8, 2, 0, 0, 0];
   const idat = Array.from(deflateSync(Buffer.alloc(1)));
-  return new Uint8Array([0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a, ...u32be(13), ...ascii('IHDR'), ...ihdr, 0, 0, 0, 0, ...u32be(idat.length), ...ascii('IDAT'), ...idat, 0, 0, 0, 0]);
+  return new Uint8Array([
+    0x89,
+    ...ascii('PNG'),
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    ...u32be(13),
+    ...ascii('IHDR'),
+    ...ihdr,
+    0,
+    0,
+    0,
+    0,
+    ...u32be(idat.length),
+    ...ascii('IDAT'),
+    ...idat,
+    0,
+    0,
+    0,
+    0,
+  ]);
 }
 
-const gifHeader = (width: number, height: number) => new Uint8Array([...ascii('GIF89a'), ...u16le(width), ...u16le(height), 0, 0, 0, 0x3b]);
+const gifHeader = (width: number, height: number) =>
+  new Uint8Array([...ascii('GIF89a'), ...u16le(width), ...u16le(height), 0, 0, 0, 0x3b]);
 
 function riff(chunk: string, body: number[]): Uint8Array {
   const data = [...ascii('WEBP'), ...ascii(chunk), ...u32le(body.length), ...body];
   return new Uint8Array([...ascii('RIFF'), ...u32le(data.length), ...data]);
 }
 /** Lossy WebP: a VP8 key frame header (3-byte frame tag, start code, 14-bit width and height). */
-const webpLossy = (width: number, height: number) => riff('VP8 ', [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, ...u16le(width), ...u16le(height), 0, 0]);
+const webpLossy = (width: number, height: number) =>
+  riff('VP8 ', [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, ...u16le(width), ...u16le(height), 0, 0]);
 /** Lossless WebP: signature 0x2f, then width-1 and height-1 in 14 bits each. */
 function webpLossless(width: number, height: number): Uint8Array {
   const bits = (width - 1) | ((height - 1) << 14);
   return riff('VP8L', [0x2f, ...u32le(bits), 0, 0]);
 }
 /** Extended WebP (VP8X): canvas width-1 and height-1 in 24 bits each. */
-const webpExtended = (width: number, height: number) => riff('VP8X', [0x08, 0, 0, 0, ...u24le(width - 1), ...u24le(height - 1)]);
+const webpExtended = (width: number, height: number) =>
+  riff('VP8X', [0x08, 0, 0, 0, ...u24le(width - 1), ...u24le(height - 1)]);
 
 describe('readImageHeader', () => {
   it('reads the size of a JPEG from its frame header', () => {
-    expect(readImageHeader(jpegHeader(12000, 9000))).toEqual({ type: 'jpg', width: 12000, height: 9000, orientation: 1 });
+    expect(readImageHeader(jpegHeader(12000, 9000))).toEqual({
+      type: 'jpg',
+      width: 12000,
+      height: 9000,
+      orientation: 1,
+    });
   });
 
   it('reads a progressive JPEG (SOF2) too', () => {
@@ -62,7 +103,12 @@ describe('readImageHeader', () => {
   });
 
   it.each([false, true])('reads the EXIF orientation of a JPEG (big-endian TIFF: %s)', (bigEndian) => {
-    expect(readImageHeader(jpegHeader(6000, 4000, [exifSegment(6, bigEndian)]))).toEqual({ type: 'jpg', width: 6000, height: 4000, orientation: 6 });
+    expect(readImageHeader(jpegHeader(6000, 4000, [exifSegment(6, bigEndian)]))).toEqual({
+      type: 'jpg',
+      width: 6000,
+      height: 4000,
+      orientation: 6,
+    });
   });
 
   it('finds the frame header behind other segments (JFIF, ICC profile)', () => {
@@ -72,11 +118,26 @@ describe('readImageHeader', () => {
   });
 
   it('reads PNG, GIF and the three kinds of WebP', () => {
-    expect(readImageHeader(pngHeader(12000, 12000))).toEqual({ type: 'png', width: 12000, height: 12000, orientation: 1 });
+    expect(readImageHeader(pngHeader(12000, 12000))).toEqual({
+      type: 'png',
+      width: 12000,
+      height: 12000,
+      orientation: 1,
+    });
     expect(readImageHeader(gifHeader(640, 480))).toEqual({ type: 'gif', width: 640, height: 480, orientation: 1 });
     expect(readImageHeader(webpLossy(1024, 768))).toEqual({ type: 'webp', width: 1024, height: 768, orientation: 1 });
-    expect(readImageHeader(webpLossless(5000, 4000))).toEqual({ type: 'webp', width: 5000, height: 4000, orientation: 1 });
-    expect(readImageHeader(webpExtended(16383, 9000))).toEqual({ type: 'webp', width: 16383, height: 9000, orientation: 1 });
+    expect(readImageHeader(webpLossless(5000, 4000))).toEqual({
+      type: 'webp',
+      width: 5000,
+      height: 4000,
+      orientation: 1,
+    });
+    expect(readImageHeader(webpExtended(16383, 9000))).toEqual({
+      type: 'webp',
+      width: 16383,
+      height: 9000,
+      orientation: 1,
+    });
   });
 
   it('reads no further than the end of a view into a larger buffer', () => {
@@ -139,7 +200,12 @@ describe('decodeScale', () => {
   });
 
   it('keeps the aspect ratio and stays within the budget', () => {
-    for (const [w, h] of [[8160, 6120], [12000, 4000], [3000, 20000], [16383, 16383]]) {
+    for (const [w, h] of [
+      [8160, 6120],
+      [12000, 4000],
+      [3000, 20000],
+      [16383, 16383],
+    ]) {
       const scale = decodeScale(w, h);
       const size = scaledSize(w, h, scale);
       expect(size.width * size.height).toBeLessThanOrEqual(MAX_DECODE_PIXELS * 1.001);

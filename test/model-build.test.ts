@@ -177,7 +177,15 @@ describe('built weights', () => {
   it('stores the head weights transposed to (in, out) with the tflite uint8 values unchanged', () => {
     const bytes = shardBytes(f32Dir, f32);
     const start = weightOffset(f32, 'head/weights');
-    const samples = [[0, 0], [0, 1279], [1, 0], [17, 333], [500, 640], [1000, 0], [1000, 1279]];
+    const samples = [
+      [0, 0],
+      [0, 1279],
+      [1, 0],
+      [17, 333],
+      [500, 640],
+      [1000, 0],
+      [1000, 1279],
+    ];
     for (const [o, i] of samples as [number, number][]) {
       expect(bytes[start + i * 1001 + o], `head (out ${o}, in ${i})`).toBe(headWeights.data[o * 1280 + i]);
     }
@@ -225,7 +233,9 @@ describe('built labels.json and MODEL_CARD.md', () => {
     expect(card).toMatch(/Backbone precision of this build:\*\* float32/);
     expect(card).toContain('fused into one `FusedDepthwiseConv2dNative` node');
     expect(readFileSync(join(originalDir, 'MODEL_CARD.md'), 'utf8')).toContain('Its graph nodes are kept unchanged.');
-    expect(readFileSync(join(f16Dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/Backbone precision of this build:\*\* float16/);
+    expect(readFileSync(join(f16Dir, 'MODEL_CARD.md'), 'utf8')).toMatch(
+      /Backbone precision of this build:\*\* float16/,
+    );
   });
 
   it('records the stamp, options, source hashes and output sizes in build.json', () => {
@@ -275,7 +285,11 @@ describe('splitShards', () => {
   it('cuts at the size limit and keeps every byte in order', () => {
     const bytes = Uint8Array.from({ length: 10 }, (_, i) => i);
     const shards = splitShards(bytes, 4);
-    expect(shards.map((s) => [...s])).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(shards.map((s) => [...s])).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
     expect(splitShards(bytes, 10)).toHaveLength(1);
   });
 });

@@ -91,7 +91,12 @@ export interface ModelJson {
   modelTopology: { node: { name: string; op: string; input?: string[]; attr?: Record<string, unknown> }[] };
   weightsManifest: {
     paths: string[];
-    weights: { name: string; shape: number[]; dtype: string; quantization?: { dtype: string; scale?: number; min?: number } }[];
+    weights: {
+      name: string;
+      shape: number[];
+      dtype: string;
+      quantization?: { dtype: string; scale?: number; min?: number };
+    }[];
   }[];
 }
 

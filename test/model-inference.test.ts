@@ -112,7 +112,8 @@ describe('the built model under tf.js', () => {
     const range = Math.max(...logits32!) - Math.min(...logits32!);
     expect(maxAbsDiff(logits16!, logits32!) / range).toBeLessThan(0.02);
     for (let n = 0; n < BATCH; n++) {
-      const argmax = (x: Float32Array) => x.subarray(n * 1001, (n + 1) * 1001).reduce((best, v, i, a) => (v > a[best]! ? i : best), 0);
+      const argmax = (x: Float32Array) =>
+        x.subarray(n * 1001, (n + 1) * 1001).reduce((best, v, i, a) => (v > a[best]! ? i : best), 0);
       expect(argmax(logits16!)).toBe(argmax(logits32!));
     }
   });

@@ -51,7 +51,9 @@ describe('the CLI on damaged sources', () => {
   });
 
   it('reports a short weight shard as truncated, with the expected and found sizes', async () => {
-    const result = await buildBroken((dir) => truncateSync(join(dir, 'feature-vector/group1-shard1of1.bin'), 2_713_000));
+    const result = await buildBroken((dir) =>
+      truncateSync(join(dir, 'feature-vector/group1-shard1of1.bin'), 2_713_000),
+    );
     expectFailure(
       result,
       'model source feature-vector/group1-shard1of1.bin: truncated shard (expected 2713640 bytes, found 2713000)',
@@ -114,15 +116,23 @@ describe('buildModel on damaged sources', () => {
   it('reports a graph whose input shape is not [-1,96,96,3]', async () => {
     const message = await rejection((dir) => {
       const file = join(dir, 'feature-vector/model.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('{"size": "96"}, {"size": "96"}', '{"size": "224"}, {"size": "224"}'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('{"size": "96"}, {"size": "96"}', '{"size": "224"}, {"size": "224"}'),
+      );
     });
-    expect(message).toBe('model source feature-vector/model.json: input images has shape [-1,224,224,3], expected [-1,96,96,3]');
+    expect(message).toBe(
+      'model source feature-vector/model.json: input images has shape [-1,224,224,3], expected [-1,96,96,3]',
+    );
   });
 
   it('reports a graph without the feature-vector node', async () => {
     const message = await rejection((dir) => {
       const file = join(dir, 'feature-vector/model.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('hub_output/feature_vector/SpatialSqueeze', 'hub_output/other'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replaceAll('hub_output/feature_vector/SpatialSqueeze', 'hub_output/other'),
+      );
     });
     expect(message).toBe(
       'model source feature-vector/model.json: graph has no node module_apply_default/hub_output/feature_vector/SpatialSqueeze',
@@ -130,7 +140,9 @@ describe('buildModel on damaged sources', () => {
   });
 
   it('reports a file that is not a TFLite model', async () => {
-    const message = await rejection((dir) => writeFileSync(join(dir, 'mobilenet_v2_0_5_96_quant.tflite'), 'not a model'));
+    const message = await rejection((dir) =>
+      writeFileSync(join(dir, 'mobilenet_v2_0_5_96_quant.tflite'), 'not a model'),
+    );
     expect(message).toMatch(/^model source mobilenet_v2_0_5_96_quant\.tflite: not a TFLite model/);
   });
 
@@ -151,9 +163,11 @@ describe('buildModel on damaged sources', () => {
   });
 
   it('points at --sources and MODEL_SOURCES when the directory does not exist', async () => {
-    const error = await buildModel({ sources: '/nonexistent/model-sources', out: '/tmp/unused', backbone: 'float32' }).catch(
-      (e: Error) => e,
-    );
+    const error = await buildModel({
+      sources: '/nonexistent/model-sources',
+      out: '/tmp/unused',
+      backbone: 'float32',
+    }).catch((e: Error) => e);
     expect((error as Error).message).toBe(
       'model sources directory /nonexistent/model-sources not found; pass --sources <dir> or set MODEL_SOURCES',
     );

@@ -91,7 +91,7 @@ describe('topKOfRows', () => {
 
   it('agrees with a full sort on 1001 random scores', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const scores = Float32Array.from({ length: 2002 }, random);
     const { indices } = topKOfRows(scores, 2, 5);
     for (const row of [0, 1]) {

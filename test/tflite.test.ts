@@ -73,7 +73,12 @@ describe('dequantizeHead', () => {
   it('returns weights (out, in) = (q - 99) * scale and bias = q * scale', () => {
     expect(head.weights).toHaveLength(1001 * 1280);
     expect(head.bias).toHaveLength(1001);
-    for (const [o, i] of [[0, 0], [0, 1279], [500, 640], [1000, 1279]] as const) {
+    for (const [o, i] of [
+      [0, 0],
+      [0, 1279],
+      [500, 640],
+      [1000, 1279],
+    ] as const) {
       const q = weights.data[o * 1280 + i]!;
       expect(head.weights[o * 1280 + i]).toBeCloseTo((q - 99) * weights.scale[0]!, 7);
     }

@@ -11,7 +11,11 @@ import type { MobilenetClassifier } from '../../src/components/mobilenet-classif
 import { ROOT } from './manifest';
 
 const OUT = path.join(ROOT, 'docs/custom-classes.png');
-const TEACH = { Rex: 'n02085936_maltese_dog.jpg', Bella: 'n02096437_dandie_dinmont.jpg', Max: 'n02105641_old_english_sheepdog.jpg' };
+const TEACH = {
+  Rex: 'n02085936_maltese_dog.jpg',
+  Bella: 'n02096437_dandie_dinmont.jpg',
+  Max: 'n02105641_old_english_sheepdog.jpg',
+};
 
 async function main(): Promise<void> {
   const server = await createServer({ root: ROOT, logLevel: 'warn', server: { port: 5199, host: '127.0.0.1' } });
@@ -42,12 +46,28 @@ async function main(): Promise<void> {
           canvas.height = Math.round(image.height * w);
           const context = canvas.getContext('2d')!;
           if (flip) context.setTransform(-1, 0, 0, 1, canvas.width, 0);
-          context.drawImage(image, image.width * x, image.height * y, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+          context.drawImage(
+            image,
+            image.width * x,
+            image.height * y,
+            canvas.width,
+            canvas.height,
+            0,
+            0,
+            canvas.width,
+            canvas.height,
+          );
           return canvas;
         });
       };
       for (const [label, file] of Object.entries(teach)) {
-        for (const canvas of await views(file, [[0, 0, 1, 0], [0.1, 0.1, 0.8, 1], [0, 0, 0.75, 0], [0.25, 0, 0.75, 1], [0.05, 0.15, 0.85, 0]])) {
+        for (const canvas of await views(file, [
+          [0, 0, 1, 0],
+          [0.1, 0.1, 0.8, 1],
+          [0, 0, 0.75, 0],
+          [0.25, 0, 0.75, 1],
+          [0.05, 0.15, 0.85, 0],
+        ])) {
           await el.addExample(label, canvas);
         }
       }

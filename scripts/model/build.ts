@@ -72,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`model: built ${where} in ${seconds} s (backbone ${backbone}, graph ${graph}, stamp ${result.stamp.slice(0, 12)})`);
+    console.log(
+      `model: built ${where} in ${seconds} s (backbone ${backbone}, graph ${graph}, stamp ${result.stamp.slice(0, 12)})`,
+    );
     const width = Math.max(...Object.keys(result.files).map((name) => name.length));
     for (const [name, bytes] of Object.entries(result.files)) {
       console.log(`  ${name.padEnd(width)}  ${String(bytes).padStart(9)} bytes`);

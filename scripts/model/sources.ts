@@ -121,9 +121,7 @@ function fail(source: PinnedSource, problem: string): never {
 export async function readSourceFiles(dir: string): Promise<SourceFiles> {
   const dirStat = await stat(dir).catch(() => null);
   if (dirStat === null || !dirStat.isDirectory()) {
-    throw new ModelBuildError(
-      `model sources directory ${dir} not found; pass --sources <dir> or set MODEL_SOURCES`,
-    );
+    throw new ModelBuildError(`model sources directory ${dir} not found; pass --sources <dir> or set MODEL_SOURCES`);
   }
   const bytes = {} as SourceFiles['bytes'];
   const sha256 = {} as SourceFiles['sha256'];
@@ -180,9 +178,7 @@ const QUANTIZED_BYTES: Record<string, number> = { uint8: 1, uint16: 2, float16: 
  * @returns its byte length, or null for a dtype whose size is not fixed (`string`) or unknown
  */
 export function weightByteLength(spec: WeightSpec): number | null {
-  const perElement = spec.quantization
-    ? QUANTIZED_BYTES[spec.quantization.dtype]
-    : DTYPE_BYTES[spec.dtype];
+  const perElement = spec.quantization ? QUANTIZED_BYTES[spec.quantization.dtype] : DTYPE_BYTES[spec.dtype];
   if (perElement === undefined) return null;
   return spec.shape.reduce((a, b) => a * b, 1) * perElement;
 }

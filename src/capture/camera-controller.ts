@@ -57,13 +57,17 @@ export class CameraController implements ReactiveController {
     this.host.requestUpdate();
     if (!navigator.mediaDevices?.getUserMedia) {
       this.state = 'off';
-      throw new CameraError('The camera needs a secure page (https or localhost) in a browser that supports it. Use Upload instead.');
+      throw new CameraError(
+        'The camera needs a secure page (https or localhost) in a browser that supports it. Use Upload instead.',
+      );
     }
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
         audio: false,
-        video: options.deviceId ? { deviceId: { exact: options.deviceId } } : { facingMode: options.facingMode ?? 'user' },
+        video: options.deviceId
+          ? { deviceId: { exact: options.deviceId } }
+          : { facingMode: options.facingMode ?? 'user' },
       });
     } catch (error) {
       if (generation === this.generation) {

@@ -45,7 +45,11 @@ export function toExamplesFile(classes: readonly CustomClass[], model: ModelIden
   return {
     format: EXAMPLES_FORMAT,
     version: EXAMPLES_VERSION,
-    model: { id: model.id, ...(model.contentHash ? { contentHash: model.contentHash } : {}), featureSize: model.featureSize },
+    model: {
+      id: model.id,
+      ...(model.contentHash ? { contentHash: model.contentHash } : {}),
+      featureSize: model.featureSize,
+    },
     encoding: VECTOR_ENCODING,
     exportedAt: now.toISOString(),
     classes: classes.map((c) => ({ label: c.label, examples: c.examples.map(encodeVector) })),
@@ -73,11 +77,18 @@ export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomC
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new ExamplesError('not-json', 'This file is not JSON, so it is not an examples file. Choose a file made with Export.', { cause: error });
+      throw new ExamplesError(
+        'not-json',
+        'This file is not JSON, so it is not an examples file. Choose a file made with Export.',
+        { cause: error },
+      );
     }
   }
   if (!isRecord(data) || data.format !== EXAMPLES_FORMAT) {
-    throw new ExamplesError('not-examples', `This is not an examples file (its "format" is not "${EXAMPLES_FORMAT}"). Choose a file made with Export.`);
+    throw new ExamplesError(
+      'not-examples',
+      `This is not an examples file (its "format" is not "${EXAMPLES_FORMAT}"). Choose a file made with Export.`,
+    );
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -91,27 +102,42 @@ export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomC
   }
   checkModel(data.model, model);
   if (data.encoding !== VECTOR_ENCODING) {
-    throw new ExamplesError('vector', `This examples file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`);
+    throw new ExamplesError(
+      'vector',
+      `This examples file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`,
+    );
   }
-  if (!Array.isArray(data.classes)) throw new ExamplesError('not-examples', 'This examples file has no "classes" list.');
+  if (!Array.isArray(data.classes))
+    throw new ExamplesError('not-examples', 'This examples file has no "classes" list.');
   if (data.classes.length > MAX_CLASSES) {
-    throw new ExamplesError('too-large', `This file has ${data.classes.length} classes; one element keeps at most ${MAX_CLASSES}.`);
+    throw new ExamplesError(
+      'too-large',
+      `This file has ${data.classes.length} classes; one element keeps at most ${MAX_CLASSES}.`,
+    );
   }
   const seen = new Set<string>();
   const classes = data.classes.map((entry: unknown, i: number): CustomClass => {
-    if (!isRecord(entry)) throw new ExamplesError('not-examples', `Class ${i + 1} of this file is not an object with a label and examples.`);
+    if (!isRecord(entry))
+      throw new ExamplesError(
+        'not-examples',
+        `Class ${i + 1} of this file is not an object with a label and examples.`,
+      );
     let label: string;
     try {
       label = normaliseLabel(entry.label);
     } catch (error) {
       throw new ExamplesError('label', `Class ${i + 1} of this file: ${(error as Error).message}`, { cause: error });
     }
-    if (seen.has(label)) throw new ExamplesError('label', `This file has two classes called "${label}"; class names must differ.`);
+    if (seen.has(label))
+      throw new ExamplesError('label', `This file has two classes called "${label}"; class names must differ.`);
     seen.add(label);
-    if (!Array.isArray(entry.examples)) throw new ExamplesError('not-examples', `Class "${label}" of this file has no "examples" list.`);
+    if (!Array.isArray(entry.examples))
+      throw new ExamplesError('not-examples', `Class "${label}" of this file has no "examples" list.`);
     return {
       label,
-      examples: entry.examples.map((text: unknown, j: number) => decodeChecked(text, model.featureSize, `Example ${j + 1} of class "${label}"`)),
+      examples: entry.examples.map((text: unknown, j: number) =>
+        decodeChecked(text, model.featureSize, `Example ${j + 1} of class "${label}"`),
+      ),
     };
   });
   try {
@@ -124,11 +150,18 @@ export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomC
 
 function checkModel(value: unknown, model: ModelIdentity): void {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.featureSize !== 'number') {
-    throw new ExamplesError('model', 'This examples file does not say which model made it ("model" with "id" and "featureSize").');
+    throw new ExamplesError(
+      'model',
+      'This examples file does not say which model made it ("model" with "id" and "featureSize").',
+    );
   }
-  const sameHash = model.contentHash && typeof value.contentHash === 'string' ? value.contentHash === model.contentHash : value.id === model.id;
+  const sameHash =
+    model.contentHash && typeof value.contentHash === 'string'
+      ? value.contentHash === model.contentHash
+      : value.id === model.id;
   if (!sameHash || value.featureSize !== model.featureSize) {
-    const theirs = typeof value.contentHash === 'string' ? `${value.id}, weights ${value.contentHash.slice(0, 12)}…` : value.id;
+    const theirs =
+      typeof value.contentHash === 'string' ? `${value.id}, weights ${value.contentHash.slice(0, 12)}…` : value.id;
     const ours = model.contentHash ? `${model.id}, weights ${model.contentHash.slice(0, 12)}…` : model.id;
     throw new ExamplesError(
       'model',
@@ -157,7 +190,8 @@ export function decodeVector(text: string): Float32Array {
   } catch (error) {
     throw new ExamplesError('vector', 'is not valid base64', { cause: error });
   }
-  if (binary.length % 4 !== 0) throw new ExamplesError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
+  if (binary.length % 4 !== 0)
+    throw new ExamplesError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const out = new Float32Array(binary.length / 4);
@@ -174,7 +208,10 @@ function decodeChecked(text: unknown, featureSize: number, what: string): Float3
     throw new ExamplesError('vector', `${what} ${(error as Error).message}.`, { cause: error });
   }
   if (vector.length !== featureSize) {
-    throw new ExamplesError('vector', `${what} has ${vector.length} values; this model's feature vectors have ${featureSize}.`);
+    throw new ExamplesError(
+      'vector',
+      `${what} has ${vector.length} values; this model's feature vectors have ${featureSize}.`,
+    );
   }
   if (!allFinite(vector)) throw new ExamplesError('vector', `${what} contains NaN or Infinity: the file is damaged.`);
   return vector;

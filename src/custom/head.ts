@@ -42,7 +42,8 @@ export function headNotReadyReason(classes: readonly CustomClass[]): string | un
   const taught = classes.filter((c) => c.examples.length > 0);
   if (taught.length < 2) return 'Training needs at least two classes with examples.';
   const short = taught.filter((c) => c.examples.length < HEAD_MIN_EXAMPLES).map((c) => `"${c.label}"`);
-  if (short.length) return `Training needs ${HEAD_MIN_EXAMPLES} examples in every class; add more to ${short.join(', ')}.`;
+  if (short.length)
+    return `Training needs ${HEAD_MIN_EXAMPLES} examples in every class; add more to ${short.join(', ')}.`;
   return undefined;
 }
 
@@ -56,7 +57,10 @@ export function headNotReadyReason(classes: readonly CustomClass[]): string | un
  * const controller = new AbortController();
  * const head = await trainSoftmaxHead(classes, { signal: controller.signal, onProgress: (p) => (bar.value = p.fraction) });
  */
-export async function trainSoftmaxHead(classes: readonly CustomClass[], options: TrainOptions = {}): Promise<SoftmaxHead> {
+export async function trainSoftmaxHead(
+  classes: readonly CustomClass[],
+  options: TrainOptions = {},
+): Promise<SoftmaxHead> {
   const { epochs = 60, batchSize = 32, learningRate = 0.01, weightDecay = 1e-3, signal, onProgress } = options;
   const notReady = headNotReadyReason(classes);
   if (notReady) throw new ExamplesError('training', notReady);
@@ -64,7 +68,9 @@ export async function trainSoftmaxHead(classes: readonly CustomClass[], options:
   const taught = classes.filter((c) => c.examples.length > 0);
   const labels = taught.map((c) => c.label);
   const featureSize = taught[0].examples[0].length;
-  const rows = taught.flatMap((c, classIndex) => c.examples.map((example) => ({ unit: l2Normalise(example), classIndex })));
+  const rows = taught.flatMap((c, classIndex) =>
+    c.examples.map((example) => ({ unit: l2Normalise(example), classIndex })),
+  );
   const xs = new Float32Array(rows.length * featureSize);
   rows.forEach((row, i) => xs.set(row.unit, i * featureSize));
   const ys = Int32Array.from(rows, (row) => row.classIndex);
@@ -73,7 +79,10 @@ export async function trainSoftmaxHead(classes: readonly CustomClass[], options:
   const batchesPerEpoch = Math.ceil(rows.length / batchSize);
   const totalSteps = epochs * batchesPerEpoch;
   // Variables outlive tidy; the zeros they start from do not.
-  const [weights, bias] = tf.tidy(() => [tf.variable(tf.zeros([featureSize, labels.length])), tf.variable(tf.zeros([labels.length]))]);
+  const [weights, bias] = tf.tidy(() => [
+    tf.variable(tf.zeros([featureSize, labels.length])),
+    tf.variable(tf.zeros([labels.length])),
+  ]);
   const optimizer = tf.train.adam(learningRate);
   const inputs = tf.tensor2d(xs, [rows.length, featureSize]);
   const targets = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(ys, 'int32'), labels.length), 'float32'));

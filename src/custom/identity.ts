@@ -12,6 +12,9 @@ export function modelIdentity(metadata: Readonly<Record<string, unknown>>): Mode
   return {
     id: typeof modelId === 'string' ? modelId : 'unknown',
     ...(typeof contentHash === 'string' && contentHash ? { contentHash } : {}),
-    featureSize: typeof featureSize === 'number' && Number.isInteger(featureSize) && featureSize > 0 ? featureSize : DEFAULT_FEATURE_SIZE,
+    featureSize:
+      typeof featureSize === 'number' && Number.isInteger(featureSize) && featureSize > 0
+        ? featureSize
+        : DEFAULT_FEATURE_SIZE,
   };
 }

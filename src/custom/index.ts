@@ -4,8 +4,23 @@
  */
 export { DEFAULT_K, KnnIndex } from './knn';
 export { ExamplesError, type ExamplesErrorReason } from './errors';
-export { EXAMPLES_FORMAT, EXAMPLES_VERSION, MAX_FILE_CHARS, parseExamplesFile, toExamplesFile, VECTOR_ENCODING, type ExamplesFile } from './format';
-export { headNotReadyReason, HEAD_MIN_EXAMPLES, predictWithHead, trainSoftmaxHead, type TrainOptions, type TrainProgress } from './head';
+export {
+  EXAMPLES_FORMAT,
+  EXAMPLES_VERSION,
+  MAX_FILE_CHARS,
+  parseExamplesFile,
+  toExamplesFile,
+  VECTOR_ENCODING,
+  type ExamplesFile,
+} from './format';
+export {
+  headNotReadyReason,
+  HEAD_MIN_EXAMPLES,
+  predictWithHead,
+  trainSoftmaxHead,
+  type TrainOptions,
+  type TrainProgress,
+} from './head';
 export { modelIdentity } from './identity';
 export { checkLimits, MAX_CLASSES, MAX_EXAMPLES, MAX_LABEL_LENGTH, normaliseLabel } from './limits';
 export { DB_NAME, ExampleStore, type StoredSet } from './store';

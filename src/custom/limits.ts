@@ -21,7 +21,10 @@ export function normaliseLabel(label: unknown): string {
   const clean = label.trim().replace(/\s+/g, ' ');
   if (!clean) throw new ExamplesError('label', 'A class needs a name: type one, e.g. "my mug".');
   if (clean.length > MAX_LABEL_LENGTH) {
-    throw new ExamplesError('label', `The class name "${clean.slice(0, 20)}…" is ${clean.length} characters long; use at most ${MAX_LABEL_LENGTH}.`);
+    throw new ExamplesError(
+      'label',
+      `The class name "${clean.slice(0, 20)}…" is ${clean.length} characters long; use at most ${MAX_LABEL_LENGTH}.`,
+    );
   }
   return clean;
 }
@@ -29,10 +32,16 @@ export function normaliseLabel(label: unknown): string {
 /** @throws ExamplesError when the classes hold more than the limits allow. */
 export function checkLimits(classes: readonly CustomClass[]): void {
   if (classes.length > MAX_CLASSES) {
-    throw new ExamplesError('limit', `${classes.length} classes is more than the ${MAX_CLASSES} one element keeps: delete some first.`);
+    throw new ExamplesError(
+      'limit',
+      `${classes.length} classes is more than the ${MAX_CLASSES} one element keeps: delete some first.`,
+    );
   }
   const total = classes.reduce((sum, c) => sum + c.examples.length, 0);
   if (total > MAX_EXAMPLES) {
-    throw new ExamplesError('limit', `${total} examples is more than the ${MAX_EXAMPLES} one element keeps: delete some first.`);
+    throw new ExamplesError(
+      'limit',
+      `${total} examples is more than the ${MAX_EXAMPLES} one element keeps: delete some first.`,
+    );
   }
 }

@@ -56,7 +56,13 @@ export class ExampleStore {
   /** Replaces what is kept under `key` for `model`. */
   async save(key: string, model: ModelIdentity, set: StoredSet): Promise<void> {
     const hash = requireHash(model);
-    const record: StoredRecord = { version: RECORD_VERSION, model, classes: set.classes, updatedAt: Date.now(), ...(set.head ? { head: set.head } : {}) };
+    const record: StoredRecord = {
+      version: RECORD_VERSION,
+      model,
+      classes: set.classes,
+      updatedAt: Date.now(),
+      ...(set.head ? { head: set.head } : {}),
+    };
     await this.run('keep the classes in this browser', async (db) => {
       await db.put(SETS, record, [key, hash]);
     });
@@ -71,7 +77,10 @@ export class ExampleStore {
   close(): void {
     const db = this.db;
     this.db = undefined;
-    db?.then((d) => d.close(), () => {});
+    db?.then(
+      (d) => d.close(),
+      () => {},
+    );
   }
 
   private async run<T>(what: string, work: (db: IDBPDatabase<Schema>) => Promise<T>): Promise<T> {
@@ -79,16 +88,28 @@ export class ExampleStore {
       return await work(await this.open());
     } catch (error) {
       if (error instanceof ExamplesError) throw error;
-      const detail = (error as Error)?.name === 'QuotaExceededError' ? 'the browser storage for this site is full' : ((error as Error)?.message ?? String(error));
-      throw new ExamplesError('storage', `Could not ${what} (${detail}). The classes still work until the page is closed; use Export to keep a copy.`, {
-        cause: error,
-      });
+      const detail =
+        (error as Error)?.name === 'QuotaExceededError'
+          ? 'the browser storage for this site is full'
+          : ((error as Error)?.message ?? String(error));
+      throw new ExamplesError(
+        'storage',
+        `Could not ${what} (${detail}). The classes still work until the page is closed; use Export to keep a copy.`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
   private open(): Promise<IDBPDatabase<Schema>> {
     if (typeof indexedDB === 'undefined') {
-      return Promise.reject(new ExamplesError('storage', 'This browser context has no IndexedDB, so the classes are not kept between visits. Use Export to keep a copy.'));
+      return Promise.reject(
+        new ExamplesError(
+          'storage',
+          'This browser context has no IndexedDB, so the classes are not kept between visits. Use Export to keep a copy.',
+        ),
+      );
     }
     this.db ??= openDB<Schema>(this.name, DB_VERSION, {
       upgrade(db) {
@@ -111,7 +132,10 @@ export class ExampleStore {
 
 function requireHash(model: ModelIdentity): string {
   if (!model.contentHash) {
-    throw new ExamplesError('storage', 'This model has no content hash in its metadata, so its classes are not kept between visits. Build it with `npm run model`.');
+    throw new ExamplesError(
+      'storage',
+      'This model has no content hash in its metadata, so its classes are not kept between visits. Build it with `npm run model`.',
+    );
   }
   return model.contentHash;
 }

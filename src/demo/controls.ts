@@ -28,7 +28,12 @@ const CONTROLLED: readonly ControlledAttribute[] = [
  * @param snippet receives the HTML, as text
  * @param inner the element's children, as they appear in the snippet
  */
-export function bindControls(form: HTMLFormElement, element: MobilenetClassifier, snippet: HTMLElement, inner: string): void {
+export function bindControls(
+  form: HTMLFormElement,
+  element: MobilenetClassifier,
+  snippet: HTMLElement,
+  inner: string,
+): void {
   const apply = () => {
     for (const attribute of CONTROLLED) applyAttribute(element, control(form, attribute.name), attribute);
     const crop = form.querySelector('output[for=crop]');
@@ -50,7 +55,11 @@ function control(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSe
   return found;
 }
 
-function applyAttribute(element: HTMLElement, input: HTMLInputElement | HTMLSelectElement, attribute: ControlledAttribute): void {
+function applyAttribute(
+  element: HTMLElement,
+  input: HTMLInputElement | HTMLSelectElement,
+  attribute: ControlledAttribute,
+): void {
   if (input instanceof HTMLInputElement && input.type === 'checkbox') {
     element.toggleAttribute(attribute.name, input.checked);
     return;

@@ -15,7 +15,11 @@ const LIVE_INNER = '  <h3 slot="header">What is in the picture?</h3>';
 const live = byId('live', MobilenetClassifier);
 const themed = byId('themed', MobilenetClassifier);
 
-startEventLog(byId('event-log', HTMLOListElement), byId('event-log-empty', HTMLElement), byId('clear-log', HTMLButtonElement));
+startEventLog(
+  byId('event-log', HTMLOListElement),
+  byId('event-log-empty', HTMLElement),
+  byId('clear-log', HTMLButtonElement),
+);
 bindControls(byId('controls', HTMLFormElement), live, byId('live-snippet', HTMLElement), LIVE_INNER);
 bindCopyButtons(document, byId('copy-status', HTMLElement));
 byId('theme-snippet', HTMLElement).textContent = themeCss.trim();

@@ -51,14 +51,29 @@ function fillBackground(ctx: CanvasRenderingContext2D, s: number, top: string, b
 }
 
 /** A sphere's shading: light from the upper left. */
-function sphereGradient(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, stops: [number, string][]): CanvasGradient {
+function sphereGradient(
+  ctx: CanvasRenderingContext2D,
+  cx: number,
+  cy: number,
+  r: number,
+  stops: [number, string][],
+): CanvasGradient {
   const gradient = ctx.createRadialGradient(cx - r * 0.35, cy - r * 0.4, r * 0.05, cx, cy, r);
   for (const [at, colour] of stops) gradient.addColorStop(at, colour);
   return gradient;
 }
 
 /** Small dots inside a circle: fuzz, pores or speckle. */
-function speckle(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, count: number, colour: string, dot: number, seed: number): void {
+function speckle(
+  ctx: CanvasRenderingContext2D,
+  cx: number,
+  cy: number,
+  r: number,
+  count: number,
+  colour: string,
+  dot: number,
+  seed: number,
+): void {
   const random = seeded(seed);
   ctx.fillStyle = colour;
   for (let i = 0; i < count; i++) {
@@ -487,7 +502,15 @@ const strawberry: Drawing = {
     for (let i = 0; i < 6; i++) {
       const angle = Math.PI + (i * Math.PI) / 5;
       ctx.beginPath();
-      ctx.ellipse(cx + Math.cos(angle) * w * 0.35, top + Math.sin(angle) * s * 0.02, s * 0.09, s * 0.025, angle, 0, Math.PI * 2);
+      ctx.ellipse(
+        cx + Math.cos(angle) * w * 0.35,
+        top + Math.sin(angle) * s * 0.02,
+        s * 0.09,
+        s * 0.025,
+        angle,
+        0,
+        Math.PI * 2,
+      );
       ctx.fill();
     }
   },

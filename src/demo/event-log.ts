@@ -20,7 +20,12 @@ export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear:
     item.dataset.type = type;
     const time = textElement('time', '', now.toLocaleTimeString());
     time.dateTime = now.toISOString();
-    item.append(time, textElement('span', 'origin', originOf(target)), textElement('span', 'type', type), textElement('span', 'detail', detail));
+    item.append(
+      time,
+      textElement('span', 'origin', originOf(target)),
+      textElement('span', 'type', type),
+      textElement('span', 'detail', detail),
+    );
     list.prepend(item);
     while (list.children.length > MAX_LINES) list.lastElementChild?.remove();
     empty.hidden = true;

@@ -1,7 +1,11 @@
 export type { MobilenetReadyDetail, MobilenetReadyEvent } from './mobilenet-ready';
 export type { MobilenetResult, MobilenetResultDetail, MobilenetResultEvent, SourceKind } from './mobilenet-result';
 export type { MobilenetErrorDetail, MobilenetErrorEvent, MobilenetErrorPhase } from './mobilenet-error';
-export type { ExamplesChangeReason, MobilenetExamplesChangeDetail, MobilenetExamplesChangeEvent } from './mobilenet-examples-change';
+export type {
+  ExamplesChangeReason,
+  MobilenetExamplesChangeDetail,
+  MobilenetExamplesChangeEvent,
+} from './mobilenet-examples-change';
 
 type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
 
@@ -9,6 +13,9 @@ type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-er
  * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and
  * reaches listeners on the document.
  */
-export function mobilenetEvent<K extends MobilenetEventName>(name: K, detail: GlobalEventHandlersEventMap[K]['detail']): GlobalEventHandlersEventMap[K] {
+export function mobilenetEvent<K extends MobilenetEventName>(
+  name: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): GlobalEventHandlersEventMap[K] {
   return new CustomEvent(name, { detail, bubbles: true, composed: true }) as GlobalEventHandlersEventMap[K];
 }

@@ -251,7 +251,9 @@ export class Classifier {
 
   /** @internal runs one pass so that shaders compile and buffers are allocated before the first real call. */
   async warmUp(): Promise<void> {
-    const outputs = tf.tidy(() => this.model.execute({ images: tf.zeros([1, ...INPUT_SHAPE]) }, OUTPUTS) as tf.Tensor[]);
+    const outputs = tf.tidy(
+      () => this.model.execute({ images: tf.zeros([1, ...INPUT_SHAPE]) }, OUTPUTS) as tf.Tensor[],
+    );
     try {
       await Promise.all(outputs.map((t) => t.data()));
     } finally {
@@ -283,7 +285,10 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     fetchModel(url, signal, onProgress, options.cache ?? true),
   ]);
   const backend = started ?? (await chooseBackend(fetched.artifacts).catch(noBackend));
-  const labelsUrl = modelFileUrl(url, typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json');
+  const labelsUrl = modelFileUrl(
+    url,
+    typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json',
+  );
   const labelsJson = await fetchJson(labelsUrl, signal, 'no-cache');
   signal?.throwIfAborted();
 

@@ -60,7 +60,12 @@ export function displaySize(header: ImageHeader): { width: number; height: numbe
  * so far that its short side falls below `minSide` (the model's 96 pixels), which only a strip
  * thousands of times longer than wide would need.
  */
-export function decodeScale(width: number, height: number, maxPixels = MAX_DECODE_PIXELS, minSide = MODEL_INPUT_SIZE): number {
+export function decodeScale(
+  width: number,
+  height: number,
+  maxPixels = MAX_DECODE_PIXELS,
+  minSide = MODEL_INPUT_SIZE,
+): number {
   if (!isSide(width) || !isSide(height)) throw new RangeError(`The image has no pixels (${width}×${height}).`);
   const pixels = width * height;
   if (pixels <= maxPixels) return 1;

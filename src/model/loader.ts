@@ -81,7 +81,8 @@ function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {
   for (const entry of manifest.flatMap((group) => group.weights)) {
     const dtype = entry.quantization?.dtype ?? entry.dtype;
     const size = DTYPE_BYTES[dtype];
-    if (size === undefined) throw new ClassifierError('load', `${url}: weight ${entry.name} has unsupported dtype ${dtype}.`);
+    if (size === undefined)
+      throw new ClassifierError('load', `${url}: weight ${entry.name} has unsupported dtype ${dtype}.`);
     total += size * entry.shape.reduce((a, b) => a * b, 1);
   }
   return total;
@@ -129,7 +130,11 @@ export async function fetchJson<T = unknown>(url: URL, signal?: AbortSignal, cac
 }
 
 /** Reads a response body chunk by chunk so that progress can be reported in bytes. */
-async function fetchBytes(url: URL, signal: AbortSignal | undefined, report: (bytes: number) => void): Promise<ArrayBuffer> {
+async function fetchBytes(
+  url: URL,
+  signal: AbortSignal | undefined,
+  report: (bytes: number) => void,
+): Promise<ArrayBuffer> {
   const response = await fetchOk(url, signal);
   if (!response.body) {
     const buffer = await response.arrayBuffer();

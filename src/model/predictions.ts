@@ -35,7 +35,11 @@ export function topKOnDevice(logits: tf.Tensor2D, k: number): { values: tf.Tenso
  *
  * @param scores - `rows × classes` values, row-major
  */
-export function topKOfRows(scores: ArrayLike<number>, rows: number, k: number): { values: Float32Array; indices: Int32Array } {
+export function topKOfRows(
+  scores: ArrayLike<number>,
+  rows: number,
+  k: number,
+): { values: Float32Array; indices: Int32Array } {
   const classes = rows > 0 ? scores.length / rows : 0;
   if (!Number.isInteger(classes) || k > classes) {
     throw new RangeError(`topKOfRows: ${scores.length} scores do not split into ${rows} rows of at least ${k}.`);

@@ -1,6 +1,14 @@
 import { centreCrop, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
-import { decodeScale, displaySize, HEADER_BYTES, type ImageHeader, MAX_DECODE_PIXELS, readImageHeader, scaledSize } from './image-header';
+import {
+  decodeScale,
+  displaySize,
+  HEADER_BYTES,
+  type ImageHeader,
+  MAX_DECODE_PIXELS,
+  readImageHeader,
+  scaledSize,
+} from './image-header';
 import type { ClassifierInput } from './types';
 
 type Drawable = Exclude<ClassifierInput, Blob | ImageData>;
@@ -91,7 +99,10 @@ export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<I
 }
 
 /** Copies 96×96 RGBA pixels into a [1, 96, 96, 3] float array in [0, 1], the model's input contract. */
-export function toModelInput(pixels: ImageData, out = new Float32Array(pixels.width * pixels.height * 3)): Float32Array {
+export function toModelInput(
+  pixels: ImageData,
+  out = new Float32Array(pixels.width * pixels.height * 3),
+): Float32Array {
   const rgba = pixels.data;
   for (let p = 0, q = 0; p < rgba.length; p += 4, q += 3) {
     out[q] = rgba[p] / 255;
@@ -240,7 +251,12 @@ async function videoFrameReady(video: HTMLVideoElement): Promise<void> {
     };
     const timer = setTimeout(() => {
       video.removeEventListener('loadeddata', done);
-      reject(new ClassifierError('input', 'The video has shown no frame yet. Start the camera or the video, then try again.'));
+      reject(
+        new ClassifierError(
+          'input',
+          'The video has shown no frame yet. Start the camera or the video, then try again.',
+        ),
+      );
     }, VIDEO_FRAME_TIMEOUT_MS);
     video.addEventListener('loadeddata', done);
   });

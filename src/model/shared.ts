@@ -23,7 +23,11 @@ export interface ClassifierLease {
  * The load is aborted if every lease is released before it finishes: when `model-url` changes
  * quickly, only the last URL is still downloading.
  */
-export function leaseClassifier(modelUrl: URL, backend: Backend | 'auto', onProgress?: (progress: LoadProgress) => void): ClassifierLease {
+export function leaseClassifier(
+  modelUrl: URL,
+  backend: Backend | 'auto',
+  onProgress?: (progress: LoadProgress) => void,
+): ClassifierLease {
   const key = `${backend} ${modelUrl.href}`;
   let entry = entries.get(key);
   if (!entry) {
@@ -69,7 +73,10 @@ export function leaseClassifier(modelUrl: URL, backend: Backend | 'auto', onProg
       if (entries.get(key) === held) entries.delete(key);
       held.controller.abort();
       // A load that fails or is aborted has already been reported to its callers.
-      held.classifier.then((classifier) => classifier.dispose(), () => {});
+      held.classifier.then(
+        (classifier) => classifier.dispose(),
+        () => {},
+      );
     },
   };
 }

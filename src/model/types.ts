@@ -3,13 +3,7 @@ export type Backend = 'webgl' | 'wasm' | 'cpu';
 
 /** Anything the classifier can take a picture from. */
 export type ClassifierInput =
-  | HTMLImageElement
-  | HTMLVideoElement
-  | HTMLCanvasElement
-  | OffscreenCanvas
-  | ImageBitmap
-  | ImageData
-  | Blob;
+  HTMLImageElement | HTMLVideoElement | HTMLCanvasElement | OffscreenCanvas | ImageBitmap | ImageData | Blob;
 
 /** One entry of the model's `labels.json`. */
 export interface Label {

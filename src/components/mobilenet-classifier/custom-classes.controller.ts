@@ -142,7 +142,15 @@ export class CustomClassesController implements ReactiveController {
     this.generation++;
     this.stopRecording();
     this.training?.controller.abort();
-    Object.assign(this, { model, key, classes: [], head: undefined, headStale: false, undo: undefined, renaming: undefined });
+    Object.assign(this, {
+      model,
+      key,
+      classes: [],
+      head: undefined,
+      headStale: false,
+      undo: undefined,
+      renaming: undefined,
+    });
     this.shown = this.shownFeatures = this.index = undefined;
     this.host.requestUpdate();
     this.resetLoaded();
@@ -185,7 +193,10 @@ export class CustomClassesController implements ReactiveController {
     const model = await this.currentModel();
     for (const vector of vectors) {
       if (vector.length !== model.featureSize) {
-        throw new ExamplesError('vector', `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`);
+        throw new ExamplesError(
+          'vector',
+          `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`,
+        );
       }
     }
     const existing = this.classes.find((c) => c.label === name);
@@ -200,16 +211,19 @@ export class CustomClassesController implements ReactiveController {
   async addClass(label: string): Promise<void> {
     const name = normaliseLabel(label);
     await this.currentModel();
-    if (this.classes.some((c) => c.label === name)) throw new ExamplesError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name))
+      throw new ExamplesError('label', `There is already a class called "${name}".`);
     await this.commit([...this.classes, { label: name, examples: [] }], 'add');
   }
 
   async rename(from: string, to: string): Promise<void> {
     const name = normaliseLabel(to);
     await this.currentModel();
-    if (!this.classes.some((c) => c.label === from)) throw new ExamplesError('label', `There is no class called "${from}".`);
+    if (!this.classes.some((c) => c.label === from))
+      throw new ExamplesError('label', `There is no class called "${from}".`);
     if (name === from) return;
-    if (this.classes.some((c) => c.label === name)) throw new ExamplesError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name))
+      throw new ExamplesError('label', `There is already a class called "${name}".`);
     const head = this.head && { ...this.head, labels: this.head.labels.map((l) => (l === from ? name : l)) };
     await this.commit(
       this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
@@ -223,7 +237,11 @@ export class CustomClassesController implements ReactiveController {
     await this.currentModel();
     const gone = this.classes.find((c) => c.label === label);
     if (!gone) return false;
-    const undo = { message: `Deleted "${gone.label}" (${plural(gone.examples.length, 'example')}).`, classes: [...this.classes], head: this.head };
+    const undo = {
+      message: `Deleted "${gone.label}" (${plural(gone.examples.length, 'example')}).`,
+      classes: [...this.classes],
+      head: this.head,
+    };
     await this.commit(
       this.classes.filter((c) => c !== gone),
       'remove',
@@ -236,7 +254,11 @@ export class CustomClassesController implements ReactiveController {
   async clear(): Promise<void> {
     await this.currentModel();
     if (!this.classes.length) return;
-    const undo = { message: `Deleted ${plural(this.classes.length, 'class', 'classes')}.`, classes: [...this.classes], head: this.head };
+    const undo = {
+      message: `Deleted ${plural(this.classes.length, 'class', 'classes')}.`,
+      classes: [...this.classes],
+      head: this.head,
+    };
     await this.commit([], 'clear', { undo });
   }
 
@@ -264,7 +286,11 @@ export class CustomClassesController implements ReactiveController {
     }
     const total = imported.reduce((sum, c) => sum + c.examples.length, 0);
     const undo = this.classes.length
-      ? { message: `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`, classes: [...this.classes], head: this.head }
+      ? {
+          message: `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`,
+          classes: [...this.classes],
+          head: this.head,
+        }
       : undefined;
     await this.commit(classes, 'import', { undo });
     this.element.announce(`Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`);
@@ -304,7 +330,8 @@ export class CustomClassesController implements ReactiveController {
    */
   async train(signal?: AbortSignal): Promise<void> {
     await this.currentModel();
-    if (this.training) throw new ExamplesError('training', 'A head is already being trained: wait for it or cancel it.');
+    if (this.training)
+      throw new ExamplesError('training', 'A head is already being trained: wait for it or cancel it.');
     const blocker = this.trainBlocker;
     if (blocker) throw new ExamplesError('training', blocker);
     const controller = new AbortController();
@@ -406,7 +433,10 @@ export class CustomClassesController implements ReactiveController {
     this.host.requestUpdate();
     if (failed.length) {
       this.element.showError(
-        new ExamplesError('vector', `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`),
+        new ExamplesError(
+          'vector',
+          `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`,
+        ),
       );
     } else if (added) {
       this.element.announce(`Added ${plural(added, 'example')} to "${label}".`);
@@ -417,7 +447,10 @@ export class CustomClassesController implements ReactiveController {
   async importFile(file: File): Promise<void> {
     if (file.size > MAX_FILE_CHARS) {
       // Refused before reading: a wrong, huge file would otherwise be read into memory whole.
-      throw new ExamplesError('too-large', `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an examples file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`);
+      throw new ExamplesError(
+        'too-large',
+        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an examples file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`,
+      );
     }
     await this.import(await file.text());
   }
@@ -457,7 +490,8 @@ export class CustomClassesController implements ReactiveController {
     options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean } = {},
   ): Promise<void> {
     checkLimits(classes);
-    if (this.training) this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
+    if (this.training)
+      this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
     // "Train again" is offered while a head was dropped by a change and there is still something to train on.
     this.headStale = !options.keepHead && classes.length > 0 && (this.head !== undefined || this.headStale);
     this.head = options.keepHead;
@@ -526,4 +560,3 @@ function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-

@@ -10,15 +10,18 @@ import type { CustomClassesController } from './custom-classes.controller';
 export function renderCustomResults(predictions: CustomPrediction[] | undefined) {
   if (!predictions) return nothing;
   if (!predictions.length) {
-    return html`<p class="custom-empty" part="custom-results">No class has examples yet: add one below and show it a few pictures.</p>`;
+    return html`<p class="custom-empty" part="custom-results">
+      No class has examples yet: add one below and show it a few pictures.
+    </p>`;
   }
   return html`<ol part="custom-results" aria-label="Your classes">
     ${predictions.map(
-      (p) => html`<li part="result" data-method=${p.method}>
-        <span part="label" title=${p.label}>${p.label}</span>
-        <span part="probability">${percent(p.confidence)}</span>
-        <span part="bar" aria-hidden="true"><span style=${styleMap({ '--p': String(p.confidence) })}></span></span>
-      </li>`,
+      (p) =>
+        html`<li part="result" data-method=${p.method}>
+          <span part="label" title=${p.label}>${p.label}</span>
+          <span part="probability">${percent(p.confidence)}</span>
+          <span part="bar" aria-hidden="true"><span style=${styleMap({ '--p': String(p.confidence) })}></span></span>
+        </li>`,
     )}
   </ol>`;
 }
@@ -28,33 +31,60 @@ export function renderTeachPanel(ctrl: CustomClassesController, cameraOn: boolea
   return html`<section part="teach" aria-labelledby="teach-heading">
     <h3 id="teach-heading">Your classes</h3>
     <form part="add-class" @submit=${(event: SubmitEvent) => handleAddClass(ctrl, event)}>
-      <label>New class <input name="label" autocomplete="off" maxlength=${MAX_LABEL_LENGTH} placeholder="e.g. my mug" /></label>
+      <label
+        >New class <input name="label" autocomplete="off" maxlength=${MAX_LABEL_LENGTH} placeholder="e.g. my mug"
+      /></label>
       <button type="submit">Add class</button>
     </form>
-    ${ctrl.classes.length
-      ? html`<ul class="classes">
-          ${ctrl.classes.map((c) => renderClass(ctrl, c, cameraOn))}
-        </ul>`
-      : html`<p class="hint">Add a class, then show it a few examples: hold to record from the camera, or add images.</p>`}
+    ${
+      ctrl.classes.length
+        ? html`<ul class="classes">
+            ${ctrl.classes.map((c) => renderClass(ctrl, c, cameraOn))}
+          </ul>`
+        : html`<p class="hint">
+            Add a class, then show it a few examples: hold to record from the camera, or add images.
+          </p>`
+    }
     ${ctrl.classes.length && !cameraOn ? html`<p class="hint">Turn the camera on to record examples by holding a button.</p>` : nothing}
     ${ctrl.uploadLine ? html`<p class="hint" role="status">${ctrl.uploadLine}</p>` : nothing}
-    ${ctrl.undo
-      ? html`<p class="undo">${ctrl.undo.message} <button type="button" @click=${() => attempt(ctrl, () => ctrl.undoLast())}>Undo</button></p>`
-      : nothing}
+    ${
+      ctrl.undo
+        ? html`<p class="undo">
+            ${ctrl.undo.message}
+            <button type="button" @click=${() => attempt(ctrl, () => ctrl.undoLast())}>Undo</button>
+          </p>`
+        : nothing
+    }
     ${renderTraining(ctrl)}
     <div class="teach-actions">
-      <button type="button" ?disabled=${!ctrl.classes.length} @click=${() => attempt(ctrl, () => download(ctrl))}>Export</button>
+      <button type="button" ?disabled=${!ctrl.classes.length} @click=${() => attempt(ctrl, () => download(ctrl))}>
+        Export
+      </button>
       <button type="button" @click=${(event: Event) => siblingInput(event).click()}>Import</button>
-      <input type="file" accept=".json,application/json" hidden data-import @change=${(event: Event) => handleImport(ctrl, event)} />
-      <button type="button" class="danger" @click=${() => ((ctrl.confirmingForget = true), requestUpdate(ctrl))}>Forget everything</button>
+      <input
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-import
+        @change=${(event: Event) => handleImport(ctrl, event)}
+      />
+      <button type="button" class="danger" @click=${() => ((ctrl.confirmingForget = true), requestUpdate(ctrl))}>
+        Forget everything
+      </button>
     </div>
-    ${ctrl.confirmingForget
-      ? html`<p class="confirm" role="group" aria-label="Confirm forgetting">
-          Forget every class this site kept in this browser, for every model? This cannot be undone.
-          <button type="button" class="danger" @click=${() => attempt(ctrl, () => ctrl.forgetEverything())}>Yes, forget everything</button>
-          <button type="button" @click=${() => ((ctrl.confirmingForget = false), requestUpdate(ctrl))}>Keep them</button>
-        </p>`
-      : nothing}
+    ${
+      ctrl.confirmingForget
+        ? html`<p class="confirm" role="group" aria-label="Confirm forgetting">
+            Forget every class this site kept in this browser, for every model? This cannot be undone.
+            <button type="button" class="danger" @click=${() => attempt(ctrl, () => ctrl.forgetEverything())}>
+              Yes, forget everything
+            </button>
+            <button type="button" @click=${() => ((ctrl.confirmingForget = false), requestUpdate(ctrl))}>
+              Keep them
+            </button>
+          </p>`
+        : nothing
+    }
     <p class="storage">${storageLine(ctrl)}</p>
   </section>`;
 }
@@ -65,8 +95,14 @@ function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: bo
   const name =
     ctrl.renaming === c.label
       ? html`<form class="rename" @submit=${(event: SubmitEvent) => handleRename(ctrl, c.label, event)}>
-          <input name="label" .value=${c.label} maxlength=${MAX_LABEL_LENGTH} aria-label=${`New name for ${c.label}`} ${ref(focusOnce)}
-            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((ctrl.renaming = undefined), requestUpdate(ctrl))} />
+          <input
+            name="label"
+            .value=${c.label}
+            maxlength=${MAX_LABEL_LENGTH}
+            aria-label=${`New name for ${c.label}`}
+            ${ref(focusOnce)}
+            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((ctrl.renaming = undefined), requestUpdate(ctrl))}
+          />
           <button type="submit">Save</button>
           <button type="button" @click=${() => ((ctrl.renaming = undefined), requestUpdate(ctrl))}>Cancel</button>
         </form>`
@@ -103,7 +139,13 @@ function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: bo
       >
         ${recording ? 'Recording…' : 'Hold to record'}
       </button>
-      <button type="button" aria-label=${`Add images to ${c.label}`} @click=${(event: Event) => siblingInput(event).click()}>Add images</button>
+      <button
+        type="button"
+        aria-label=${`Add images to ${c.label}`}
+        @click=${(event: Event) => siblingInput(event).click()}
+      >
+        Add images
+      </button>
       <input
         type="file"
         accept="image/*"
@@ -116,8 +158,16 @@ function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: bo
           if (files.length) attempt(ctrl, () => ctrl.addFiles(c.label, files));
         }}
       />
-      <button type="button" aria-label=${`Rename ${c.label}`} @click=${() => ((ctrl.renaming = c.label), requestUpdate(ctrl))}>Rename</button>
-      <button type="button" aria-label=${`Delete ${c.label}`} @click=${() => attempt(ctrl, () => ctrl.remove(c.label))}>Delete</button>
+      <button
+        type="button"
+        aria-label=${`Rename ${c.label}`}
+        @click=${() => ((ctrl.renaming = c.label), requestUpdate(ctrl))}
+      >
+        Rename
+      </button>
+      <button type="button" aria-label=${`Delete ${c.label}`} @click=${() => attempt(ctrl, () => ctrl.remove(c.label))}>
+        Delete
+      </button>
     </span>
   </li>`;
 }
@@ -136,9 +186,15 @@ function renderTraining(ctrl: CustomClassesController) {
     ? 'Recognising with the trained head.'
     : ctrl.headStale
       ? 'The examples changed since training: recognising with k-NN until you train again.'
-      : (blocker ?? 'Optional: train a small layer on your examples. Until then, nearest neighbours (k-NN) recognise them.');
+      : (blocker ??
+        'Optional: train a small layer on your examples. Until then, nearest neighbours (k-NN) recognise them.');
   return html`<div class="train">
-    <button type="button" part="train-button" ?disabled=${blocker !== undefined} @click=${() => attempt(ctrl, () => ctrl.train())}>
+    <button
+      type="button"
+      part="train-button"
+      ?disabled=${blocker !== undefined}
+      @click=${() => attempt(ctrl, () => ctrl.train())}
+    >
       ${ctrl.head || ctrl.headStale ? 'Train again' : 'Train'}
     </button>
     <span class="hint">${note}</span>
@@ -147,7 +203,9 @@ function renderTraining(ctrl: CustomClassesController) {
 
 function storageLine(ctrl: CustomClassesController): string {
   const count = `${ctrl.classes.length} ${ctrl.classes.length === 1 ? 'class' : 'classes'}, ${ctrl.exampleCount} ${ctrl.exampleCount === 1 ? 'example' : 'examples'}`;
-  return ctrl.storage.kept ? `${count}, kept in this browser only.` : `${count}, not kept after this page closes: ${ctrl.storage.note ?? 'loading…'}`;
+  return ctrl.storage.kept
+    ? `${count}, kept in this browser only.`
+    : `${count}, not kept after this page closes: ${ctrl.storage.note ?? 'loading…'}`;
 }
 
 async function handleAddClass(ctrl: CustomClassesController, event: SubmitEvent): Promise<void> {

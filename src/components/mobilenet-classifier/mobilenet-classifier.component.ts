@@ -4,12 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import { ExamplesError } from '../../custom';
-import {
-  mobilenetEvent,
-  type MobilenetErrorPhase,
-  type MobilenetResult,
-  type SourceKind,
-} from '../../events';
+import { mobilenetEvent, type MobilenetErrorPhase, type MobilenetResult, type SourceKind } from '../../events';
 import {
   BACKENDS,
   ClassifierError,
@@ -231,7 +226,13 @@ export class MobilenetClassifier extends LitElement {
     }
     if (changed.has('examplesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.examplesKey);
     if (changed.has('mode') && !CUSTOM_MODES.includes(this.mode)) {
-      this.showError('custom', new ExamplesError('setting', `mode="${this.mode}" is not one of ${CUSTOM_MODES.join(', ')}; showing ImageNet classes.`));
+      this.showError(
+        'custom',
+        new ExamplesError(
+          'setting',
+          `mode="${this.mode}" is not one of ${CUSTOM_MODES.join(', ')}; showing ImageNet classes.`,
+        ),
+      );
     }
     this.liveLoop.maxFps = this.maxFps > 0 ? this.maxFps : 15;
   }
@@ -243,7 +244,9 @@ export class MobilenetClassifier extends LitElement {
     }
     this.syncLiveLoop();
     this.cameraControl.video.classList.toggle('mirror', this.mirror);
-    const optionsChanged = ['topK', 'crop', 'features', 'mode'].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    const optionsChanged = ['topK', 'crop', 'features', 'mode'].some(
+      (key) => changed.has(key) && changed.get(key) !== undefined,
+    );
     if (optionsChanged && this.lastSource && !this.liveLoop.running) {
       // Show the effect of the new option on the picture already on screen.
       const { source, origin } = this.lastSource;
@@ -381,7 +384,9 @@ export class MobilenetClassifier extends LitElement {
     if (!this.settleReady) this.resetReady();
     if (this.error?.phase === 'load') this.error = undefined;
     if (this.backend !== 'auto' && !BACKENDS.includes(this.backend)) {
-      this.failLoad(new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}, auto.`));
+      this.failLoad(
+        new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}, auto.`),
+      );
       return;
     }
     let url: URL;
@@ -405,7 +410,10 @@ export class MobilenetClassifier extends LitElement {
         this.settleReady?.resolve();
         this.settleReady = undefined;
         this.dispatchEvent(
-          mobilenetEvent('mobilenet-ready', { backend: classifier.backend, loadMs: performance.now() - this.loadStarted }),
+          mobilenetEvent('mobilenet-ready', {
+            backend: classifier.backend,
+            loadMs: performance.now() - this.loadStarted,
+          }),
         );
       },
       (error: unknown) => {
@@ -443,7 +451,10 @@ export class MobilenetClassifier extends LitElement {
     for (;;) {
       const lease = this.lease;
       if (!lease) {
-        throw this.loadFailure ?? new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.');
+        throw (
+          this.loadFailure ??
+          new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.')
+        );
       }
       const classifier = await lease.classifier;
       if (lease === this.lease) return classifier;
@@ -507,7 +518,8 @@ export class MobilenetClassifier extends LitElement {
         { cause: error },
       );
     }
-    if (!response.ok) throw new ClassifierError('input', `Could not load the image at ${source} (HTTP ${response.status}).`);
+    if (!response.ok)
+      throw new ClassifierError('input', `Could not load the image at ${source} (HTTP ${response.status}).`);
     return response.blob();
   }
 
@@ -548,10 +560,14 @@ export class MobilenetClassifier extends LitElement {
   }
 
   private announce(result: MobilenetResult, live: boolean): void {
-    const top = this.mode === 'custom' ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].confidence } : result.predictions[0];
+    const top =
+      this.mode === 'custom'
+        ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].confidence }
+        : result.predictions[0];
     if (!top) return;
     const now = performance.now();
-    if (live && (top.label === this.lastAnnounced.label || now - this.lastAnnounced.at < LIVE_ANNOUNCE_INTERVAL_MS)) return;
+    if (live && (top.label === this.lastAnnounced.label || now - this.lastAnnounced.at < LIVE_ANNOUNCE_INTERVAL_MS))
+      return;
     this.lastAnnounced = { at: now, label: top.label };
     this.announcement = `${top.label}, ${formatPercent(top.probability)}`;
   }
@@ -582,10 +598,16 @@ export class MobilenetClassifier extends LitElement {
   private handleCameraEnded(): void {
     this.camera = false;
     this.awaitingCamera = true;
-    this.showError('camera', new CameraError('The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.'), {
-      label: 'Turn camera on',
-      run: () => (this.camera = true),
-    });
+    this.showError(
+      'camera',
+      new CameraError(
+        'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.',
+      ),
+      {
+        label: 'Turn camera on',
+        run: () => (this.camera = true),
+      },
+    );
   }
 
   /** A hidden tab holds no camera: its light goes off and other apps can use it. `camera` stays set, so it comes back with the tab. */
@@ -599,7 +621,8 @@ export class MobilenetClassifier extends LitElement {
   private async handleDeviceChange(): Promise<void> {
     if (!this.awaitingCamera || this.camera) return;
     const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
-    if (this.awaitingCamera && !this.camera && devices.some((device) => device.kind === 'videoinput')) this.camera = true;
+    if (this.awaitingCamera && !this.camera && devices.some((device) => device.kind === 'videoinput'))
+      this.camera = true;
   }
 
   private handleCameraSelect(event: Event): void {
@@ -637,9 +660,16 @@ export class MobilenetClassifier extends LitElement {
       return;
     }
     // An image dragged from another page arrives as a URL.
-    const url = data.getData('text/uri-list').split(/\r?\n/).find((line) => line && !line.startsWith('#'));
+    const url = data
+      .getData('text/uri-list')
+      .split(/\r?\n/)
+      .find((line) => line && !line.startsWith('#'));
     if (url) void this.classifyFrom(url, { kind: 'drop', name: url }).catch(() => {});
-    else this.showError('input', new ClassifierError('input', 'Nothing usable was dropped. Drop an image file or an image from another page.'));
+    else
+      this.showError(
+        'input',
+        new ClassifierError('input', 'Nothing usable was dropped. Drop an image file or an image from another page.'),
+      );
   }
 
   /**
@@ -652,7 +682,11 @@ export class MobilenetClassifier extends LitElement {
     if (!inside && !(unfocused && document.querySelector(this.localName) === this)) return;
     const files = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith('image/'));
     if (!files.length) {
-      if (inside) this.showError('input', new ClassifierError('input', 'The clipboard holds no image. Copy an image, then paste again.'));
+      if (inside)
+        this.showError(
+          'input',
+          new ClassifierError('input', 'The clipboard holds no image. Copy an image, then paste again.'),
+        );
       return;
     }
     event.preventDefault();
@@ -686,7 +720,14 @@ export class MobilenetClassifier extends LitElement {
       await navigator.clipboard.writeText(this.featuresJson(values));
       this.announcement = 'Feature vector copied as JSON.';
     } catch (error) {
-      this.showError('input', new ClassifierError('input', 'Could not copy to the clipboard: the browser refused. Use Download JSON instead.', { cause: error }));
+      this.showError(
+        'input',
+        new ClassifierError(
+          'input',
+          'Could not copy to the clipboard: the browser refused. Use Download JSON instead.',
+          { cause: error },
+        ),
+      );
     }
   }
 
@@ -702,7 +743,9 @@ export class MobilenetClassifier extends LitElement {
     if (this.modelState === 'ready') return html`Ready · runs on ${this.classifier?.backend}`;
     if (this.modelState === 'error') return html`The model is not loaded.`;
     const p = this.progress;
-    return p ? html`Loading the model… ${formatMegabytes(p.loadedBytes)} of ${formatMegabytes(p.totalBytes)}` : html`Loading the model…`;
+    return p
+      ? html`Loading the model… ${formatMegabytes(p.loadedBytes)} of ${formatMegabytes(p.totalBytes)}`
+      : html`Loading the model…`;
   }
 
   private renderResults() {
@@ -717,11 +760,12 @@ export class MobilenetClassifier extends LitElement {
     if (!predictions) return nothing;
     return html`<ol part="results" aria-label="Predictions">
       ${predictions.map(
-        (p) => html`<li part="result">
-          <span part="label" title=${p.label}>${p.label}</span>
-          <span part="probability">${formatPercent(p.probability)}</span>
-          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
-        </li>`,
+        (p) =>
+          html`<li part="result">
+            <span part="label" title=${p.label}>${p.label}</span>
+            <span part="probability">${formatPercent(p.probability)}</span>
+            <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
+          </li>`,
       )}
     </ol>`;
   }
@@ -750,39 +794,72 @@ export class MobilenetClassifier extends LitElement {
         @keydown=${this.handleStageKeydown}
       >
         ${cameraOn ? this.cameraControl.video : nothing}
-        ${this.result
-          ? html`<canvas part="crop" width="96" height="96" role="img" aria-label="The 96 by 96 pixel crop the model saw"></canvas>`
-          : cameraOn
-            ? nothing
-            : html`<slot name="empty"><p class="empty">Drop an image here, paste one, upload files or turn on the camera.</p></slot>`}
+        ${
+          this.result
+            ? html`<canvas
+                part="crop"
+                width="96"
+                height="96"
+                role="img"
+                aria-label="The 96 by 96 pixel crop the model saw"
+              ></canvas>`
+            : cameraOn
+              ? nothing
+              : html`<slot name="empty"
+                  ><p class="empty">Drop an image here, paste one, upload files or turn on the camera.</p></slot
+                >`
+        }
       </div>
       <div part="controls">
-        <button type="button" part="upload-button" class="primary" @click=${() => this.fileInput.click()}>Upload images</button>
+        <button type="button" part="upload-button" class="primary" @click=${() => this.fileInput.click()}>
+          Upload images
+        </button>
         <input type="file" accept="image/*" multiple hidden @change=${this.handleFileChange} />
-        <button type="button" part="camera-button" aria-pressed=${this.camera ? 'true' : 'false'} @click=${() => (this.camera = !this.camera)}>
+        <button
+          type="button"
+          part="camera-button"
+          aria-pressed=${this.camera ? 'true' : 'false'}
+          @click=${() => (this.camera = !this.camera)}
+        >
           Camera
         </button>
-        ${cameraOn && devices.length > 1
-          ? html`<select part="camera-select" aria-label="Choose a camera" @change=${this.handleCameraSelect}>
-              ${devices.map(
-                (d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === this.cameraControl.deviceId}>${d.label || `Camera ${i + 1}`}</option>`,
-              )}
-            </select>`
-          : nothing}
-        ${cameraOn && !this.live
-          ? html`<button type="button" part="capture-button" ?disabled=${this.cameraControl.state !== 'on'} @click=${() => this.classifyFrom(this.cameraControl.video, { kind: 'camera' }).catch(() => {})}>
-              Classify this frame
-            </button>`
-          : nothing}
+        ${
+          cameraOn && devices.length > 1
+            ? html`<select part="camera-select" aria-label="Choose a camera" @change=${this.handleCameraSelect}>
+                ${devices.map(
+                  (d, i) =>
+                    html`<option value=${d.deviceId} ?selected=${d.deviceId === this.cameraControl.deviceId}>
+                      ${d.label || `Camera ${i + 1}`}
+                    </option>`,
+                )}
+              </select>`
+            : nothing
+        }
+        ${
+          cameraOn && !this.live
+            ? html`<button
+                type="button"
+                part="capture-button"
+                ?disabled=${this.cameraControl.state !== 'on'}
+                @click=${() => this.classifyFrom(this.cameraControl.video, { kind: 'camera' }).catch(() => {})}
+              >
+                Classify this frame
+              </button>`
+            : nothing
+        }
       </div>
       ${this.progressLine ? html`<p part="progress">${this.progressLine}</p>` : nothing}
-      ${this.error
-        ? html`<p part="error" role="alert">
-            ${this.error.message}${this.error.retry
-              ? html`<button type="button" @click=${this.error.retry.run}>${this.error.retry.label}</button>`
-              : nothing}
-          </p>`
-        : nothing}
+      ${
+        this.error
+          ? html`<p part="error" role="alert">
+              ${this.error.message}${
+                this.error.retry
+                  ? html`<button type="button" @click=${this.error.retry.run}>${this.error.retry.label}</button>`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
       ${this.renderResults()} ${this.renderFeatures()}
       ${this.mode === 'custom' || this.mode === 'both' ? renderTeachPanel(this.teach, this.cameraControl.state === 'on') : nothing}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
@@ -798,7 +875,8 @@ function phaseOf(error: unknown): MobilenetErrorPhase {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof ClassifierError || error instanceof CameraError || error instanceof ExamplesError) return error.message;
+  if (error instanceof ClassifierError || error instanceof CameraError || error instanceof ExamplesError)
+    return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
 }
@@ -828,6 +906,9 @@ function littleEndianFloat32(values: Float32Array): ArrayBuffer {
 }
 
 function baseName(name: string | undefined): string {
-  const last = name?.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '');
+  const last = name
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]*$/, '');
   return last?.replace(/[^\w.-]+/g, '_') || 'image';
 }
