@@ -278,7 +278,10 @@ async function steady(o: SteadyOptions) {
       crop: async () => toModelPixels(canvas96),
       // RGBA → float [0, 1] in JS, and the tensor (on WebGL the texture upload happens at first use, in execute).
       toTensor: async () => tf.tensor4d(toModelInput(pixels96), [1, 96, 96, 3]).dispose(),
-      // The graph with both outputs, as classify() runs it, reading logits back.
+      // The graph with logits only, as classify() runs it without features (same as batch1.bare, here
+      // interleaved with the next one so the two compare fairly).
+      bareLogitsOnly: () => bare(raw, x1),
+      // The graph with both outputs, as classify({ features: true }) runs it, reading logits back.
       bareBothOutputs: async () => {
         const outputs = raw.execute({ images: x1 }, ['logits', 'feature_vector']) as tf.Tensor[];
         await outputs[0].data();
