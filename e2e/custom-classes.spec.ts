@@ -505,3 +505,29 @@ test.describe('the softmax head', () => {
     expect((await recordedEvents(page, 'mobilenet-error')).length).toBe(0);
   });
 });
+
+test('a class added in the panel while the model is still loading appears once it has loaded', async ({
+  customPage: page,
+}) => {
+  // Hold the weights back so that the panel's Add class runs before the model is there.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/model/*.bin', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' }, { waitReady: false });
+  await el.getByLabel('New class').fill('my mug');
+  await el.getByRole('button', { name: 'Add class' }).click();
+  release();
+  await expectReady(el);
+  await expect
+    .poll(() => panelCounts(el), { message: 'the class added during the load never appeared' })
+    .toEqual({
+      'my mug': 0,
+    });
+  // A method call during a load completes too.
+  expect(
+    await el.evaluate((host: MobilenetClassifier) => host.exportExamples().then((t) => JSON.parse(t).classes.length)),
+  ).toBe(1);
+});

@@ -195,3 +195,18 @@ test('a file name with HTML in it shows as literal text in the error message', a
   expect(dialogs, 'a dialog opened: script from the file name ran').toEqual([]);
   await expectUploadClassified(el, strawberry);
 });
+
+test('an element in imagenet mode opens no IndexedDB; custom classes open it only once they are used', async ({
+  elementPage: page,
+}) => {
+  const [el] = await mountClassifiers(page, [ON_WASM]);
+  await el.locator('input[type=file]').setInputFiles(strawberry.path);
+  await waitForResults(page, 1);
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(await databases(), 'an imagenet-mode element created an IndexedDB database').toEqual([]);
+
+  await el.evaluate((host: MobilenetClassifier) => (host.mode = 'custom'));
+  await expect
+    .poll(databases, { message: 'custom mode never read its stored classes' })
+    .toEqual(['mobilenet-classifier']);
+});

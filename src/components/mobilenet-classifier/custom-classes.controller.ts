@@ -93,6 +93,11 @@ export class CustomClassesController implements ReactiveController {
   private index?: KnnIndex;
   private shownFeatures?: Float32Array;
   private pendingSave?: { key: string; model: ModelIdentity; classes: CustomClass[]; head?: SoftmaxHead };
+  private loadPending = false;
+  /** True once custom classes were used: stored sets are then loaded for every model. */
+  private wanted = false;
+  /** The set to load when custom classes are first used. */
+  private deferred?: { model: ModelIdentity; key: string; generation: number };
   private saving?: Promise<void>;
 
   constructor(
@@ -154,11 +159,29 @@ export class CustomClassesController implements ReactiveController {
     this.shown = this.shownFeatures = this.index = undefined;
     this.host.requestUpdate();
     this.resetLoaded();
-    if (model) void this.load(model, key, this.generation);
+    // IndexedDB is opened only once custom classes are used (custom or both mode, or a method call):
+    // an element in imagenet mode stores nothing.
+    this.deferred = model ? { model, key, generation: this.generation } : undefined;
+    if (this.wanted) this.want();
+  }
+
+  /** Starts loading the stored classes of the current model, now and for every later model. */
+  want(): void {
+    this.wanted = true;
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (deferred) void this.load(deferred.model, deferred.key, deferred.generation);
+  }
+
+  /** The model could not be loaded: whoever waits for the classes is released (and told there is no model). */
+  modelFailed(): void {
+    this.deferred = undefined;
+    this.markLoaded();
   }
 
   /** Resolves once the classes of the current model are loaded (waits for a model if none is). */
   whenLoaded(): Promise<void> {
+    this.want();
     return this.loaded;
   }
 
@@ -456,7 +479,7 @@ export class CustomClassesController implements ReactiveController {
   }
 
   private async currentModel(): Promise<ModelIdentity> {
-    await this.loaded;
+    await this.whenLoaded();
     if (!this.model) throw new ExamplesError('label', 'The model is not loaded yet.');
     return this.model;
   }
@@ -548,8 +571,19 @@ export class CustomClassesController implements ReactiveController {
     );
   }
 
+  /**
+   * A new "classes loaded" promise, unless one is still pending: callers already waiting (an action
+   * started while the model was loading) must be released by whichever set loads next.
+   */
   private resetLoaded(): void {
-    this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
+    if (this.loadPending) return;
+    this.loadPending = true;
+    this.loaded = new Promise((resolve) => {
+      this.markLoaded = () => {
+        this.loadPending = false;
+        resolve();
+      };
+    });
   }
 }
 

@@ -225,6 +225,8 @@ export class MobilenetClassifier extends LitElement {
       this.loadModel();
     }
     if (changed.has('examplesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.examplesKey);
+    // The panel shows the stored classes: load them once custom classes are on screen.
+    if (this.mode === 'custom' || this.mode === 'both') this.teach.want();
     if (changed.has('mode') && !CUSTOM_MODES.includes(this.mode)) {
       this.showError(
         'custom',
@@ -425,6 +427,7 @@ export class MobilenetClassifier extends LitElement {
 
   private failLoad(error: unknown): void {
     this.loadFailure = error;
+    this.teach.modelFailed();
     this.modelState = 'error';
     this.showError('load', error, this.retryLoad);
     this.settleReady?.reject(error);
