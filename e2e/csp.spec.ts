@@ -218,6 +218,46 @@ for (const backend of ['wasm', 'webgl'] as const) {
   });
 }
 
+test('custom classes work under the policy: their bars get their width and nothing is reported', async ({
+  openDemo,
+}) => {
+  const page = await openDemo(POLICY);
+  const live = await useBackend(page, 'wasm');
+  const lorikeet = testImage('n01820546_lorikeet');
+  const examples = [strawberry, lorikeet].map((image) => ({
+    label: image.displayLabel,
+    base64: readFileSync(image.path).toString('base64'),
+  }));
+  await live.evaluate(async (host, examples) => {
+    const element = host as HTMLElement & { mode: string; addExample(label: string, source: Blob): Promise<number> };
+    element.mode = 'custom';
+    for (const { label, base64 } of examples) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      await element.addExample(label, new Blob([bytes], { type: 'image/jpeg' }));
+    }
+  }, examples);
+  // The element's own upload input (the panel has its own for examples).
+  await live.locator('input[type=file][multiple][accept="image/*"]').first().setInputFiles(strawberry.path);
+  const rows = live.locator('[part=custom-results] [part=result]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('[part=label]')).toHaveText(strawberry.displayLabel);
+  const bars = await rows.evaluateAll((items) =>
+    items.map((row) => {
+      const track = row.querySelector('[part=bar]')!;
+      return {
+        shown: track.firstElementChild!.getBoundingClientRect().width / track.getBoundingClientRect().width,
+        confidence: parseFloat(row.querySelector('[part=probability]')!.textContent!) / 100,
+      };
+    }),
+  );
+  for (const bar of bars)
+    expect(bar.shown, `custom bars (filled fraction vs confidence): ${JSON.stringify(bars)}`).toBeCloseTo(
+      bar.confidence,
+      1,
+    );
+  expect(await violations(page), 'CSP violations reported by the page').toEqual([]);
+});
+
 test("without 'wasm-unsafe-eval' the wasm backend cannot start: the element falls back to cpu, and the page reports the blocked wasm-eval", async ({
   openDemo,
 }) => {

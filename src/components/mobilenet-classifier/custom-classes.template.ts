@@ -2,8 +2,8 @@
 // that teaches them. State and actions live in CustomClassesController; this only renders them.
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
+import { barWidth } from './bar-width';
 import type { CustomClassesController } from './custom-classes.controller';
 
 /** The user's classes for the picture on screen, or a hint while none has examples. */
@@ -20,7 +20,7 @@ export function renderCustomResults(predictions: CustomPrediction[] | undefined)
         html`<li part="result" data-method=${p.method}>
           <span part="label" title=${p.label}>${p.label}</span>
           <span part="probability">${percent(p.confidence)}</span>
-          <span part="bar" aria-hidden="true"><span style=${styleMap({ '--p': String(p.confidence) })}></span></span>
+          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.confidence))}></span></span>
         </li>`,
     )}
   </ol>`;

@@ -20,6 +20,7 @@ import {
 import { CUSTOM_MODES, CustomClassesController, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
 import { renderCustomResults, renderTeachPanel } from './custom-classes.template';
+import { barWidth } from './bar-width';
 import styles from './mobilenet-classifier.styles';
 
 /** Anything `classify()` and `embed()` take: what the core takes, or an image URL. */
@@ -882,15 +883,6 @@ function messageOf(error: unknown): string {
     return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
-}
-
-/**
- * Sets a bar's width through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' styles
- * allows. Not styleMap: its first render writes the style attribute as text, which such a policy blocks
- * (found by e2e/csp.spec.ts), leaving new bars empty.
- */
-function barWidth(probability: number): (element?: Element) => void {
-  return (element) => (element as HTMLElement | undefined)?.style.setProperty('--p', String(probability));
 }
 
 function formatPercent(probability: number): string {
