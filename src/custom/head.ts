@@ -114,6 +114,8 @@ export async function trainSoftmaxHead(
     }
     signal?.throwIfAborted();
     const [w, b] = await Promise.all([weights.data(), bias.data()]);
+    // The classes may have changed while the weights were read: such a head is for other classes.
+    signal?.throwIfAborted();
     return { labels, featureSize, weights: w as Float32Array, bias: b as Float32Array };
   } finally {
     tf.dispose([weights, bias, inputs, targets]);

@@ -31,7 +31,7 @@ export function topKOnDevice(logits: tf.Tensor2D, k: number): { values: tf.Tenso
  *
  * Used on WebGL instead of {@link topKOnDevice}: tf.js's WebGL `topk` hands inputs under 100,000
  * values to the CPU with a blocking `readSync`, which stalls the page for the whole inference; an
- * asynchronous read of the 1001 probabilities and a sort here take a few microseconds.
+ * asynchronous read of the 1001 probabilities and a sort here take well under a millisecond.
  *
  * @param scores - `rows × classes` values, row-major
  */

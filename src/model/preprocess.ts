@@ -148,7 +148,13 @@ function isSvg(blob: Blob): boolean {
 async function decodeBlob(blob: Blob): Promise<{ bitmap: ImageBitmap; original?: [number, number] }> {
   const what = nameOf(blob);
   if (blob.size === 0) throw new ClassifierError('input', `${what} is empty (0 bytes). Choose another image.`);
-  const header = readImageHeader(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+  // A file that cannot be read at all (deleted or changed since it was chosen) gets the same message
+  // as one that cannot be decoded, from createImageBitmap below.
+  const headerBytes = await blob
+    .slice(0, HEADER_BYTES)
+    .arrayBuffer()
+    .catch(() => undefined);
+  const header = headerBytes ? readImageHeader(new Uint8Array(headerBytes)) : undefined;
   const scale = header ? decodeScale(header.width, header.height) : 1;
   const shown = header && displaySize(header);
   try {

@@ -335,13 +335,9 @@ export class CustomClassesController implements ReactiveController {
       controller.confirmingForget = false;
       if (controller.model) await controller.commit([], 'forget', { save: false });
     }
-    try {
-      await Promise.all([...everyone].map((controller) => controller.saving));
-      await store.forgetAll();
-    } catch (error) {
-      this.element.showError(error);
-      throw error;
-    }
+    // A failure is shown by the caller (the panel's button or forgetExamples()), once.
+    await Promise.all([...everyone].map((controller) => controller.saving));
+    await store.forgetAll();
     this.element.announce('Every class kept in this browser was forgotten.');
   }
 
@@ -374,6 +370,7 @@ export class CustomClassesController implements ReactiveController {
         },
       });
       // commit() aborts training when the classes change, so these are still the classes trained on.
+      controller.signal.throwIfAborted();
       this.head = head;
       this.headStale = false;
       this.refreshShown();
