@@ -48,6 +48,19 @@ async function unplug(page: Page, el: Locator): Promise<void> {
 
 const plugIn = (page: Page) => page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
 
+/** The camera leaves the device list too (as a real unplug does), with the devicechange that says so. */
+const removeFromDevices = (page: Page) =>
+  page.evaluate(() => {
+    navigator.mediaDevices.enumerateDevices = async () => [];
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+  });
+/** The camera is listed again, with its devicechange. */
+const restoreDevices = (page: Page) =>
+  page.evaluate(() => {
+    Reflect.deleteProperty(navigator.mediaDevices, 'enumerateDevices');
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+  });
+
 async function expectBackOn(el: Locator): Promise<void> {
   await expectCameraOn(el);
   await expect(el.locator('[part=error]'), 'the camera error is still shown with the camera back on').toHaveCount(0);
@@ -63,12 +76,27 @@ test('after an unplug, the camera button turns the camera on again', async ({ el
   await expectBackOn(el);
 });
 
-test('after an unplug, plugging a camera in turns it back on by itself', async ({ elementPage: page }) => {
+test('after an unplug, plugging the camera in again turns it back on by itself', async ({ elementPage: page }) => {
+  const el = await mountClassifier(page, { camera: true }, { waitReady: false });
+  await expectCameraOn(el);
+  await unplug(page, el);
+  await removeFromDevices(page);
+  await restoreDevices(page);
+  await expectBackOn(el);
+});
+
+test('after an unplug, a device change that brings no new camera leaves the camera off', async ({
+  elementPage: page,
+}) => {
+  // E.g. a laptop's own camera stays listed after its USB camera was pulled out: it must not switch on.
   const el = await mountClassifier(page, { camera: true }, { waitReady: false });
   await expectCameraOn(el);
   await unplug(page, el);
   await plugIn(page);
-  await expectBackOn(el);
+  await page.evaluate(() => navigator.mediaDevices.enumerateDevices());
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(await previewState(el), 'the camera came on by itself').toMatchObject({ rendered: false, hasStream: false });
+  await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('with no camera at start, plugging one in turns the camera on', async ({ elementPage: page }) => {
@@ -81,7 +109,8 @@ test('with no camera at start, plugging one in turns the camera on', async ({ el
   const [error] = await waitForLogged(page, 'mobilenet-error', 1);
   expect(error.message).toBe(NOT_FOUND);
   await page.evaluate(() => Reflect.deleteProperty(navigator.mediaDevices, 'getUserMedia'));
-  await plugIn(page);
+  await removeFromDevices(page);
+  await restoreDevices(page);
   await expectBackOn(el);
 });
 

@@ -183,6 +183,8 @@ export class MobilenetClassifier extends LitElement {
   private readonly onDeviceChange = () => void this.handleDeviceChange();
   /** The camera failed for want of a device (unplugged, or none found): it comes back on when one is plugged in. */
   private awaitingCamera = false;
+  /** The cameras present when the camera was lost (see handleDeviceChange). */
+  private camerasWhenLost?: Promise<string[]>;
   private readonly retryLoad = { label: 'Retry', run: () => this.loadModel() };
 
   constructor() {
@@ -589,6 +591,7 @@ export class MobilenetClassifier extends LitElement {
         this.camera = false;
         const cause = (error as Error).cause;
         this.awaitingCamera = cause instanceof DOMException && cause.name === 'NotFoundError';
+        if (this.awaitingCamera) this.camerasWhenLost = listCameras();
         this.showError('camera', error, { label: 'Try again', run: () => (this.camera = true) });
       });
     await this.cameraStart;
@@ -602,6 +605,7 @@ export class MobilenetClassifier extends LitElement {
   private handleCameraEnded(): void {
     this.camera = false;
     this.awaitingCamera = true;
+    this.camerasWhenLost = listCameras();
     this.showError(
       'camera',
       new CameraError(
@@ -621,12 +625,18 @@ export class MobilenetClassifier extends LitElement {
     else if (this.cameraControl.state === 'off') void this.startCameraStream();
   }
 
-  /** A camera was plugged in (or any media device changed): turn the camera back on if it was lost for want of one. */
+  /**
+   * A media device changed: turn the camera back on if it was lost for want of one and a camera that
+   * was not there when it was lost has appeared, in a visible tab. A camera that stayed (a laptop's own,
+   * after its USB camera was pulled out) does not switch on by itself.
+   */
   private async handleDeviceChange(): Promise<void> {
+    if (!this.awaitingCamera || this.camera || document.visibilityState !== 'visible') return;
+    const [before, now] = await Promise.all([this.camerasWhenLost ?? Promise.resolve([]), listCameras()]);
     if (!this.awaitingCamera || this.camera) return;
-    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
-    if (this.awaitingCamera && !this.camera && devices.some((device) => device.kind === 'videoinput'))
-      this.camera = true;
+    if (now.some((camera) => !before.includes(camera))) this.camera = true;
+    // The unplug's own devicechange may come after the track ended: what is left is the new baseline.
+    else this.camerasWhenLost = Promise.resolve(now);
   }
 
   private handleCameraSelect(event: Event): void {
@@ -883,6 +893,12 @@ function messageOf(error: unknown): string {
     return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
+}
+
+/** The ids of the cameras present now; without camera permission ids are empty, so their positions stand in. */
+async function listCameras(): Promise<string[]> {
+  const devices = (await navigator.mediaDevices?.enumerateDevices?.().catch(() => [])) ?? [];
+  return devices.filter((device) => device.kind === 'videoinput').map((device, i) => device.deviceId || `#${i}`);
 }
 
 function formatPercent(probability: number): string {
