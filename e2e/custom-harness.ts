@@ -1,8 +1,8 @@
 // Helpers for the custom-classes tests: "new views" of the test images (crops and flips, drawn on
 // canvases in the page), teaching an element through its API, and reading its teaching panel.
-import type { FileChooser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
-import { expect, openElementPage, testImage } from './element-harness';
+import { openElementPage, testImage } from './element-harness';
 
 /** A view of an image: the rectangle (fractions of width and height) and whether it is mirrored. */
 export interface ViewSpec {
@@ -137,21 +137,6 @@ export async function panelCounts(el: Locator): Promise<Record<string, number>> 
 /** The custom labels rendered in `[part=custom-results]`, best first. */
 export async function renderedCustomLabels(el: Locator): Promise<string[]> {
   return (await el.locator('[part=custom-results] [part=label]').allTextContents()).map((text) => text.trim());
-}
-
-/** The file chooser that `action` opens, with interception switched on before it runs. */
-export async function nextFileChooser(page: Page, action: () => Promise<void>): Promise<FileChooser> {
-  const choosers: FileChooser[] = [];
-  const listener = (chooser: FileChooser) => choosers.push(chooser);
-  page.on('filechooser', listener);
-  try {
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-    await action();
-    await expect.poll(() => choosers.length, { message: 'no file chooser opened', timeout: 5000 }).toBeGreaterThan(0);
-    return choosers[0];
-  } finally {
-    page.off('filechooser', listener);
-  }
 }
 
 /** Every `mobilenet-examples-change` detail the page heard, oldest first. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 import { routeShared, TEST_IMAGES, TEST_IMAGES_DIR, type TestImage } from './fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -248,3 +248,22 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * The file chooser that `action` opens. Interception is switched on (by listening) before `action`
+ * runs: `Promise.all([page.waitForEvent('filechooser'), press])` races the browser's interception
+ * set-up against the key press, and lost it here about one run in four (puppeteer#6040 describes it).
+ */
+export async function nextFileChooser(page: Page, action: () => Promise<void>): Promise<FileChooser> {
+  const choosers: FileChooser[] = [];
+  const listener = (chooser: FileChooser) => choosers.push(chooser);
+  page.on('filechooser', listener);
+  try {
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await action();
+    await expect.poll(() => choosers.length, { message: 'no file chooser opened', timeout: 5000 }).toBeGreaterThan(0);
+    return choosers[0];
+  } finally {
+    page.off('filechooser', listener);
+  }
+}

@@ -2,7 +2,7 @@
 // feature export, stale results, the attributes, keyboard use, accessibility and registration.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { FileChooser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import {
   type Attributes,
@@ -18,6 +18,7 @@ import {
   testImage,
   waitForErrors,
   waitForResults,
+  nextFileChooser,
 } from './element-harness';
 
 // Images the model gets right at top-1 with confidence, so "top-1 is X" tells one result from another.
@@ -71,25 +72,6 @@ async function tabTo(page: Page, name: string, maxPresses = 12): Promise<string[
     if (focused === name) return visited;
   }
   throw new Error(`Tab never reached "${name}" in ${maxPresses} presses; focus went: ${visited.join(' → ')}`);
-}
-
-/**
- * The file chooser that `action` opens. Interception is switched on (by listening) before `action`
- * runs: `Promise.all([page.waitForEvent('filechooser'), press])` races the browser's interception
- * set-up against the key press, and lost it here about one run in four (puppeteer#6040 describes it).
- */
-async function nextFileChooser(page: Page, action: () => Promise<void>): Promise<FileChooser> {
-  const choosers: FileChooser[] = [];
-  const listener = (chooser: FileChooser) => choosers.push(chooser);
-  page.on('filechooser', listener);
-  try {
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-    await action();
-    await expect.poll(() => choosers.length, { message: 'no file chooser opened', timeout: 5000 }).toBeGreaterThan(0);
-    return choosers[0];
-  } finally {
-    page.off('filechooser', listener);
-  }
 }
 
 /** Dispatches a paste of a test image at the focused element, as the browser does (document.body when nothing has focus). */

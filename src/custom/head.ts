@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { ExamplesError } from './errors';
 import type { CustomClass, SoftmaxHead } from './types';
+import { seededRandom } from '../util/seeded-random';
 import { l2Normalise } from './vectors';
 
 /** A class needs this many examples before a head is worth training: fewer, and k-NN is as good. */
@@ -75,7 +76,7 @@ export async function trainSoftmaxHead(
   rows.forEach((row, i) => xs.set(row.unit, i * featureSize));
   const ys = Int32Array.from(rows, (row) => row.classIndex);
 
-  const random = mulberry32(0x5eed);
+  const random = seededRandom(0x5eed);
   const batchesPerEpoch = Math.ceil(rows.length / batchSize);
   const totalSteps = epochs * batchesPerEpoch;
   // Variables outlive tidy; the zeros they start from do not.
@@ -158,16 +159,4 @@ function shuffled(n: number, random: () => number): Int32Array {
     [order[i], order[j]] = [order[j], order[i]];
   }
   return order;
-}
-
-/** A small seeded PRNG (mulberry32), so that training is repeatable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -5,6 +5,8 @@
  * that in Chromium); the model learned from photos, so other browsers may rank them differently.
  */
 
+import { seededRandom } from '../util/seeded-random';
+
 /** One drawing of the strip. */
 export interface Drawing {
   /** Stable id, used for the button's `data-drawing`. */
@@ -28,18 +30,6 @@ export function renderDrawing(drawing: Drawing, size = DRAWING_SIZE): HTMLCanvas
   if (!ctx) throw new Error('This browser cannot draw on a <canvas> (no 2D context).');
   drawing.draw(ctx, size);
   return canvas;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the "random" texture is the same on every load. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function fillBackground(ctx: CanvasRenderingContext2D, s: number, top: string, bottom: string): void {
@@ -74,7 +64,7 @@ function speckle(
   dot: number,
   seed: number,
 ): void {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   ctx.fillStyle = colour;
   for (let i = 0; i < count; i++) {
     const angle = random() * Math.PI * 2;
@@ -131,7 +121,7 @@ const golfBall: Drawing = {
   label: 'golf ball',
   draw(ctx, s) {
     fillBackground(ctx, s, '#5e9f45', '#3f7a2c');
-    const blades = seeded(11);
+    const blades = seededRandom(11);
     ctx.strokeStyle = 'rgba(30, 70, 20, 0.5)';
     ctx.lineWidth = 1;
     for (let i = 0; i < 400; i++) {
@@ -381,7 +371,7 @@ const maze: Drawing = {
     ctx.fillRect(0, 0, s, s);
     speckle(ctx, s / 2, s / 2, s * 0.75, 1500, 'rgba(120, 100, 60, 0.25)', s / 300, 21);
     // Depth-first carving from a seeded generator: walls[y][x] = [right, bottom] still standing.
-    const random = seeded(42);
+    const random = seededRandom(42);
     const visited = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
     const walls = Array.from({ length: n }, () => Array.from({ length: n }, () => [true, true]));
     const stack: [number, number][] = [[0, 0]];
@@ -441,7 +431,7 @@ const honeycomb: Drawing = {
     ctx.fillRect(0, 0, s, s);
     const r = s / 11;
     const w = Math.sqrt(3) * r;
-    const random = seeded(5);
+    const random = seededRandom(5);
     for (let row = -1; row * r * 1.5 < s + r; row++) {
       for (let col = -1; col * w < s + w; col++) {
         const cx = col * w + (row % 2 ? w / 2 : 0);
