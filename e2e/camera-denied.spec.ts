@@ -6,7 +6,7 @@
 // answers getUserMedia with NotAllowedError unless the context was granted 'camera' (checked with Chromium
 // 150), so the denial below is the browser's own. "No camera" and "busy" cannot be produced by the fake
 // device, so getUserMedia is stubbed to reject with the DOMException a browser gives for them.
-import { test as base, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import {
   BASE_ARGS,
@@ -16,25 +16,14 @@ import {
   expectCameraOn,
   fakeCameraArgs,
   mountClassifier,
-  openElementPage,
   previewState,
   waitForLogged,
+  CAMERA_MESSAGES,
+  testWithoutModel,
 } from './camera-harness';
 
-const DENIED = 'Camera permission denied. Use Upload instead, or allow the camera in the site settings.';
-const NOT_FOUND = 'No camera was found. Connect one and try again, or use Upload instead.';
-const BUSY = 'The camera is busy or blocked: close other apps or tabs that use it, then try again.';
-const STOPPED = 'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.';
-
-const test = base.extend<{ elementPage: Page }>({
-  elementPage: async ({ page }, use) => {
-    // No test here classifies. The model's request is left unanswered, so that its load (seconds of shader
-    // compiles under SwiftShader, on the page's main thread) does not delay what the tests check.
-    await page.route('**/model/model.json', () => {});
-    await openElementPage(page);
-    await use(page);
-  },
-});
+const test = testWithoutModel;
+const { denied: DENIED, notFound: NOT_FOUND, busy: BUSY, stopped: STOPPED } = CAMERA_MESSAGES;
 
 test.use({
   launchOptions: {

@@ -291,3 +291,24 @@ export const test = base.extend<{ elementPage: Page }, { fakeCamera: string; sha
 });
 
 export { expect };
+
+/** The element's camera messages, as the camera fault tests expect them word for word. */
+export const CAMERA_MESSAGES = {
+  denied: 'Camera permission denied. Use Upload instead, or allow the camera in the site settings.',
+  notFound: 'No camera was found. Connect one and try again, or use Upload instead.',
+  busy: 'The camera is busy or blocked: close other apps or tabs that use it, then try again.',
+  stopped: 'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.',
+} as const;
+
+/**
+ * The element page for tests that never classify. The model's request is left unanswered, so that its
+ * load (seconds of shader compiles under SwiftShader, on the page's main thread) does not delay what the
+ * tests check.
+ */
+export const testWithoutModel = base.extend<{ elementPage: Page }>({
+  elementPage: async ({ page }, use) => {
+    await page.route('**/model/model.json', () => {});
+    await openElementPage(page);
+    await use(page);
+  },
+});

@@ -5,7 +5,7 @@
 // Chromium's fake camera cannot be unplugged: the unplug is its track's `ended` event (which a real unplug
 // fires), the plug-in is a `devicechange` event on navigator.mediaDevices (which a real plug-in fires), and
 // "no camera" is getUserMedia rejecting with NotFoundError, as camera-denied.spec.ts does.
-import { test as base, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import {
   BASE_ARGS,
@@ -13,22 +13,14 @@ import {
   expect,
   expectCameraOn,
   mountClassifier,
-  openElementPage,
   previewState,
   waitForLogged,
+  CAMERA_MESSAGES,
+  testWithoutModel,
 } from './camera-harness';
 
-const NOT_FOUND = 'No camera was found. Connect one and try again, or use Upload instead.';
-const STOPPED = 'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.';
-
-const test = base.extend<{ elementPage: Page }>({
-  elementPage: async ({ page }, use) => {
-    // No test here classifies: the model's request is left unanswered so that its load does not slow the page.
-    await page.route('**/model/model.json', () => {});
-    await openElementPage(page);
-    await use(page);
-  },
-});
+const test = testWithoutModel;
+const { notFound: NOT_FOUND, stopped: STOPPED } = CAMERA_MESSAGES;
 
 test.use({
   launchOptions: {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import * as core from '../src/model';
 import { toModelInput } from '../src/model/preprocess';
+import { fetchBlob } from './fetch-blob';
 
 const harness = {
   tf,
@@ -10,11 +11,7 @@ const harness = {
   loadGraphModel,
   toModelInput,
   /** Fetches a file as a Blob (test images are routed from ../shared by the fixture). */
-  async blob(url: string): Promise<Blob> {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.blob();
-  },
+  blob: fetchBlob,
 };
 
 declare global {

@@ -1,6 +1,7 @@
 // Starts e2e/classifier.worker.ts and lets Playwright tests call into it with page.evaluate.
 import * as core from '../src/model';
 import type { WorkerOps } from './classifier.worker';
+import { fetchBlob } from './fetch-blob';
 
 const worker = new Worker(new URL('./classifier.worker.ts', import.meta.url), { type: 'module' });
 let nextId = 0;
@@ -45,11 +46,7 @@ const workerHarness = {
     });
   },
   /** Fetches a file as a Blob (test images are routed from ../shared by the fixture). */
-  async blob(url: string): Promise<Blob> {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.blob();
-  },
+  blob: fetchBlob,
 };
 
 declare global {

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
-import { build, type Plugin } from 'vite';
+import { build, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MODEL_DIR = path.join(ROOT, 'public/model');
@@ -120,55 +120,38 @@ function packagedAssets(files: string[]): Plugin {
   };
 }
 
-/** The ES modules: one file per entry plus shared chunks, dependencies left as imports. */
-async function buildModules(files: string[]): Promise<void> {
+/** A library build into dist/lib with the packaged asset URLs; `options` says what differs. */
+async function buildLib(files: string[], options: Pick<BuildEnvironmentOptions, 'minify' | 'lib' | 'rolldownOptions'>) {
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
     plugins: [packagedAssets(files)],
-    build: {
-      outDir: OUT,
-      emptyOutDir: false,
-      target: 'es2022',
-      // Readable for whoever debugs it in their app; their bundler minifies.
-      minify: false,
-      lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts' },
-        formats: ['es'],
-      },
-      rolldownOptions: {
-        external: (id) => EXTERNAL.test(id),
-        output: { chunkFileNames: '[name]-[hash].js' },
-      },
+    build: { outDir: OUT, emptyOutDir: false, target: 'es2022', ...options },
+  });
+}
+
+/** The ES modules: one file per entry plus shared chunks, dependencies left as imports. */
+async function buildModules(files: string[]): Promise<void> {
+  await buildLib(files, {
+    // Readable for whoever debugs it in their app; their bundler minifies.
+    minify: false,
+    lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+    rolldownOptions: {
+      external: (id) => EXTERNAL.test(id),
+      output: { chunkFileNames: '[name]-[hash].js' },
     },
   });
 }
 
 /** The drop-in: one minified ES module with tf.js and Lit bundled in, no other JS file. */
 async function buildBundle(files: string[]): Promise<void> {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    plugins: [packagedAssets(files)],
-    build: {
-      outDir: OUT,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      lib: {
-        entry: { bundle: 'src/bundle.ts' },
-        formats: ['es'],
-        fileName: () => BUNDLE_FILE,
-      },
-      rolldownOptions: {
-        // The backends are imported on demand in the modules; here they are all inside the one file.
-        output: { codeSplitting: false },
-      },
-    },
+  await buildLib(files, {
+    minify: true,
+    lib: { entry: { bundle: 'src/bundle.ts' }, formats: ['es'], fileName: () => BUNDLE_FILE },
+    // The backends are imported on demand in the modules; here they are all inside the one file.
+    rolldownOptions: { output: { codeSplitting: false } },
   });
 }
 
