@@ -3,15 +3,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveFilters } from '../src/model/filters';
 import { toPredictions, topKOfRows, topKOnDevice } from '../src/model/predictions';
-import type { Label } from '../src/model/types';
+import { fakeLabels } from './fake-labels';
 
 // ImageNet has names twice: 'crane' is class 135 (the bird) and 518 (the machine).
-const labels: Label[] = ['background', 'crane', 'goldfish', 'crane', 'tabby'].map((label, index) => ({
-  index,
-  wnid: index === 0 ? 'background' : `n0000000${index}`,
-  label,
-  fullName: label,
-}));
+const labels = fakeLabels(['background', 'crane', 'goldfish', 'crane', 'tabby']);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
