@@ -9,10 +9,12 @@ const GOLF_BALL = TEST_IMAGES.find((t) => t.file.includes('golf_ball'))!;
 
 /** Loads a classifier on `backend` in the page, as `window.classifier`. */
 async function load(page: Page, backend: Backend): Promise<void> {
-  await page.evaluate(async (backend) => {
+  const running = await page.evaluate(async (backend) => {
     const classifier = await window.harness.core.loadClassifier({ backend, cache: false });
     Object.assign(window, { classifier });
+    return classifier.backend;
   }, backend);
+  expect(running, 'the backend the test is about started').toBe(backend);
 }
 
 for (const backend of ['wasm', 'webgl'] as const) {
