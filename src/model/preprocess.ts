@@ -1,4 +1,4 @@
-import { centreCrop, MODEL_INPUT_SIZE } from './crop';
+import { areaCrop, type Area, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import {
   decodeScale,
@@ -42,32 +42,33 @@ function modelCanvas(): Context2D {
 }
 
 /**
- * Crops the centred square of `input` and resizes it to the 96×96 RGBA pixels the model sees.
+ * Crops a square of `input` (the centred one, or a region) and resizes it to the 96×96 RGBA pixels
+ * the model sees.
  *
  * The crop and resize happen on a canvas before any tensor exists: uploading a full 720p frame
  * to build a tensor and resize it there is what makes naive pipelines slow.
  *
- * @param crop fraction of the short side in (0, 1].
- * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels.
+ * @param area the centred square's side as a fraction of the short side, in (0, 1], or a region.
+ * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels; RangeError
+ *   for a region that does not fit the picture.
  */
-export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<ImageData> {
+export async function toModelPixels(input: ClassifierInput, area: Area = 1): Promise<ImageData> {
   const { source, release, original } = await drawableOf(input);
   try {
     const decoded = sizeOf(source);
     // A picture decoded at a reduced size is judged, and named in messages, by its own size.
     const [width, height] = original ?? decoded;
-    let side, rect;
-    try {
-      side = centreCrop(width, height, crop).size;
-      rect = centreCrop(decoded[0], decoded[1], crop);
-    } catch (error) {
-      throw new ClassifierError('input', (error as Error).message, { cause: error });
+    if (!(width > 0 && height > 0)) {
+      throw new ClassifierError('input', `The image has no pixels (${width}×${height}).`);
     }
+    // A region past the picture's edge is the caller's mistake, like a bad crop: a RangeError.
+    const side = areaCrop(width, height, area).size;
+    const rect = areaCrop(decoded[0], decoded[1], area);
     if (side < MIN_CROP_SIDE) {
       throw new ClassifierError(
         'input',
         `${nameOf(input)} is only ${width}×${height} pixels: its centred square is too small to classify. ` +
-          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${crop < 1 ? ' after the crop' : ''}.`,
+          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${area === 1 ? '' : ' after the crop'}.`,
       );
     }
     const context = modelCanvas();
