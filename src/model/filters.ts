@@ -42,7 +42,8 @@ export function resolveFilters(options: FilterOptions, labels: readonly Label[])
   }
   const list = includeClasses ?? excludeClasses;
   // An empty list filters nothing, as in MediaPipe (a list bound to an empty field should not hide every class).
-  if (list === undefined || (Array.isArray(list) && list.length === 0)) return { minProbability, allowedCount: labels.length };
+  if (list === undefined || (Array.isArray(list) && list.length === 0))
+    return { minProbability, allowedCount: labels.length };
 
   const option = includeClasses !== undefined ? 'includeClasses' : 'excludeClasses';
   if (!Array.isArray(list)) {
