@@ -19,6 +19,11 @@ export interface EnginePage {
   reload(): Promise<void>;
   /** Runs `fn(arg)` in the page; resolves with its (JSON-serialisable) result, rejects with its error. */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Pastes the image at `url` (same origin) with nothing focused, as Ctrl+V would. Resolves with the
+   * file name the page's paste event carries.
+   */
+  paste(url: string, name: string): Promise<string>;
   /** Sets the files of the file input in the shadow root of the page's `element`-th <mobilenet-classifier>, as a user choosing them does. */
   setInputFiles(element: number, files: string[]): Promise<void>;
   close(): Promise<void>;
@@ -104,6 +109,7 @@ function playwrightPage(page: PlaywrightPage, close: () => Promise<void>): Engin
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    paste: (url, name) => page.evaluate(dispatchPaste, { url, name }),
     setInputFiles: (element, files) =>
       page.locator('mobilenet-classifier').nth(element).locator('input[type=file]').setInputFiles(files),
     close,
@@ -121,6 +127,8 @@ async function launchFirefox(): Promise<Engine> {
       // A generated camera stream, granted without a prompt.
       'media.navigator.streams.fake': true,
       'media.navigator.permission.disabled': true,
+      // navigator.clipboard.write without a user gesture, for paste().
+      'dom.events.testing.asyncClipboard': true,
     },
   });
   return {
@@ -139,6 +147,24 @@ function puppeteerPage(page: PuppeteerPage, close: () => Promise<void>): EngineP
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    async paste(url) {
+      // Firefox's ClipboardEvent constructor drops the files of the clipboardData it is given (the
+      // event arrives with an empty DataTransfer), so Firefox gets a real paste: the image goes to the
+      // clipboard (allowed without a user gesture by dom.events.testing.asyncClipboard), then Ctrl+V.
+      await page.evaluate(async (url: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+        const png = await canvas.convertToBlob({ type: 'image/png' });
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+        (document.activeElement as HTMLElement | null)?.blur();
+      }, url);
+      await page.keyboard.down('Control');
+      await page.keyboard.press('v');
+      await page.keyboard.up('Control');
+      // What Firefox names a pasted image.
+      return 'image.png';
+    },
     async setInputFiles(element, files) {
       const input = await page.evaluateHandle(
         (index) =>
@@ -152,6 +178,23 @@ function puppeteerPage(page: PuppeteerPage, close: () => Promise<void>): EngineP
     },
     close,
   };
+}
+
+/**
+ * A paste event whose clipboardData holds the image at `url` as a File called `name`, dispatched with
+ * nothing focused, as e2e/element.spec.ts does in Chromium. Runs in the page.
+ */
+async function dispatchPaste({ url, name }: { url: string; name: string }): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const blob = await response.blob();
+  const clipboardData = new DataTransfer();
+  clipboardData.items.add(new File([blob], name, { type: blob.type }));
+  (document.activeElement as HTMLElement | null)?.blur();
+  document.body.dispatchEvent(
+    new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }),
+  );
+  return name;
 }
 
 /** A free TCP port on 127.0.0.1 in [from, to]. */
@@ -248,6 +291,9 @@ function webDriverPage(driver: WebDriver): EnginePage {
       )) as { value?: unknown; error?: string };
       if (outcome.error !== undefined) throw new Error(outcome.error);
       return (outcome.value ?? undefined) as never;
+    },
+    paste(url, name) {
+      return this.evaluate(dispatchPaste, { url, name });
     },
     async setInputFiles(element, files) {
       const hosts = await driver.findElements(By.css('mobilenet-classifier'));

@@ -64,6 +64,11 @@ export class EngineTab {
     return this.evaluate(({ attributes }) => window.probe.mount(attributes), { attributes });
   }
 
+  /** Pastes the image at `url` with nothing focused; resolves with the file name the page sees. */
+  paste(url: string, name: string): Promise<string> {
+    return this.page.paste(url, name);
+  }
+
   /** Chooses these files in the element's file input, as a user would. */
   upload(element: number, files: string[]): Promise<void> {
     return this.page.setInputFiles(element, files);
@@ -73,8 +78,8 @@ export class EngineTab {
     return this.evaluate((type) => window.probe.events(type ?? undefined), type ?? null);
   }
 
-  /** The recorded events of `type`, once there are at least `count`; fails listing what was recorded instead. */
-  async waitForEvents(type: PageEvent['type'], count: number, timeout = 30_000): Promise<PageEvent[]> {
+  /** The recorded events of `type` (all types if undefined), once there are at least `count`; fails listing what was recorded instead. */
+  async waitForEvents(type: PageEvent['type'] | undefined, count: number, timeout = 30_000): Promise<PageEvent[]> {
     const events = await this.poll(
       () => this.events(type),
       (seen) => seen.length >= count,
@@ -82,7 +87,7 @@ export class EngineTab {
     ).catch(async () => {
       const all = await this.events();
       throw new Error(
-        `${this.engine.name}: expected ${count} ${type} event(s) within ${timeout} ms; recorded: ${JSON.stringify(all)}`,
+        `${this.engine.name}: expected ${count} ${type ?? 'mobilenet-*'} event(s) within ${timeout} ms; recorded: ${JSON.stringify(all)}`,
       );
     });
     return events;

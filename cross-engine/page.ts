@@ -20,6 +20,8 @@ export interface PageEvent {
 
 const errors: string[] = [];
 const events: PageEvent[] = [];
+/** The types of the files last chosen in each element's file input, by element index. */
+const chosenTypes = new Map<number, string[]>();
 
 addEventListener('error', (event) => {
   errors.push(`uncaught error: ${event.message} (${event.filename}:${event.lineno})`);
@@ -52,13 +54,6 @@ function element(index: number): MobilenetClassifier {
   return el;
 }
 
-async function fetchFile(url: string, name: string): Promise<File> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const blob = await response.blob();
-  return new File([blob], name, { type: blob.type });
-}
-
 const probe = {
   /** Uncaught errors and unhandled rejections since the page loaded. */
   errors: () => [...errors],
@@ -77,6 +72,16 @@ const probe = {
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value === true ? '' : value);
     document.body.append(el);
     const index = elements().indexOf(el);
+    // The element empties its file input once it has the files (so that the same file can be chosen
+    // again): their types are read first, in the capture phase.
+    el.shadowRoot?.addEventListener(
+      'change',
+      (event) => {
+        const input = event.target as HTMLInputElement;
+        if (input.type === 'file') chosenTypes.set(index, Array.from(input.files ?? [], (file) => file.type));
+      },
+      { capture: true },
+    );
     if (!waitReady) return { index };
     await el.updateComplete;
     await el.ready.catch((error: Error) => {
@@ -87,10 +92,7 @@ const probe = {
   },
 
   /** `el.classify(url)` for each URL, one at a time: the top-5 class indices and the custom classes, best first. */
-  async classifyAll(
-    index: number,
-    urls: string[],
-  ): Promise<{ backend: string; top5: number[]; custom?: string[] }[]> {
+  async classifyAll(index: number, urls: string[]): Promise<{ backend: string; top5: number[]; custom?: string[] }[]> {
     const out = [];
     for (const url of urls) {
       const result = await element(index).classify(url);
@@ -103,18 +105,12 @@ const probe = {
     return out;
   },
 
-  /** Pastes the file at `url`, named `name`, where the user's focus is (the body when nothing has it). */
-  async paste(url: string, name: string): Promise<void> {
-    const clipboardData = new DataTransfer();
-    clipboardData.items.add(await fetchFile(url, name));
-    let target: Element = document.activeElement ?? document.body;
-    while (target.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }));
-  },
-
   setAttribute(index: number, name: string, value: string | true): void {
     element(index).setAttribute(name, value === true ? '' : value);
   },
+
+  /** The type the browser gave the file last chosen in the element's file input. */
+  chosenFileType: (index: number) => chosenTypes.get(index)?.[0] ?? 'no file chosen',
 
   /** The text the element shows in [part=error] (its role=alert). */
   shownError: (index: number) => element(index).shadowRoot?.querySelector('[part=error]')?.textContent?.trim() ?? '',
