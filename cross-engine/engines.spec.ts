@@ -33,6 +33,25 @@ async function expectResult(
   expect(result.top5![0], `${tab.engine.name}: top-1 of ${image.file} (top-5: ${result.top5})`).toBe(image.index);
 }
 
+test('the page catches an uncaught error and an unhandled rejection, which every test then checks for', async ({
+  tab,
+}) => {
+  // The end-of-test check (harness.ts) relies on this catcher: WebKit has no console API to read instead.
+  await tab.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('thrown in a timer');
+    });
+    void Promise.reject(new Error('rejected and never handled'));
+  }, undefined);
+  await expect
+    .poll(async () => (await tab.errors()).sort(), { message: `${tab.engine.name}: what the page caught` })
+    .toEqual([
+      expect.stringMatching(/^uncaught error: .*thrown in a timer/),
+      expect.stringMatching(/^unhandled rejection: .*rejected and never handled/),
+    ]);
+  await tab.evaluate(() => window.probe.clearErrors(), undefined);
+});
+
 for (const backend of BACKENDS) {
   test(`loads the model on ${backend} and classifies the 30 test images: top-5 30/30, top-1 at least 27/30`, async ({
     tab,

@@ -27,8 +27,13 @@ addEventListener('error', (event) => {
   errors.push(`uncaught error: ${event.message} (${event.filename}:${event.lineno})`);
 });
 addEventListener('unhandledrejection', (event) => {
-  const reason = event.reason as { stack?: string; message?: string } | undefined;
-  errors.push(`unhandled rejection: ${reason?.stack ?? reason?.message ?? String(event.reason)}`);
+  // Firefox's and WebKit's stacks do not repeat the message, as Chromium's do.
+  const reason: unknown = event.reason;
+  errors.push(
+    reason instanceof Error
+      ? `unhandled rejection: ${reason.name}: ${reason.message}\n${reason.stack ?? ''}`.trim()
+      : `unhandled rejection: ${String(reason)}`,
+  );
 });
 
 const elements = () => Array.from(document.querySelectorAll<MobilenetClassifier>('mobilenet-classifier'));
@@ -57,6 +62,8 @@ function element(index: number): MobilenetClassifier {
 const probe = {
   /** Uncaught errors and unhandled rejections since the page loaded. */
   errors: () => [...errors],
+  /** Forgets them: for the test of this catcher only. */
+  clearErrors: () => void errors.splice(0),
   /** The recorded events, of one type if given. */
   events: (type?: PageEvent['type']) => events.filter((e) => !type || e.type === type),
 
@@ -78,7 +85,11 @@ const probe = {
       'change',
       (event) => {
         const input = event.target as HTMLInputElement;
-        if (input.type === 'file') chosenTypes.set(index, Array.from(input.files ?? [], (file) => file.type));
+        if (input.type === 'file')
+          chosenTypes.set(
+            index,
+            Array.from(input.files ?? [], (file) => file.type),
+          );
       },
       { capture: true },
     );
