@@ -7,7 +7,11 @@ import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser as PlaywrightBrowser, type Page as PlaywrightPage } from '@playwright/test';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, {
+  type Browser as PuppeteerBrowser,
+  type ElementHandle,
+  type Page as PuppeteerPage,
+} from 'puppeteer-core';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
@@ -171,7 +175,7 @@ function puppeteerPage(page: PuppeteerPage, close: () => Promise<void>): EngineP
           document.querySelectorAll('mobilenet-classifier')[index]?.shadowRoot?.querySelector('input[type=file]'),
         element,
       );
-      const handle = input.asElement() as import('puppeteer-core').ElementHandle<HTMLInputElement> | null;
+      const handle = input.asElement() as ElementHandle<HTMLInputElement> | null;
       if (!handle) throw new Error(`no input[type=file] in <mobilenet-classifier> number ${element}`);
       await handle.uploadFile(...files);
       await handle.dispose();

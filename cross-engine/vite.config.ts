@@ -1,10 +1,10 @@
 // The dev server for the cross-engine tests (playwright.engines.config.ts): the project's own Vite
-// config, plus ../shared served under /shared/ and no HMR.
+// config, plus ../shared served under /shared/ and no HMR socket.
 //
 // Chromium's tests route /shared/ through Playwright (e2e/fixtures.ts), but Firefox (puppeteer) and
-// WebKit (WebDriver classic) have no request routing of that kind, so the server serves it. HMR is off
-// because a full reload (Vite sends one when an HTML file changes) would wipe what a test set up, and
-// only Playwright can stub the socket.
+// WebKit (WebDriver classic) have no request routing of that kind, so the server serves it. The HMR
+// socket is off because a full reload (Vite sends one when an HTML file changes) would wipe what a test
+// set up, and only Playwright can stub the socket; Vite's client then logs that it cannot connect.
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { mergeConfig, type Plugin } from 'vite';
