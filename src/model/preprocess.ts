@@ -4,6 +4,7 @@ import {
   decodeScale,
   displaySize,
   HEADER_BYTES,
+  jpegIsComplete,
   type ImageHeader,
   MAX_DECODE_PIXELS,
   readImageHeader,
@@ -159,6 +160,9 @@ async function decodeBlob(blob: Blob): Promise<{ bitmap: ImageBitmap; original?:
   const scale = header ? decodeScale(header.width, header.height) : 1;
   const shown = header && displaySize(header);
   try {
+    if (header?.type === 'jpg' && !jpegIsComplete(new Uint8Array(await blob.arrayBuffer()))) {
+      throw new Error('The JPEG ends before its end-of-image marker: it was cut off.');
+    }
     const reduced = header && scale < 1 ? await decodeReducedJpeg(blob, header, scale) : undefined;
     if (reduced && shown) return { bitmap: reduced, original: [shown.width, shown.height] };
     // 'from-image' applies the EXIF orientation, so phone photos are classified upright.
