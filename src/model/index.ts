@@ -13,6 +13,7 @@ export { BACKENDS } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, MODEL_INPUT_SIZE, type CropRect } from './crop';
 export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './errors';
+export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
 export type {
   Backend,
   ClassifierInput,

@@ -1,5 +1,6 @@
 import { centreCrop, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
+import { checkInput } from './input-check';
 import {
   decodeScale,
   displaySize,
@@ -51,6 +52,7 @@ function modelCanvas(): Context2D {
  * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels.
  */
 export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<ImageData> {
+  checkInput(input);
   const { source, release, original } = await drawableOf(input);
   try {
     const decoded = sizeOf(source);
