@@ -18,7 +18,7 @@ import {
 } from '../../model';
 import { checkExamplesFile, checkOptions, checkSource, checkText } from './arguments';
 import { type AttributeRule, converterOf, readProperty, RULES } from './attributes';
-import { CustomClassesController, type CustomMode } from './custom-classes.controller';
+import { CustomClassesController, setChangedError, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
 import { renderCustomResults, renderTeachPanel } from './custom-classes.template';
 import { barWidth } from './bar-width';
@@ -117,7 +117,7 @@ export class MobilenetClassifier extends LitElement {
    */
   @property({ converter: converterOf(RULES.backend) }) backend: Backend | 'auto' = 'webgl';
 
-  /** How many predictions to show, 1–1001. */
+  /** How many predictions to show, 1–1001 (an attribute out of range is clamped). */
   @property({ attribute: 'top-k', converter: converterOf(RULES.topK) }) topK = 5;
 
   /** Side of the centred square that is classified, as a fraction of the short side, in (0, 1]. */
@@ -132,7 +132,7 @@ export class MobilenetClassifier extends LitElement {
   /** Classify camera frames continuously. */
   @property({ type: Boolean }) live = false;
 
-  /** The most camera frames classified per second in live mode. */
+  /** The most camera frames classified per second in live mode, above 0 and up to 60. */
   @property({ attribute: 'max-fps', converter: converterOf(RULES.maxFps) }) maxFps = 15;
 
   /** An image URL to classify. The server must allow this page to read it (same origin or CORS). */
@@ -341,8 +341,16 @@ export class MobilenetClassifier extends LitElement {
    * @returns the number of examples the class now has.
    */
   addExample(label: string, source: MobilenetSource): Promise<number> {
+    const target = { key: this.examplesKey, modelUrl: this.modelUrl };
     return this.customAction(
-      async () => this.teach.add(label, [await this.embed(source)]),
+      async () => {
+        const set = this.teach.set;
+        const vector = await this.embed(source);
+        // The example belongs to the key and model of the call: if either changed meanwhile, it is
+        // refused rather than added to another set.
+        if (this.examplesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
+        return this.teach.add(label, [vector], set);
+      },
       () => {
         checkText(label, 'addExample()', 'the class name');
         checkSource(source, 'addExample()');
@@ -596,6 +604,8 @@ export class MobilenetClassifier extends LitElement {
 
   private async classifyFiles(files: File[], kind: SourceKind): Promise<void> {
     const batch = ++this.batch;
+    // The user moved on from the lost camera: a camera plugged in later does not switch on by itself.
+    this.awaitingCamera = false;
     const failed: string[] = [];
     for (const [i, file] of files.entries()) {
       if (batch !== this.batch) return;
