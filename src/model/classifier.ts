@@ -3,6 +3,7 @@ import { GraphModel } from '@tensorflow/tfjs-converter';
 import { defaultModelUrl, modelFileUrl } from './assets';
 import { chooseBackend } from './auto-backend';
 import { startBackend, useBackend, webglContextLost } from './backend';
+import { ContextLostError, readUnlessContextLost } from './context-loss';
 import { MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import { fetchJson, fetchModel } from './loader';
@@ -71,7 +72,7 @@ export class Classifier {
     await this.prepareBackend();
     const afterPreprocess = performance.now();
 
-    const [answer] = await this.infer([pixels], k, features);
+    const [answer] = await this.onLiveContext(() => this.infer([pixels], k, features));
     const end = performance.now();
     return {
       predictions: toPredictions(answer!.indices, answer!.probabilities, this.labels),
@@ -158,12 +159,14 @@ export class Classifier {
   async embed(input: ClassifierInput, options: Pick<ClassifyOptions, 'crop'> = {}): Promise<Float32Array> {
     const pixels = await toModelPixels(input, options.crop ?? 1);
     await this.prepareBackend();
-    const vector = tf.tidy(() => this.execute(pixels)[1]);
-    try {
-      return (await vector.data()) as Float32Array;
-    } finally {
-      vector.dispose();
-    }
+    return this.onLiveContext(async () => {
+      const vector = tf.tidy(() => this.execute(pixels)[1]!);
+      try {
+        return (await this.read(vector.data())) as Float32Array;
+      } finally {
+        vector.dispose();
+      }
+    });
   }
 
   /** Frees the model's weights. The classifier cannot be used afterwards. */
@@ -192,15 +195,17 @@ export class Classifier {
       return { ...ranking, ...(features ? { featureVector: real(vector!) } : {}) };
     });
     try {
-      const [ranked, vectors] = await Promise.all([
-        'probabilities' in outputs
-          ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k))
-          : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
-              values: values as Float32Array,
-              indices: indices as Int32Array,
-            })),
-        outputs.featureVector?.data() as Promise<Float32Array> | undefined,
-      ]);
+      const [ranked, vectors] = await this.read(
+        Promise.all([
+          'probabilities' in outputs
+            ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k))
+            : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
+                values: values as Float32Array,
+                indices: indices as Int32Array,
+              })),
+          outputs.featureVector?.data() as Promise<Float32Array> | undefined,
+        ]),
+      );
       return Array.from({ length: n }, (_, row) => ({
         indices: ranked.indices.subarray(row * k, (row + 1) * k),
         probabilities: ranked.values.subarray(row * k, (row + 1) * k),
@@ -222,6 +227,22 @@ export class Classifier {
     if (images.length > 1 || rows > 1) images.forEach((image, i) => data.set(toModelInput(image), i * size));
     const input = tf.tensor4d(data, [rows, ...INPUT_SHAPE] as [number, number, number, number]);
     return this.model.execute({ images: input }, OUTPUTS) as tf.Tensor[];
+  }
+
+  /** On WebGL, a read that a context loss interrupts (or empties) throws ContextLostError. */
+  private read<T>(read: Promise<T>): Promise<T> {
+    return this.currentBackend === 'webgl' ? readUnlessContextLost(read) : read;
+  }
+
+  /** Runs `work`; if the WebGL context was lost under it, once more on the backend that replaces WebGL. */
+  private async onLiveContext<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ContextLostError)) throw error;
+      await this.prepareBackend();
+      return work();
+    }
   }
 
   /** Makes this classifier's backend the active one, first moving off a lost WebGL context. */
