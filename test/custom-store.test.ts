@@ -141,3 +141,45 @@ describe('ExampleStore', () => {
     expect(await store.load('default', MODEL)).toBeUndefined();
   });
 });
+
+describe('ExampleStore upgrade', () => {
+  it('reads the classes and head a layout-1 database kept (one record per set), and keeps saving', async () => {
+    const name = `v1-${++dbCount}`;
+    const { classes } = syntheticClasses(2, 2);
+    const head = {
+      labels: ['class-0', 'class-1'],
+      featureSize: 1280,
+      weights: new Float32Array(2560),
+      bias: new Float32Array(2),
+    };
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('example-sets');
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('example-sets', 'readwrite');
+        tx.objectStore('example-sets').put({ version: 1, model: MODEL, classes, head, updatedAt: 1 }, [
+          'default',
+          MODEL.contentHash,
+        ]);
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const store = freshStore(name);
+    const loaded = await store.load('default', MODEL);
+    expect(loaded?.classes.map((c) => [c.label, c.examples.length])).toEqual([
+      ['class-0', 2],
+      ['class-1', 2],
+    ]);
+    expect(Array.from(loaded!.classes[1].examples[1])).toEqual(Array.from(classes[1].examples[1]));
+    expect(loaded?.head?.labels).toEqual(['class-0', 'class-1']);
+    expect(loaded?.damaged).toEqual([]);
+    await store.apply('default', MODEL, { type: 'add', label: 'class-1', examples: [classes[0].examples[0]] });
+    expect((await store.load('default', MODEL))?.classes.map((c) => c.examples.length)).toEqual([2, 3]);
+  });
+});
