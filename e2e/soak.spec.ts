@@ -289,6 +289,12 @@ test(`${UPLOADS} uploads in a row keep tensors, tf.js bytes, heap and DOM flat`,
   await expectFlat(page, `uploads-${UPLOADS}`, checkpoints, startedAt);
 });
 
+/** What the context-loss test records in the page: results seen, and moments without results on screen. */
+interface LossWatch {
+  gaps: number;
+  results: { backend: string; top: number }[];
+}
+
 // Issue 12: the WebGL context lost in the middle of a live session (a GPU reset, a driver crash, too many
 // contexts). The classifier moves to wasm from the weights in memory; the live loop goes on, no error is
 // shown, the result on screen never goes away, and no frame read from the dead context is shown (its
@@ -300,9 +306,8 @@ test('a WebGL context lost mid-session: live results go on (on wasm), and the re
   await expectReady(el);
   await expect(el.locator('[part=status]')).toHaveText('Ready · runs on webgl');
   await el.evaluate((host: MobilenetClassifier) => {
-    const watch = ((
-      window as unknown as { watch: { gaps: number; results: { backend: string; top: number }[] } }
-    ).watch = { gaps: 0, results: [] });
+    const watch: LossWatch = { gaps: 0, results: [] };
+    (window as unknown as { watch: LossWatch }).watch = watch;
     host.addEventListener('mobilenet-result', (event) => {
       const { backend, predictions } = (event as CustomEvent).detail.result;
       watch.results.push({ backend, top: predictions[0].probability });
@@ -323,9 +328,7 @@ test('a WebGL context lost mid-session: live results go on (on wasm), and the re
   });
   await waitForResultCount(page, lost + 100, 90_000);
   await el.evaluate((host: MobilenetClassifier) => host.stopCamera());
-  const watch = await page.evaluate(
-    () => (window as unknown as { watch: { gaps: number; results: { backend: string; top: number }[] } }).watch,
-  );
+  const watch = await page.evaluate(() => (window as unknown as { watch: LossWatch }).watch);
   expect(await page.evaluate(() => window.soak.errors), 'an error was shown after the loss').toEqual([]);
   expect(watch.gaps, 'the results on screen went away during the loss').toBe(0);
   expect(watch.results.at(-1)!.backend, 'live mode did not move off the lost context').toBe('wasm');

@@ -160,7 +160,7 @@ describe('ExampleStore upgrade', () => {
         const tx = db.transaction('example-sets', 'readwrite');
         tx.objectStore('example-sets').put({ version: 1, model: MODEL, classes, head, updatedAt: 1 }, [
           'default',
-          MODEL.contentHash,
+          MODEL.contentHash!,
         ]);
         tx.oncomplete = () => {
           db.close();
