@@ -140,3 +140,29 @@ test('an element removed after an unplug does not ask for the camera on a device
   });
   expect(calls, 'a removed element asked for the camera').toBe(0);
 });
+
+// Issue 7's notes, fixed in issue 12: the element kept waiting for a camera after the user had moved on to
+// an upload, and a camera plugged in later switched on by itself.
+test('after an unplug, an upload means the user moved on: a camera plugged in later stays off', async ({
+  elementPage: page,
+}) => {
+  const el = await mountClassifier(page, { camera: true }, { waitReady: false });
+  await expectCameraOn(el);
+  await unplug(page, el);
+  await removeFromDevices(page);
+  await el.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+  await restoreDevices(page);
+  await page.evaluate(() => navigator.mediaDevices.enumerateDevices());
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  expect(await previewState(el), 'the camera came on by itself after the upload').toMatchObject({
+    rendered: false,
+    hasStream: false,
+  });
+  await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'false');
+});
+
+/** A 1×1 PNG: what it shows does not matter (this page never loads the model). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);

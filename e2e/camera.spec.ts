@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import {
   CAMERA_IMAGE,
+  cameraImage,
   captureCamera,
   capturedCamera,
   expect,
@@ -385,5 +386,46 @@ test.describe('starting and toggling the camera', () => {
     const el = page.locator('mobilenet-classifier');
     await expectCameraOn(el);
     await expect(el.locator('[part=camera-button]')).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+// Issue 12: turning the camera on left the previous photo's crop and results beside the live preview.
+test.describe('camera on shows the preview only', () => {
+  const lorikeet = cameraImage('n01820546_lorikeet.jpg');
+
+  test('the photo’s crop and results go while the camera is on, and come back when it goes off without a new result', async ({
+    elementPage: page,
+  }) => {
+    const el = await mountClassifier(page, { backend: 'wasm' });
+    await el.locator('input[type=file]').setInputFiles(lorikeet.path);
+    await expect(el.locator('[part=label]').first()).toHaveText(lorikeet.displayLabel);
+    const photoCrop = await el.locator('[part=crop]').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+
+    await el.getByRole('button', { name: 'Camera' }).click();
+    await expectCameraOn(el);
+    await expect(el.locator('[part=crop]'), 'the photo’s crop stayed beside the preview').toHaveCount(0);
+    await expect(el.locator('[part=results]'), 'the photo’s results stayed beside the preview').toHaveCount(0);
+    // top-k changes meanwhile: the photo is classified again, and stays aside.
+    await el.evaluate((host) => host.setAttribute('top-k', '3'));
+    await waitForLogged(page, 'mobilenet-result', 2);
+    await expect(el.locator('[part=results]')).toHaveCount(0);
+
+    await el.getByRole('button', { name: 'Camera' }).click();
+    await expect(el.locator('[part=video]')).toHaveCount(0);
+    await expect(el.locator('[part=result]'), 'the photo’s results did not come back').toHaveCount(3);
+    await expect(el.locator('[part=label]').first()).toHaveText(lorikeet.displayLabel);
+    expect(
+      await el.locator('[part=crop]').evaluate((c: HTMLCanvasElement) => c.toDataURL()),
+      'the photo’s crop did not come back',
+    ).toBe(photoCrop);
+
+    // A camera result replaces the photo for good.
+    await el.getByRole('button', { name: 'Camera' }).click();
+    await expectCameraOn(el);
+    await el.locator('[part=capture-button]').click();
+    await expect(el.locator('[part=label]').first()).toHaveText(CAMERA_IMAGE.displayLabel);
+    await el.evaluate((host: MobilenetClassifier) => host.stopCamera());
+    await expect(el.locator('[part=video]')).toHaveCount(0);
+    await expect(el.locator('[part=label]').first()).toHaveText(CAMERA_IMAGE.displayLabel);
   });
 });

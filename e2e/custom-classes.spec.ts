@@ -124,10 +124,20 @@ test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mo
   expect(last.result.custom, 'mode="imagenet" results carry no custom list').toBeUndefined();
 });
 
-test('an unknown mode is refused with a message naming the valid ones', async ({ customPage: page }) => {
+// Issue 12: an unknown mode used to show an error that stayed until the next success; like any invalid
+// attribute value it now means the default, with one warning naming the valid ones.
+test('an unknown mode means imagenet, with one warning naming the valid ones and no error left on screen', async ({
+  customPage: page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   const el = await mountClassifier(page, { ...ON_WASM, mode: 'mine' });
-  await expect(el.locator('[part=error]')).toHaveText(/mode="mine" is not one of imagenet, custom, both/);
-  expect((await waitForErrors(page, 1))[0].phase).toBe('custom');
+  expect(warnings.filter((w) => w.includes('mode="mine"'))).toEqual([
+    '<mobilenet-classifier mode="mine">: not one of imagenet, custom, both; using the default, imagenet.',
+  ]);
+  await expect(el.locator('[part=error]')).toHaveCount(0);
+  await expect(el.locator('[part=teach]')).toHaveCount(0);
+  expect(await recordedEvents(page, 'mobilenet-error')).toEqual([]);
 });
 
 test.describe('the teaching panel', () => {

@@ -1,6 +1,7 @@
 // Smoke tests of the demo page (index.html + src/demo/) with the real model, in Debian's Chromium.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './console-guard';
 import { DRAWINGS } from '../src/demo/drawings';
 import type { MobilenetClassifier } from '../src/index';
 

@@ -78,10 +78,53 @@ describe('ExampleStore', () => {
     expect((error as ExamplesError).message).toMatch(/no content hash.*not kept between visits/);
   });
 
-  it('reports a damaged record instead of loading it', async () => {
+  // Issue 12: a damaged record used to fail the whole load, and the element then stopped saving.
+  it('skips a damaged class record and names it; the other classes load, and saving goes on', async () => {
     const store = freshStore();
-    await store.save('default', MODEL, { classes: [{ label: 'short', examples: [new Float32Array(3)] }] });
-    await expect(store.load('default', MODEL)).rejects.toThrow(/damaged and were not loaded/);
+    const { classes } = syntheticClasses(2, 2);
+    await store.save('default', MODEL, { classes });
+    await store.apply('default', MODEL, { type: 'add', label: 'short', examples: [new Float32Array(3)] });
+    const loaded = await store.load('default', MODEL);
+    expect(loaded?.damaged).toEqual(['short']);
+    expect(loaded?.classes.map((c) => c.label)).toEqual(['class-0', 'class-1']);
+    await store.apply('default', MODEL, { type: 'add', label: 'class-0', examples: [classes[1].examples[0]] });
+    expect((await store.load('default', MODEL))?.classes.map((c) => c.examples.length)).toEqual([3, 2]);
+  });
+
+  // Issue 12: two elements or tabs with the same key overwrote each other's set (the last save won).
+  it('merges changes per class: two writers adding to one set both keep every example', async () => {
+    const name = `merge-${++dbCount}`;
+    const [a, b] = [freshStore(name), freshStore(name)];
+    const { classes } = syntheticClasses(2, 4);
+    const one = (i: number) => [classes[0].examples[i]];
+    await Promise.all([
+      a.apply('default', MODEL, { type: 'add', label: 'mug', examples: one(0) }),
+      b.apply('default', MODEL, { type: 'add', label: 'mug', examples: one(1) }),
+      b.apply('default', MODEL, { type: 'add', label: 'keys', examples: one(2) }),
+      a.apply('default', MODEL, { type: 'add', label: 'mug', examples: one(3) }),
+    ]);
+    const loaded = await a.load('default', MODEL);
+    expect(Object.fromEntries(loaded!.classes.map((c) => [c.label, c.examples.length]))).toEqual({ mug: 3, keys: 1 });
+    await b.apply('default', MODEL, { type: 'rename', from: 'keys', to: 'car keys' });
+    await a.apply('default', MODEL, { type: 'remove', label: 'mug' });
+    expect((await b.load('default', MODEL))?.classes.map((c) => c.label)).toEqual(['car keys']);
+  });
+
+  it('keeps a head only while the stored classes are the ones it was trained on', async () => {
+    const store = freshStore();
+    const { classes } = syntheticClasses(2, 1);
+    const head = {
+      labels: ['class-0', 'class-1'],
+      featureSize: 1280,
+      weights: new Float32Array(2560),
+      bias: new Float32Array(2),
+    };
+    await store.save('default', MODEL, { classes, head });
+    expect((await store.load('default', MODEL))?.head?.labels).toEqual(['class-0', 'class-1']);
+    await store.apply('default', MODEL, { type: 'rename', from: 'class-1', to: 'renamed' });
+    expect((await store.load('default', MODEL))?.head?.labels).toEqual(['class-0', 'renamed']);
+    await store.apply('default', MODEL, { type: 'add', label: 'class-0', examples: [classes[1].examples[0]] });
+    expect((await store.load('default', MODEL))?.head).toBeUndefined();
   });
 
   it('turns an IndexedDB failure into a storage error that says the classes still work', async () => {
@@ -96,5 +139,47 @@ describe('ExampleStore', () => {
     }
     // It tries again on the next call.
     expect(await store.load('default', MODEL)).toBeUndefined();
+  });
+});
+
+describe('ExampleStore upgrade', () => {
+  it('reads the classes and head a layout-1 database kept (one record per set), and keeps saving', async () => {
+    const name = `v1-${++dbCount}`;
+    const { classes } = syntheticClasses(2, 2);
+    const head = {
+      labels: ['class-0', 'class-1'],
+      featureSize: 1280,
+      weights: new Float32Array(2560),
+      bias: new Float32Array(2),
+    };
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('example-sets');
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('example-sets', 'readwrite');
+        tx.objectStore('example-sets').put({ version: 1, model: MODEL, classes, head, updatedAt: 1 }, [
+          'default',
+          MODEL.contentHash!,
+        ]);
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const store = freshStore(name);
+    const loaded = await store.load('default', MODEL);
+    expect(loaded?.classes.map((c) => [c.label, c.examples.length])).toEqual([
+      ['class-0', 2],
+      ['class-1', 2],
+    ]);
+    expect(Array.from(loaded!.classes[1].examples[1])).toEqual(Array.from(classes[1].examples[1]));
+    expect(loaded?.head?.labels).toEqual(['class-0', 'class-1']);
+    expect(loaded?.damaged).toEqual([]);
+    await store.apply('default', MODEL, { type: 'add', label: 'class-1', examples: [classes[0].examples[0]] });
+    expect((await store.load('default', MODEL))?.classes.map((c) => c.examples.length)).toEqual([2, 3]);
   });
 });

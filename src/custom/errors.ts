@@ -10,7 +10,8 @@ export type ExamplesErrorReason =
   | 'too-large'
   | 'storage'
   | 'training'
-  | 'setting';
+  | 'setting'
+  | 'changed';
 
 /**
  * An error about the user's classes, with a message fit to show: what is wrong and what to do. Nothing

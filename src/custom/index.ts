@@ -23,6 +23,7 @@ export {
 } from './head';
 export { modelIdentity } from './identity';
 export { checkLimits, MAX_CLASSES, MAX_EXAMPLES, MAX_LABEL_LENGTH, normaliseLabel } from './limits';
-export { DB_NAME, ExampleStore, type StoredSet } from './store';
+export { DB_NAME, ExampleStore, type LoadedSet, type SetChange, type StoredSet } from './store';
+export { ExamplesSync, SYNC_CHANNEL, type SetChanged } from './sync';
 export type { CustomClass, CustomMethod, CustomPrediction, ModelIdentity, SoftmaxHead } from './types';
 export { l2Normalise } from './vectors';

@@ -1,12 +1,19 @@
-/** What changed the user's classes. `load`: they were read from the browser's storage for this model. */
-export type ExamplesChangeReason = 'load' | 'add' | 'rename' | 'remove' | 'clear' | 'import' | 'undo' | 'forget';
+/**
+ * What changed the user's classes. `load`: they were read from the browser's storage for this model.
+ * `sync`: another element or tab with the same `examples-key` changed them.
+ */
+export type ExamplesChangeReason =
+  'load' | 'add' | 'rename' | 'remove' | 'clear' | 'import' | 'undo' | 'forget' | 'sync';
 
 /** Detail of `mobilenet-examples-change`: the classes as they are now. */
 export interface MobilenetExamplesChangeDetail {
   reason: ExamplesChangeReason;
   /** Every class, in the order they were added, with its number of examples. */
   classes: { label: string; examples: number }[];
-  /** Whether the classes are kept in this browser (IndexedDB); false when only in memory. */
+  /**
+   * Whether this change is kept in this browser: true only once it has been written to IndexedDB (the
+   * event comes after the write); false when the classes are only in memory.
+   */
   persisted: boolean;
 }
 

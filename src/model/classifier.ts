@@ -3,6 +3,7 @@ import { GraphModel } from '@tensorflow/tfjs-converter';
 import { defaultModelUrl, modelFileUrl } from './assets';
 import { chooseBackend } from './auto-backend';
 import { startBackend, useBackend, webglContextLost } from './backend';
+import { ContextLostError, readUnlessContextLost } from './context-loss';
 import { areaOf, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import { checkGrid, DEFAULT_GRID, writeOccluded } from './explain';
@@ -79,7 +80,7 @@ export class Classifier {
     await this.prepareBackend();
     const afterPreprocess = performance.now();
 
-    const [answer] = await this.infer([pixels], k, features, filters);
+    const [answer] = await this.onLiveContext(() => this.infer([pixels], k, features, filters));
     const end = performance.now();
     return {
       predictions: toPredictions(answer!.indices, answer!.probabilities, this.labels, filters.minProbability),
@@ -172,12 +173,14 @@ export class Classifier {
   async embed(input: ClassifierInput, options: AreaOptions = {}): Promise<Float32Array> {
     const pixels = await toModelPixels(input, areaOf(options));
     await this.prepareBackend();
-    const vector = tf.tidy(() => this.execute(toModelInput(pixels), 1)[1]);
-    try {
-      return (await vector.data()) as Float32Array;
-    } finally {
-      vector.dispose();
-    }
+    return this.onLiveContext(async () => {
+      const vector = tf.tidy(() => this.execute(toModelInput(pixels), 1)[1]!);
+      try {
+        return (await this.read(vector.data())) as Float32Array;
+      } finally {
+        vector.dispose();
+      }
+    });
   }
 
   /**
@@ -264,15 +267,17 @@ export class Classifier {
       return { ...ranking, ...(features ? { featureVector: real(vector!) } : {}) };
     });
     try {
-      const [ranked, vectors] = await Promise.all([
-        'probabilities' in outputs
-          ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k, filters.allowed))
-          : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
-              values: values as Float32Array,
-              indices: indices as Int32Array,
-            })),
-        outputs.featureVector?.data() as Promise<Float32Array> | undefined,
-      ]);
+      const [ranked, vectors] = await this.read(
+        Promise.all([
+          'probabilities' in outputs
+            ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k, filters.allowed))
+            : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
+                values: values as Float32Array,
+                indices: indices as Int32Array,
+              })),
+          outputs.featureVector?.data() as Promise<Float32Array> | undefined,
+        ]),
+      );
       return Array.from({ length: n }, (_, row) => ({
         indices: ranked.indices.subarray(row * k, (row + 1) * k),
         probabilities: ranked.values.subarray(row * k, (row + 1) * k),
@@ -291,11 +296,29 @@ export class Classifier {
 
   /** The softmax probabilities of `rows` model inputs, row-major. */
   private async probabilities(data: Float32Array, rows: number): Promise<Float32Array> {
-    const probabilities = tf.tidy(() => tf.softmax(this.execute(data, rows)[0]!));
+    return this.onLiveContext(async () => {
+      const probabilities = tf.tidy(() => tf.softmax(this.execute(data, rows)[0]!));
+      try {
+        return (await this.read(probabilities.data())) as Float32Array;
+      } finally {
+        probabilities.dispose();
+      }
+    });
+  }
+
+  /** On WebGL, a read that a context loss interrupts (or empties) throws ContextLostError. */
+  private read<T>(read: Promise<T>): Promise<T> {
+    return this.currentBackend === 'webgl' ? readUnlessContextLost(read) : read;
+  }
+
+  /** Runs `work`; if the WebGL context was lost under it, once more on the backend that replaces WebGL. */
+  private async onLiveContext<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return (await probabilities.data()) as Float32Array;
-    } finally {
-      probabilities.dispose();
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ContextLostError)) throw error;
+      await this.prepareBackend();
+      return work();
     }
   }
 

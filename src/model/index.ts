@@ -15,6 +15,7 @@ export { centreCrop, regionCrop, MODEL_INPUT_SIZE, type CropRect, type Region } 
 export { hottestArea, type PictureArea } from './explain';
 export type { ClassSelector } from './filters';
 export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './errors';
+export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
 export type {
   AreaOptions,
   Backend,

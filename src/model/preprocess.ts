@@ -1,5 +1,6 @@
 import { areaCrop, type Area, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
+import { checkInput } from './input-check';
 import {
   decodeScale,
   displaySize,
@@ -54,6 +55,7 @@ function modelCanvas(): Context2D {
  *   for a region that does not fit the picture.
  */
 export async function toModelPixels(input: ClassifierInput, area: Area = 1): Promise<ImageData> {
+  checkInput(input);
   const { source, release, original } = await drawableOf(input);
   try {
     const decoded = sizeOf(source);

@@ -3,6 +3,7 @@ import {
   checkLimits,
   ExamplesError,
   ExampleStore,
+  ExamplesSync,
   headNotReadyReason,
   KnnIndex,
   MAX_FILE_CHARS,
@@ -16,6 +17,8 @@ import {
   type CustomPrediction,
   type ExamplesFile,
   type ModelIdentity,
+  type SetChange,
+  type SetChanged,
   type SoftmaxHead,
 } from '../../custom';
 import { mobilenetEvent, type ExamplesChangeReason } from '../../events';
@@ -30,6 +33,8 @@ const RECORD_FPS = 5;
 
 /** One connection for every element of the page. */
 const store = new ExampleStore();
+/** Changes committed by one element reach the others with the same key and model, here and in other tabs. */
+const sync = new ExamplesSync();
 /** The controllers of the elements on the page, so that "Forget everything" empties them all. */
 const connected = new Set<CustomClassesController>();
 
@@ -92,13 +97,19 @@ export class CustomClassesController implements ReactiveController {
   private markLoaded!: () => void;
   private index?: KnnIndex;
   private shownFeatures?: Float32Array;
-  private pendingSave?: { key: string; model: ModelIdentity; classes: CustomClass[]; head?: SoftmaxHead };
+  /** Writes and re-reads of the stored set, one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly onStoredChange = (change: SetChanged) => this.storedChanged(change);
+  private unsubscribe?: () => void;
+  /** Own writes queued and not yet committed: what another tab stored is read again only after them. */
+  private writesPending = 0;
+  /** Another element or tab changed the stored set while own writes were pending. */
+  private staleChange?: SetChanged;
   private loadPending = false;
   /** True once custom classes were used: stored sets are then loaded for every model. */
   private wanted = false;
   /** The set to load when custom classes are first used. */
   private deferred?: { model: ModelIdentity; key: string; generation: number };
-  private saving?: Promise<void>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -110,10 +121,13 @@ export class CustomClassesController implements ReactiveController {
 
   hostConnected(): void {
     connected.add(this);
+    this.unsubscribe ??= sync.subscribe(this.onStoredChange);
   }
 
   hostDisconnected(): void {
     connected.delete(this);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.stopRecording();
     this.training?.controller.abort();
   }
@@ -125,6 +139,14 @@ export class CustomClassesController implements ReactiveController {
 
   requestUpdate(): void {
     this.host.requestUpdate();
+  }
+
+  /**
+   * Which set of classes is current: an example read (embedded) under one set is added only if the set
+   * is still current (see {@link add}).
+   */
+  get set(): number {
+    return this.generation;
   }
 
   /** The number of examples of every class together. */
@@ -210,10 +232,16 @@ export class CustomClassesController implements ReactiveController {
     this.shown = predictions;
   }
 
-  /** Adds examples to a class, creating it if needed. Returns the class's number of examples. */
-  async add(label: string, vectors: Float32Array[]): Promise<number> {
+  /**
+   * Adds examples to a class, creating it if needed. Returns the class's number of examples.
+   *
+   * @param set the {@link set} the examples were read under: when the examples key or the model changed
+   *   meanwhile, they are refused rather than added to the new set.
+   */
+  async add(label: string, vectors: Float32Array[], set = this.generation): Promise<number> {
     const name = normaliseLabel(label);
     const model = await this.currentModel();
+    if (set !== this.generation) throw setChangedError(name);
     for (const vector of vectors) {
       if (vector.length !== model.featureSize) {
         throw new ExamplesError(
@@ -226,7 +254,7 @@ export class CustomClassesController implements ReactiveController {
     const updated = existing
       ? this.classes.map((c) => (c === existing ? { label: c.label, examples: [...c.examples, ...vectors] } : c))
       : [...this.classes, { label: name, examples: vectors }];
-    await this.commit(updated, 'add');
+    await this.commit(updated, 'add', { change: { type: 'add', label: name, examples: vectors } });
     return updated.find((c) => c.label === name)!.examples.length;
   }
 
@@ -236,7 +264,9 @@ export class CustomClassesController implements ReactiveController {
     await this.currentModel();
     if (this.classes.some((c) => c.label === name))
       throw new ExamplesError('label', `There is already a class called "${name}".`);
-    await this.commit([...this.classes, { label: name, examples: [] }], 'add');
+    await this.commit([...this.classes, { label: name, examples: [] }], 'add', {
+      change: { type: 'add', label: name, examples: [] },
+    });
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -251,7 +281,7 @@ export class CustomClassesController implements ReactiveController {
     await this.commit(
       this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
       'rename',
-      { keepHead: head },
+      { keepHead: head, change: { type: 'rename', from, to: name } },
     );
   }
 
@@ -268,7 +298,7 @@ export class CustomClassesController implements ReactiveController {
     await this.commit(
       this.classes.filter((c) => c !== gone),
       'remove',
-      { undo },
+      { undo, change: { type: 'remove', label } },
     );
     return true;
   }
@@ -322,7 +352,11 @@ export class CustomClassesController implements ReactiveController {
   async undoLast(): Promise<void> {
     const undo = this.undo;
     if (!undo) return;
-    await this.commit(undo.classes, 'undo', { keepHead: undo.head });
+    // What was deleted comes back, merged into what is stored now: examples another tab added meanwhile stay.
+    const now = new Map(this.classes.map((c) => [c.label, c]));
+    const restored = undo.classes.map((c) => now.get(c.label) ?? c);
+    restored.push(...this.classes.filter((c) => !undo.classes.some((u) => u.label === c.label)));
+    await this.commit(restored, 'undo', { keepHead: undo.head });
   }
 
   /** Deletes every class kept in this browser, for every model and key, and the classes in memory. */
@@ -336,8 +370,10 @@ export class CustomClassesController implements ReactiveController {
       if (controller.model) await controller.commit([], 'forget', { save: false });
     }
     // A failure is shown by the caller (the panel's button or forgetExamples()), once.
-    await Promise.all([...everyone].map((controller) => controller.saving));
+    await Promise.all([...everyone].map((controller) => controller.queue));
     await store.forgetAll();
+    // Other tabs forget too.
+    sync.announce({}, this.onStoredChange);
     this.element.announce('Every class kept in this browser was forgotten.');
   }
 
@@ -375,8 +411,8 @@ export class CustomClassesController implements ReactiveController {
       this.headStale = false;
       this.refreshShown();
       this.element.announce(`Trained on ${plural(this.exampleCount, 'example')}.`);
-      this.schedulePersist();
-      await this.saving;
+      const trainedOn = Object.fromEntries(classes.map((c) => [c.label, c.examples.length]));
+      await this.write({ type: 'head', head, trainedOn }).catch(() => {});
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) this.element.announce('Training stopped.');
       throw error;
@@ -408,10 +444,11 @@ export class CustomClassesController implements ReactiveController {
     while (this.recording === label && generation === this.generation) {
       const started = performance.now();
       try {
+        const set = this.generation;
         const vector = await this.element.embed(video);
         // Released (or switched model) while this frame was read: it is not kept, so that nothing is added after release.
         if (this.recording !== label || generation !== this.generation) break;
-        await this.add(label, [vector]);
+        await this.add(label, [vector], set);
       } catch (error) {
         this.element.showError(error);
         break;
@@ -439,7 +476,8 @@ export class CustomClassesController implements ReactiveController {
       this.uploadLine = files.length > 1 ? `Adding ${i + 1} of ${files.length} to "${label}": ${file.name}` : '';
       this.host.requestUpdate();
       try {
-        await this.add(label, [await this.element.embed(file)]);
+        const set = this.generation;
+        await this.add(label, [await this.element.embed(file)], set);
         added++;
       } catch (error) {
         if (error instanceof ExamplesError && error.reason === 'limit') {
@@ -483,11 +521,12 @@ export class CustomClassesController implements ReactiveController {
 
   private async load(model: ModelIdentity, key: string, generation: number): Promise<void> {
     try {
-      const set = await store.load(key, model);
+      const set = await this.enqueue(() => store.load(key, model));
       if (generation !== this.generation) return;
       this.classes = set?.classes ?? [];
       this.head = set?.head;
       this.storage = { kept: true };
+      if (set?.damaged.length) this.element.showError(damagedError(set.damaged));
     } catch (error) {
       if (generation !== this.generation) return;
       this.storage = { kept: false, note: (error as Error).message };
@@ -502,12 +541,14 @@ export class CustomClassesController implements ReactiveController {
 
   /**
    * Makes `classes` the current classes: drops the head (unless told which to keep), stops training,
-   * updates what is shown, fires `mobilenet-examples-change` and saves.
+   * updates what is shown and saves `change` (the same change, as an operation on what is stored, so that
+   * another tab's changes meanwhile are kept); then fires `mobilenet-examples-change`, once the write has
+   * committed. Without `change` the whole set replaces what is stored.
    */
   private async commit(
     classes: CustomClass[],
     reason: ExamplesChangeReason,
-    options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean } = {},
+    options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean; change?: SetChange } = {},
   ): Promise<void> {
     checkLimits(classes);
     if (this.training)
@@ -521,11 +562,101 @@ export class CustomClassesController implements ReactiveController {
     this.refreshShown();
     this.element.clearCustomError();
     this.host.requestUpdate();
-    this.fireChange(reason);
-    if (options.save ?? true) {
-      this.schedulePersist();
-      await this.saving;
+    if (!(options.save ?? true) || !this.canStore()) {
+      this.fireChange(reason, false);
+      return;
     }
+    const change = options.change ?? { type: 'replace', classes };
+    const head = options.keepHead;
+    const written = this.write(change).then(async () => {
+      if (head && change.type !== 'rename') {
+        const trainedOn = Object.fromEntries(classes.map((c) => [c.label, c.examples.length]));
+        await this.write({ type: 'head', head, trainedOn });
+      }
+    });
+    const persisted = await written.then(
+      () => true,
+      () => false,
+    );
+    this.fireChange(reason, persisted);
+  }
+
+  private canStore(): boolean {
+    return Boolean(this.model?.contentHash) && this.storage.kept;
+  }
+
+  /** Runs `work` after every write and read queued before it. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * Applies one change to the stored set of the current key and model and tells the others. A failure
+   * turns storage off for this element, says so, and rejects.
+   */
+  private write(change: SetChange): Promise<void> {
+    const key = this.key;
+    const model = this.model;
+    if (!model?.contentHash || !this.storage.kept) return Promise.resolve();
+    this.writesPending++;
+    return this.enqueue(async () => {
+      try {
+        await store.apply(key, model, change);
+        sync.announce({ key, contentHash: model.contentHash }, this.onStoredChange);
+      } catch (error) {
+        if (this.key === key && this.model === model && this.storage.kept) {
+          this.storage = { kept: false, note: (error as Error).message };
+          this.element.showError(error);
+          this.host.requestUpdate();
+        }
+        throw error;
+      } finally {
+        // The classes in memory hold this element's own changes: another's are read once all of its own are in.
+        if (--this.writesPending === 0 && this.staleChange) {
+          const stale = this.staleChange;
+          this.staleChange = undefined;
+          this.storedChanged(stale);
+        }
+      }
+    });
+  }
+
+  /** Another element or tab changed the stored classes: read them again if they are this element's. */
+  private storedChanged(change: SetChanged): void {
+    const model = this.model;
+    if (!model?.contentHash || !this.storage.kept || this.deferred) return;
+    const forgotten = change.key === undefined;
+    if (!forgotten && (change.key !== this.key || change.contentHash !== model.contentHash)) return;
+    if (this.writesPending > 0) {
+      this.staleChange = change;
+      return;
+    }
+    const generation = this.generation;
+    const key = this.key;
+    void this.enqueue(() => store.load(key, model))
+      .then((set) => {
+        if (generation !== this.generation) return;
+        // A change of this element's own came meanwhile: read again after it, not over it.
+        if (this.writesPending > 0) {
+          this.staleChange = change;
+          return;
+        }
+        const classes = set?.classes ?? [];
+        if (sameCounts(classes, this.classes) && Boolean(set?.head) === Boolean(this.head)) return;
+        if (this.training)
+          this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
+        this.classes = classes;
+        this.head = set?.head;
+        this.undo = undefined;
+        this.refreshShown();
+        this.host.requestUpdate();
+        this.fireChange('sync', true);
+      })
+      .catch(() => {
+        // Could not read them: this element keeps what it has, and its next write reports the failure.
+      });
   }
 
   private refreshShown(): void {
@@ -533,37 +664,12 @@ export class CustomClassesController implements ReactiveController {
     if (this.shownFeatures) this.shown = this.predict(this.shownFeatures);
   }
 
-  /**
-   * Saves the current classes. Saves are chained and coalesced: while one runs, later changes wait and
-   * only the newest is written, so recording at 5 frames a second writes at most one set at a time.
-   */
-  private schedulePersist(): void {
-    if (!this.model?.contentHash || !this.storage.kept) return;
-    this.pendingSave = { key: this.key, model: this.model, classes: [...this.classes], head: this.head };
-    this.saving ??= (async () => {
-      try {
-        while (this.pendingSave) {
-          const { key, model, classes, head } = this.pendingSave;
-          this.pendingSave = undefined;
-          await store.save(key, model, { classes, head });
-        }
-      } catch (error) {
-        this.pendingSave = undefined;
-        this.storage = { kept: false, note: (error as Error).message };
-        this.element.showError(error);
-        this.host.requestUpdate();
-      } finally {
-        this.saving = undefined;
-      }
-    })();
-  }
-
-  private fireChange(reason: ExamplesChangeReason): void {
+  private fireChange(reason: ExamplesChangeReason, persisted = this.storage.kept): void {
     this.host.dispatchEvent(
       mobilenetEvent('mobilenet-examples-change', {
         reason,
         classes: this.classes.map((c) => ({ label: c.label, examples: c.examples.length })),
-        persisted: this.storage.kept,
+        persisted,
       }),
     );
   }
@@ -582,6 +688,31 @@ export class CustomClassesController implements ReactiveController {
       };
     });
   }
+}
+
+/** Whether two sets have the same classes, in the same order, with the same numbers of examples. */
+function sameCounts(a: readonly CustomClass[], b: readonly CustomClass[]): boolean {
+  return (
+    a.length === b.length && a.every((c, i) => c.label === b[i]!.label && c.examples.length === b[i]!.examples.length)
+  );
+}
+
+/** Why an example read under one examples key or model was not added after either changed. */
+export function setChangedError(label: string): ExamplesError {
+  return new ExamplesError(
+    'changed',
+    `The example for "${label}" was not added: examples-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
+  );
+}
+
+function damagedError(labels: string[]): ExamplesError {
+  const names = labels.map((l) => `"${l}"`).join(', ');
+  return new ExamplesError(
+    'storage',
+    labels.length === 1
+      ? `The class ${names} kept in this browser is damaged and was not loaded; the other classes were. Teach it again, or import an export.`
+      : `${labels.length} classes kept in this browser are damaged and were not loaded (${names}); the other classes were. Teach them again, or import an export.`,
+  );
 }
 
 function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {

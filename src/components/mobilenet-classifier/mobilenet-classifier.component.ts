@@ -6,7 +6,6 @@ import { LiveLoop } from '../../capture/live-loop';
 import { ExamplesError } from '../../custom';
 import { mobilenetEvent, type MobilenetErrorPhase, type MobilenetResult, type SourceKind } from '../../events';
 import {
-  BACKENDS,
   ClassifierError,
   defaultModelUrl,
   isAbortError,
@@ -17,7 +16,9 @@ import {
   type ClassifierLease,
   type LoadProgress,
 } from '../../model';
-import { CUSTOM_MODES, CustomClassesController, type CustomMode } from './custom-classes.controller';
+import { checkExamplesFile, checkOptions, checkSource, checkText } from './arguments';
+import { type AttributeRule, converterOf, readProperty, RULES } from './attributes';
+import { CustomClassesController, setChangedError, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
 import { renderCustomResults, renderTeachPanel } from './custom-classes.template';
 import { barWidth } from './bar-width';
@@ -104,6 +105,11 @@ export class MobilenetClassifier extends LitElement {
   @state() private progressLine = '';
   @state() private announcement = '';
   @state() private dragging = false;
+  /**
+   * The photo's result that was on screen when the camera turned on: hidden while the camera is on (the
+   * preview is all there is to see), and shown again if the camera goes off before a new result.
+   */
+  @state() private setAside?: MobilenetResult & { pixels: ImageData };
 
   /** URL of the model's `model.json`. Default: the model shipped with the package, next to its code. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
@@ -112,25 +118,25 @@ export class MobilenetClassifier extends LitElement {
    * Preferred tf.js backend: `webgl`, `wasm` or `cpu`, falling back in that order when it cannot start;
    * or `auto`, which measures wasm and WebGL once on this device and takes the faster.
    */
-  @property() backend: Backend | 'auto' = 'webgl';
+  @property({ converter: converterOf(RULES.backend) }) backend: Backend | 'auto' = 'webgl';
 
-  /** How many predictions to show, 1–1001. */
-  @property({ attribute: 'top-k', type: Number }) topK = 5;
+  /** How many predictions to show, 1–1001 (an attribute out of range is clamped). */
+  @property({ attribute: 'top-k', converter: converterOf(RULES.topK) }) topK = 5;
 
   /** Side of the centred square that is classified, as a fraction of the short side, in (0, 1]. */
-  @property({ type: Number }) crop = 1;
+  @property({ converter: converterOf(RULES.crop) }) crop = 1;
 
   /** Whether the camera is on. */
   @property({ type: Boolean, reflect: true }) camera = false;
 
   /** Which camera to prefer: `user` (front) or `environment` (back). */
-  @property({ attribute: 'facing-mode' }) facingMode: FacingMode = 'user';
+  @property({ attribute: 'facing-mode', converter: converterOf(RULES.facingMode) }) facingMode: FacingMode = 'user';
 
   /** Classify camera frames continuously. */
   @property({ type: Boolean }) live = false;
 
-  /** The most camera frames classified per second in live mode. */
-  @property({ attribute: 'max-fps', type: Number }) maxFps = 15;
+  /** The most camera frames classified per second in live mode, above 0 and up to 60. */
+  @property({ attribute: 'max-fps', converter: converterOf(RULES.maxFps) }) maxFps = 15;
 
   /** An image URL to classify. The server must allow this page to read it (same origin or CORS). */
   @property() src?: string;
@@ -144,22 +150,22 @@ export class MobilenetClassifier extends LitElement {
   /**
    * Colours: `auto` follows the page (its `color-scheme`, and through it the user's light or dark
    * preference, as the browser's own controls do), `light` or `dark` pins one palette. Reflected to the
-   * attribute, which the styles read.
+   * attribute, which the styles read; an invalid value acts as `auto`.
    */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  @property({ reflect: true, converter: converterOf(RULES.theme) }) theme: Theme = 'auto';
 
   /**
    * Which classes to recognise: `imagenet` (the model's 1000), `custom` (the user's own, taught in the
    * panel this mode shows or with `addExample()`), or `both`. Results always carry the ImageNet
    * predictions; in `custom` and `both` they also carry `custom`.
    */
-  @property() mode: CustomMode = 'imagenet';
+  @property({ converter: converterOf(RULES.mode) }) mode: CustomMode = 'imagenet';
 
   /**
    * Name under which custom classes are kept in this browser, with the model's content hash: elements
    * with different keys keep different classes.
    */
-  @property({ attribute: 'examples-key' }) examplesKey = 'default';
+  @property({ attribute: 'examples-key', converter: converterOf(RULES.examplesKey) }) examplesKey = 'default';
 
   private readonly cameraControl = new CameraController(this, () => this.handleCameraEnded());
   private readonly liveLoop = new LiveLoop(this, () => this.classifyLiveFrame());
@@ -181,6 +187,8 @@ export class MobilenetClassifier extends LitElement {
   private loadStarted = 0;
   private readyPromise!: Promise<void>;
   private settleReady?: { resolve: () => void; reject: (error: unknown) => void };
+  /** What the crop canvas shows. */
+  private painted?: { canvas: HTMLCanvasElement; result: MobilenetResult };
   /** Bumped by every classification: only the newest may render. */
   private latest = 0;
   /** Bumped by every upload or drop of files, which stops the previous batch. */
@@ -206,7 +214,10 @@ export class MobilenetClassifier extends LitElement {
     this.addEventListener('drop', (event) => this.handleDrop(event));
   }
 
-  /** Settles when the model is loaded and warm (rejects if loading fails). Renewed when `model-url` or `backend` change. */
+  /**
+   * Settles when the model is loaded and warm, and rejects once loading has failed (however late it is
+   * read). Renewed only when a new load starts: Retry, or a change of `model-url` or `backend`.
+   */
   get ready(): Promise<void> {
     return this.readyPromise;
   }
@@ -234,29 +245,43 @@ export class MobilenetClassifier extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    this.normaliseProperties(changed);
     if (this.isConnected && (!this.modelRequested || changed.has('modelUrl') || changed.has('backend'))) {
       this.loadModel();
     }
     if (changed.has('examplesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.examplesKey);
     // The panel shows the stored classes: load them once custom classes are on screen.
     if (this.mode === 'custom' || this.mode === 'both') this.teach.want();
-    if (changed.has('mode') && !CUSTOM_MODES.includes(this.mode)) {
-      this.showError(
-        'custom',
-        new ExamplesError(
-          'setting',
-          `mode="${this.mode}" is not one of ${CUSTOM_MODES.join(', ')}; showing ImageNet classes.`,
-        ),
-      );
+    this.liveLoop.maxFps = this.maxFps;
+    // Here rather than in updated(): the camera's state change asks for a render, which belongs in this one.
+    if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
+      if (this.camera) {
+        if (changed.has('camera') && this.result?.source.kind !== 'camera') this.setAside = this.result;
+        void this.startCameraStream();
+      } else {
+        this.setAside = undefined;
+        this.cameraControl.stop();
+      }
     }
-    this.liveLoop.maxFps = this.maxFps > 0 ? this.maxFps : 15;
+  }
+
+  /**
+   * Properties set to null or undefined (as frameworks unbind them) take their default; an invalid value
+   * is ignored with a warning, like a native element's, so that one bad value never stops the element.
+   */
+  private normaliseProperties(changed: PropertyValues<this>): void {
+    for (const [key, rule] of Object.entries(RULES) as [keyof typeof RULES & keyof this, AttributeRule<unknown>][]) {
+      if (!changed.has(key)) continue;
+      const previous = changed.get(key) ?? rule.fallback;
+      const value = readProperty(rule, this[key], previous);
+      if (value === this[key]) continue;
+      (this as Record<string, unknown>)[key as string] = value;
+      // Set back to what it was: nothing changed.
+      if (value === previous) changed.delete(key);
+    }
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
-      if (this.camera) void this.startCameraStream();
-      else this.cameraControl.stop();
-    }
     this.syncLiveLoop();
     this.cameraControl.video.classList.toggle('mirror', this.mirror);
     const optionsChanged = ['topK', 'crop', 'features', 'mode'].some(
@@ -270,8 +295,11 @@ export class MobilenetClassifier extends LitElement {
     if (changed.has('src') && this.src) {
       void this.classifyFrom(this.src, { kind: 'src', name: this.src }).catch(() => {});
     }
-    if (changed.has('result') && this.result && this.cropCanvas) {
-      this.cropCanvas.getContext('2d')?.putImageData(this.result.pixels, 0, 0);
+    // A new result, or a set-aside one back on screen in a new canvas.
+    const shown = this.shownResult;
+    if (shown && this.cropCanvas && (this.painted?.canvas !== this.cropCanvas || this.painted.result !== shown)) {
+      this.cropCanvas.getContext('2d')?.putImageData(shown.pixels, 0, 0);
+      this.painted = { canvas: this.cropCanvas, result: shown };
     }
   }
 
@@ -288,6 +316,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** The 1280-d feature vector of a picture (the layer before the classifier head). Renders nothing. */
   async embed(source: MobilenetSource): Promise<Float32Array> {
+    checkSource(source, 'embed()');
     const classifier = await this.currentClassifier();
     return classifier.embed(await this.toInput(source), { crop: this.crop });
   }
@@ -322,17 +351,40 @@ export class MobilenetClassifier extends LitElement {
    * @returns the number of examples the class now has.
    */
   addExample(label: string, source: MobilenetSource): Promise<number> {
-    return this.customAction(async () => this.teach.add(label, [await this.embed(source)]));
+    const target = { key: this.examplesKey, modelUrl: this.modelUrl };
+    return this.customAction(
+      async () => {
+        const set = this.teach.set;
+        const vector = await this.embed(source);
+        // The example belongs to the key and model of the call: if either changed meanwhile, it is
+        // refused rather than added to another set.
+        if (this.examplesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
+        return this.teach.add(label, [vector], set);
+      },
+      () => {
+        checkText(label, 'addExample()', 'the class name');
+        checkSource(source, 'addExample()');
+      },
+    );
   }
 
   /** Renames a custom class, keeping its examples. */
   renameLabel(from: string, to: string): Promise<void> {
-    return this.customAction(() => this.teach.rename(from, to));
+    return this.customAction(
+      () => this.teach.rename(from, to),
+      () => {
+        checkText(from, 'renameLabel()', 'the class to rename');
+        checkText(to, 'renameLabel()', 'the new name');
+      },
+    );
   }
 
   /** Deletes a custom class and its examples. Resolves to false when there was no such class. */
   removeLabel(label: string): Promise<boolean> {
-    return this.customAction(() => this.teach.remove(label));
+    return this.customAction(
+      () => this.teach.remove(label),
+      () => checkText(label, 'removeLabel()', 'the class name'),
+    );
   }
 
   /** Deletes every custom class of the current model (under this `examples-key`). */
@@ -356,7 +408,13 @@ export class MobilenetClassifier extends LitElement {
    * @param json the file's text, or its parsed JSON.
    */
   importExamples(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
-    return this.customAction(() => this.teach.import(json, options.merge));
+    return this.customAction(
+      () => this.teach.import(json, options.merge),
+      () => {
+        checkExamplesFile(json, 'importExamples()');
+        checkOptions(options, 'importExamples()');
+      },
+    );
   }
 
   /**
@@ -366,7 +424,10 @@ export class MobilenetClassifier extends LitElement {
    * examples change meanwhile.
    */
   trainHead(options: { signal?: AbortSignal } = {}): Promise<void> {
-    return this.customAction(() => this.teach.train(options.signal));
+    return this.customAction(
+      () => this.teach.train(options.signal),
+      () => checkOptions(options, 'trainHead()'),
+    );
   }
 
   /** Forgets every custom class this site kept in this browser, for every model and key. */
@@ -374,9 +435,13 @@ export class MobilenetClassifier extends LitElement {
     return this.customAction(() => this.teach.forgetEverything());
   }
 
-  /** Runs a custom-classes method once the model and its classes are loaded; shows what fails. */
-  private async customAction<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a custom-classes method once the model and its classes are loaded; shows what fails. `check`
+   * refuses arguments of the wrong type first, whatever the state of the model.
+   */
+  private async customAction<T>(work: () => Promise<T>, check?: () => void): Promise<T> {
     try {
+      check?.();
       await this.currentClassifier();
       await this.teach.whenLoaded();
       return await work();
@@ -398,18 +463,13 @@ export class MobilenetClassifier extends LitElement {
     // `ready` waits for this model, not the previous one.
     if (!this.settleReady) this.resetReady();
     if (this.error?.phase === 'load') this.error = undefined;
-    if (this.backend !== 'auto' && !BACKENDS.includes(this.backend)) {
-      this.failLoad(
-        new ClassifierError('load', `backend="${this.backend}" is not one of ${BACKENDS.join(', ')}, auto.`),
-      );
-      return;
-    }
     let url: URL;
     try {
       url = this.modelUrl ? new URL(this.modelUrl, document.baseURI) : defaultModelUrl();
-    } catch (error) {
-      this.failLoad(new ClassifierError('load', `model-url="${this.modelUrl}" is not a valid URL.`, { cause: error }));
-      return;
+    } catch {
+      // Like an invalid value of any other attribute: the default, and a warning.
+      url = defaultModelUrl();
+      console.warn(`<mobilenet-classifier model-url="${this.modelUrl}">: not a URL; using the default model, ${url}.`);
     }
     const lease = leaseClassifier(url, this.backend, (progress) => {
       if (this.lease === lease) this.progress = progress;
@@ -443,8 +503,9 @@ export class MobilenetClassifier extends LitElement {
     this.teach.modelFailed();
     this.modelState = 'error';
     this.showError('load', error, this.retryLoad);
+    // `ready` stays rejected, however late it is read, until a new load starts (Retry, model-url, backend).
     this.settleReady?.reject(error);
-    this.resetReady();
+    this.settleReady = undefined;
   }
 
   private releaseModel(): void {
@@ -488,6 +549,7 @@ export class MobilenetClassifier extends LitElement {
     // (the read-back of a frame in flight can finish after stopCamera()).
     const isCurrent = () => ticket === this.latest && (origin.kind !== 'camera' || this.cameraControl.state === 'on');
     try {
+      checkSource(source, 'classify()');
       const classifier = await this.currentClassifier();
       const input = await this.toInput(source);
       const custom = this.mode === 'custom' || this.mode === 'both';
@@ -505,7 +567,11 @@ export class MobilenetClassifier extends LitElement {
       };
       if (isCurrent()) {
         if (result.custom && features) this.teach.show(features, result.custom);
+        // The set-aside photo classified again (top-k, crop or features changed) stays aside.
+        const aside =
+          this.setAside !== undefined && this.setAside === this.result && origin === this.lastSource?.origin;
         this.result = { ...result, pixels };
+        if (aside) this.setAside = this.result;
         this.lastSource = origin.kind === 'camera' ? undefined : { source, origin };
         if (!options.live || this.error?.phase !== 'camera') this.error = undefined;
         this.announce(result, options.live ?? false);
@@ -548,6 +614,8 @@ export class MobilenetClassifier extends LitElement {
 
   private async classifyFiles(files: File[], kind: SourceKind): Promise<void> {
     const batch = ++this.batch;
+    // The user moved on from the lost camera: a camera plugged in later does not switch on by itself.
+    this.awaitingCamera = false;
     const failed: string[] = [];
     for (const [i, file] of files.entries()) {
       if (batch !== this.batch) return;
@@ -772,10 +840,15 @@ export class MobilenetClassifier extends LitElement {
       : html`Loading the model…`;
   }
 
+  /** The result on screen: none while the camera is on and the last result is the photo it replaced. */
+  private get shownResult(): (MobilenetResult & { pixels: ImageData }) | undefined {
+    return this.camera && this.result === this.setAside ? undefined : this.result;
+  }
+
   private renderResults() {
-    const predictions = this.result?.predictions;
+    const predictions = this.shownResult?.predictions;
     if (this.mode === 'custom' || this.mode === 'both') {
-      return html`${renderCustomResults(this.result?.custom && this.teach.shown)}${this.mode === 'both' ? this.renderImagenet(predictions) : nothing}`;
+      return html`${renderCustomResults(this.shownResult?.custom && this.teach.shown)}${this.mode === 'both' ? this.renderImagenet(predictions) : nothing}`;
     }
     return this.renderImagenet(predictions);
   }
@@ -795,7 +868,7 @@ export class MobilenetClassifier extends LitElement {
   }
 
   private renderFeatures() {
-    if (!this.features || !this.result?.features) return nothing;
+    if (!this.features || !this.shownResult?.features) return nothing;
     return html`<div part="features" role="group" aria-label="Feature vector export">
       <button type="button" @click=${() => this.handleDownload('json')}>Download features (JSON)</button>
       <button type="button" @click=${() => this.handleDownload('bin')}>Download features (.bin)</button>
@@ -819,7 +892,7 @@ export class MobilenetClassifier extends LitElement {
       >
         ${cameraOn ? this.cameraControl.video : nothing}
         ${
-          this.result
+          this.shownResult
             ? html`<canvas
                 part="crop"
                 width="96"

@@ -40,11 +40,11 @@ export const paletteStyles = css`
     ${declarations(([light]) => light)}
   }
 
-  :host([theme='light']) {
+  :host([theme='light' i]) {
     color-scheme: light;
   }
 
-  :host([theme='dark']) {
+  :host([theme='dark' i]) {
     color-scheme: dark;
   }
 
@@ -55,7 +55,7 @@ export const paletteStyles = css`
   }
 
   @supports not (color: light-dark(#000, #fff)) {
-    :host([theme='dark']) {
+    :host([theme='dark' i]) {
       ${declarations(([, dark]) => dark)}
     }
   }
