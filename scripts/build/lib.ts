@@ -5,6 +5,7 @@
  *   index.js, define.js, chunk    ES modules for bundlers; tf.js and Lit stay imports (peer/dependency)
  *   index.d.ts, define.d.ts       their types, bundled so they resolve under every moduleResolution
  *   mobilenet-classifier.bundle.js  the single-file drop-in: one minified ES module, tf.js and Lit inside
+ *   assets.js, assets-cli.js      Node: copy model/ and wasm/ into an app (for esbuild), as a module and a command
  *   model/                        model.json, weight shards, labels.json, MODEL_CARD.md
  *   wasm/                         the wasm backend's binaries (plain and SIMD)
  *
@@ -73,6 +74,12 @@ function assetsModule(files: string[]): string {
 const MODEL_FILES = {
 ${entries.join('\n')}
 };
+
+export const MISSING_MODEL_HINT =
+  'The package ships the model in node_modules/mobilenet-classifier/dist/lib/model/: if your bundler did not copy it, ' +
+  'run \`npx mobilenet-classifier-assets <folder>\` to copy it (and wasm/) into a folder your site serves, ' +
+  'then set model-url to <folder>/model/model.json, a URL of your site (not needed when <folder> is where your bundle is); ' +
+  'to use another model, set model-url to its model.json.';
 
 export function defaultModelUrl() {
   return MODEL_FILES['model.json']();
@@ -155,6 +162,24 @@ async function buildBundle(files: string[]): Promise<void> {
   });
 }
 
+/** assets.js and its command line, assets-cli.js: Node modules, for the bundlers that copy no asset files. */
+async function buildNode(): Promise<void> {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir: OUT,
+      emptyOutDir: false,
+      target: 'node20',
+      ssr: true,
+      minify: false,
+      lib: { entry: { assets: 'src/node/assets.ts', 'assets-cli': 'src/node/assets-cli.ts' }, formats: ['es'] },
+    },
+  });
+}
+
 /** index.d.ts and define.d.ts, with the types of every module they reach inlined. */
 async function buildTypes(): Promise<void> {
   const bundle = await rollup({
@@ -164,6 +189,13 @@ async function buildTypes(): Promise<void> {
   });
   await bundle.write({ dir: OUT, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts' });
   await bundle.close();
+  const node = await rollup({
+    input: { assets: path.join(ROOT, 'src/node/assets.ts') },
+    plugins: [dts({ tsconfig: path.join(ROOT, 'tsconfig.node.json'), compilerOptions: { noEmit: false } })],
+    external: (id) => id.startsWith('node:'),
+  });
+  await node.write({ dir: OUT, format: 'es', entryFileNames: '[name].d.ts' });
+  await node.close();
   // The drop-in exports what index.js exports and registers the tag, as define.js does.
   await writeFile(
     path.join(OUT, BUNDLE_FILE.replace(/\.js$/, '.d.ts')),
@@ -196,6 +228,7 @@ async function main(): Promise<number> {
     await rm(OUT, { recursive: true, force: true });
     await buildModules(files);
     await buildBundle(files);
+    await buildNode();
     await buildTypes();
     await copyAssets(files);
   } catch (error) {
