@@ -48,7 +48,9 @@ async function openApp(
   page.on('request', (request) => requests.push(new URL(request.url())));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // A browser may ask for /favicon.ico, which none of the apps has.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+      consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   await page.addInitScript(() => {
     const record: PageRecord = { ready: [], results: [], errors: [] };
