@@ -1,7 +1,9 @@
 // The consumer's side of the package test: `npm pack` this repository, install the tarball into a
-// fresh app in a temporary directory, build that app's pages with the app's own Vite, and serve them.
-import { execFile } from 'node:child_process';
+// fresh app in a temporary directory, build that app's pages with each bundler (Vite, webpack, Rollup,
+// esbuild, Next.js), all from one npm install, and serve them.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,9 +24,12 @@ export interface PackResult {
   files: { path: string; size: number }[];
 }
 
+export type AppName =
+  'plain' | 'plain-dev' | 'react' | 'drop-in' | 'webpack' | 'rollup' | 'esbuild' | 'esbuild-elsewhere' | 'next';
+
 /** A served page of the consumer app. */
 export interface ServedApp {
-  name: 'plain' | 'plain-dev' | 'react' | 'drop-in';
+  name: AppName;
   url: string;
 }
 
@@ -32,13 +37,46 @@ export interface Consumer {
   /** The temporary app directory (removed afterwards). */
   dir: string;
   pack: PackResult;
-  apps: Record<ServedApp['name'], ServedApp>;
+  /** Everything `npm install` printed, warnings included. */
+  installOutput: string;
+  apps: Record<AppName, ServedApp>;
+  /** What `next start` has printed so far (stdout and stderr). */
+  nextServerOutput(): string;
 }
 
+/**
+ * The consumer's dependencies besides the tarball, installed once for every app: the bundlers, the
+ * frameworks and the frameworks' type checkers. Vite is this repository's own version.
+ */
+function dependencies(viteVersion: string): string[] {
+  return [
+    'react@19',
+    'react-dom@19',
+    '@types/react@19',
+    `vite@${viteVersion}`,
+    '@vitejs/plugin-react@6',
+    'webpack@5',
+    'rollup@4',
+    '@rollup/plugin-node-resolve@16',
+    '@rollup/plugin-commonjs@29',
+    '@web/rollup-plugin-import-meta-assets@2',
+    'esbuild@0.28',
+    'next@16',
+    'typescript@~5.9',
+    'vue@3',
+    'vue-tsc@3',
+    'svelte@5',
+    'svelte-check@4',
+  ];
+}
+
+/** Next.js asks to send telemetry unless told not to; nothing of the test leaves the machine. */
+const ENV = { ...process.env, NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1' };
+
 /** Runs a command; a failure reports the command and everything it printed. */
-async function exec(file: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+export async function exec(file: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await run(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    return await run(file, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: ENV });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`\`${[file, ...args].join(' ')}\` failed in ${cwd}:\n${stdout}\n${stderr}`, { cause: error });
@@ -53,11 +91,7 @@ function parsePackOutput(stdout: string): PackResult {
   return result;
 }
 
-async function serve(
-  root: string,
-  name: ServedApp['name'],
-  servers: (PreviewServer | ViteDevServer)[],
-): Promise<ServedApp> {
+async function serve(root: string, name: AppName, servers: (PreviewServer | ViteDevServer)[]): Promise<ServedApp> {
   // Only the static files of the built app are served: the same as any static host would.
   const server = await preview({
     root,
@@ -89,9 +123,65 @@ async function serveDev(dir: string, servers: (PreviewServer | ViteDevServer)[])
   return { name: 'plain-dev', url };
 }
 
+/** A port no one listens on now, for `next start`, which takes no port 0. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** `next start` on the built app; resolves once it answers. */
+async function startNext(dir: string, output: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    { cwd: path.join(dir, 'next'), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}/`;
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output.join('')}`);
+    if (
+      await fetch(url, { method: 'HEAD' }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error(`next start did not answer on ${url} within 60 s:\n${output.join('')}`);
+}
+
+/** Fails when a build printed anything about the package (a warning, a file it could not find). */
+function checkBuildOutput(name: string, { stdout, stderr }: { stdout: string; stderr: string }): void {
+  const output = stdout + stderr;
+  // E.g. Vite's "new URL(...) doesn't exist at build time": the bundler could not find a file the package names.
+  if (/mobilenet-classifier|new URL/.test(output)) throw new Error(`${name} warned about the package:\n${output}`);
+}
+
+/** Copies the page and the test image into a bundler's output folder, which is then served as it is. */
+async function addPage(dist: string, testImage: string, pages: Record<string, string>): Promise<void> {
+  for (const [from, to] of Object.entries(pages)) await cp(from, path.join(dist, to));
+  await cp(testImage, path.join(dist, 'test-image.jpg'));
+}
+
+/** Times a step for the log. */
+async function step<T>(log: (line: string) => void, what: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  log(`${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 /**
  * Packs, installs and builds. The dependencies of the app come from the npm registry (or npm's
- * cache): React 19, and the same Vite as this repository's.
+ * cache); the bundlers' builds run side by side.
  */
 export async function setUpConsumer(
   testImage: string,
@@ -99,13 +189,19 @@ export async function setUpConsumer(
 ): Promise<{ consumer: Consumer; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mobilenet-consumer-'));
   const servers: (PreviewServer | ViteDevServer)[] = [];
+  let next: ChildProcess | undefined;
+  const nextOutput: string[] = [];
   const close = async () => {
+    next?.kill();
     await Promise.all(servers.map((server) => server.close()));
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    log(`npm pack (builds the model if stale, the manifest and dist/lib) into ${dir}`);
-    const pack = parsePackOutput((await exec('npm', ['pack', '--json', '--pack-destination', dir], ROOT)).stdout);
+    const pack = await step(
+      log,
+      `npm pack (builds the model if stale, the manifest and dist/lib) into ${dir}`,
+      async () => parsePackOutput((await exec('npm', ['pack', '--json', '--pack-destination', dir], ROOT)).stdout),
+    );
 
     const viteVersion = JSON.parse(await readFile(path.join(ROOT, 'node_modules/vite/package.json'), 'utf8'))
       .version as string;
@@ -114,39 +210,60 @@ export async function setUpConsumer(
       JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2),
     );
     await cp(APPS, dir, { recursive: true });
-    log(`npm install ${pack.filename}, react@19, react-dom@19, vite@${viteVersion}, @vitejs/plugin-react@6`);
-    await exec(
-      'npm',
-      [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        path.join(dir, pack.filename),
-        'react@19',
-        'react-dom@19',
-        `vite@${viteVersion}`,
-        '@vitejs/plugin-react@6',
-      ],
-      dir,
+    const packages = dependencies(viteVersion);
+    const install = await step(log, `npm install ${pack.filename} ${packages.join(' ')}`, () =>
+      exec(
+        'npm',
+        ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, pack.filename), ...packages],
+        dir,
+      ),
     );
 
-    const vite = path.join(dir, 'node_modules/vite/bin/vite.js');
-    for (const name of ['plain', 'react'] as const) {
-      await mkdir(path.join(dir, name, 'public'), { recursive: true });
-      await cp(testImage, path.join(dir, name, 'public/test-image.jpg'));
-      log(`vite build ${name}`);
-      const { stdout, stderr } = await exec(
-        process.execPath,
-        [vite, 'build', '--logLevel', 'warn'],
-        path.join(dir, name),
-      );
-      const output = stdout + stderr;
-      // E.g. "new URL(...) doesn't exist at build time": Vite could not find a file the package names.
-      if (/mobilenet-classifier|new URL/.test(output))
-        throw new Error(`vite build ${name} warned about the package:\n${output}`);
-    }
+    const node = (script: string, args: string[], cwd: string) =>
+      exec(process.execPath, [path.join(dir, 'node_modules', script), ...args], cwd);
+    const builds: Record<string, () => Promise<void>> = {
+      async vite() {
+        for (const name of ['plain', 'react'] as const) {
+          await mkdir(path.join(dir, name, 'public'), { recursive: true });
+          await cp(testImage, path.join(dir, name, 'public/test-image.jpg'));
+          checkBuildOutput(
+            `vite build ${name}`,
+            await node('vite/bin/vite.js', ['build', '--logLevel', 'warn'], path.join(dir, name)),
+          );
+        }
+      },
+      async webpack() {
+        const app = path.join(dir, 'webpack');
+        checkBuildOutput('webpack', await exec(process.execPath, ['build.js'], app));
+        await addPage(path.join(app, 'dist'), testImage, { [path.join(dir, 'bundled.html')]: 'index.html' });
+      },
+      async rollup() {
+        const app = path.join(dir, 'rollup');
+        checkBuildOutput('rollup', await node('rollup/dist/bin/rollup', ['-c', '--silent'], app));
+        await addPage(path.join(app, 'dist'), testImage, { [path.join(dir, 'bundled.html')]: 'index.html' });
+      },
+      async esbuild() {
+        const app = path.join(dir, 'esbuild');
+        checkBuildOutput('esbuild', await exec(process.execPath, ['build.js'], app));
+        // The package's command, as `npx mobilenet-classifier-assets` runs it.
+        const assets = path.join(dir, 'node_modules/.bin/mobilenet-classifier-assets');
+        for (const folder of ['dist', 'dist/vendor']) log((await exec(assets, [folder], app)).stdout.trim());
+        await addPage(path.join(app, 'dist'), testImage, {
+          [path.join(dir, 'bundled.html')]: 'index.html',
+          [path.join(app, 'elsewhere.html')]: 'elsewhere.html',
+        });
+      },
+      async next() {
+        const app = path.join(dir, 'next');
+        await mkdir(path.join(app, 'public'), { recursive: true });
+        await cp(testImage, path.join(app, 'public/test-image.jpg'));
+        checkBuildOutput('next build', await node('next/dist/bin/next', ['build'], app));
+      },
+    };
+    await step(log, `builds side by side (${Object.keys(builds).join(', ')})`, () =>
+      Promise.all(Object.entries(builds).map(([name, build]) => step(log, `  ${name}`, build))),
+    );
+
     // The drop-in: the package's dist/lib folder copied as it is beside a static page.
     const dropIn = path.join(dir, 'drop-in/dist');
     await mkdir(dropIn, { recursive: true });
@@ -156,13 +273,30 @@ export async function setUpConsumer(
     });
     await cp(testImage, path.join(dropIn, 'test-image.jpg'));
 
-    const apps = {
+    const started = await startNext(dir, nextOutput);
+    next = started.child;
+    const esbuild = await serve(path.join(dir, 'esbuild'), 'esbuild', servers);
+    const apps: Record<AppName, ServedApp> = {
       plain: await serve(path.join(dir, 'plain'), 'plain', servers),
       'plain-dev': await serveDev(dir, servers),
       react: await serve(path.join(dir, 'react'), 'react', servers),
       'drop-in': await serve(path.join(dir, 'drop-in'), 'drop-in', servers),
+      webpack: await serve(path.join(dir, 'webpack'), 'webpack', servers),
+      rollup: await serve(path.join(dir, 'rollup'), 'rollup', servers),
+      esbuild,
+      'esbuild-elsewhere': { name: 'esbuild-elsewhere', url: new URL('elsewhere.html', esbuild.url).href },
+      next: { name: 'next', url: started.url },
     };
-    return { consumer: { dir, pack, apps }, close };
+    return {
+      consumer: {
+        dir,
+        pack,
+        installOutput: install.stdout + install.stderr,
+        apps,
+        nextServerOutput: () => nextOutput.join(''),
+      },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

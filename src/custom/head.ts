@@ -2,8 +2,6 @@
 // (1280 × classes weights), so a step takes a few milliseconds; the trainer hands the event loop back
 // after every step, so that the page keeps drawing, and stops at once when its AbortSignal fires.
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core registers no gradients by itself (the `@tensorflow/tfjs` bundle does): training needs them.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { ExamplesError } from './errors';
 import type { CustomClass, SoftmaxHead } from './types';
 import { seededRandom } from '../util/seeded-random';
@@ -48,6 +46,21 @@ export function headNotReadyReason(classes: readonly CustomClass[]): string | un
   return undefined;
 }
 
+let gradients: Promise<unknown> | undefined;
+
+/**
+ * tfjs-core registers no gradients by itself (the `@tensorflow/tfjs` bundle does): training needs them.
+ * They load on the first training, not with this module, so that importing the package in Node (server
+ * rendering) reaches no file of tfjs-core's ES build, whose extensionless imports Node refuses.
+ */
+function registerGradients(): Promise<unknown> {
+  gradients ??= import('@tensorflow/tfjs-core/dist/register_all_gradients.js').catch((error: unknown) => {
+    gradients = undefined; // a failed chunk load is tried again next time
+    throw error;
+  });
+  return gradients;
+}
+
 /**
  * Trains softmax regression on the L2-normalised examples, on the active tf.js backend. Weights start
  * at zero and batches are shuffled with a fixed seed, so the same examples give the same head.
@@ -65,6 +78,8 @@ export async function trainSoftmaxHead(
   const { epochs = 60, batchSize = 32, learningRate = 0.01, weightDecay = 1e-3, signal, onProgress } = options;
   const notReady = headNotReadyReason(classes);
   if (notReady) throw new ExamplesError('training', notReady);
+  signal?.throwIfAborted();
+  await registerGradients();
   signal?.throwIfAborted();
   const taught = classes.filter((c) => c.examples.length > 0);
   const labels = taught.map((c) => c.label);

@@ -5,7 +5,10 @@
 // this module with one that points next to the package's own code, as
 // `new URL('./model/model.json', import.meta.url)`: that works from a static host as it is, and a
 // bundler that builds an app from the package (Vite, webpack) copies each file so named and rewrites
-// the URL to the copy. Both versions export the same three functions.
+// the URL to the copy. Both versions export the same functions and MISSING_MODEL_HINT.
+
+/** What to do when the model is not where it is looked for: this repository builds it into public/model/. */
+export const MISSING_MODEL_HINT = 'Run `npm run model` or set model-url.';
 
 /**
  * The default model: the one shipped with the package, `model/model.json` next to its code. (In this

@@ -6,12 +6,48 @@ import type { Backend } from './types';
 export const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
 
 /** Each backend is imported only when asked for, so a WebGL page never downloads the wasm glue. */
+let wasmFolder: URL | undefined;
+
+/**
+ * Where the wasm backend fetches its binaries (`tfjs-backend-wasm.wasm`, `tfjs-backend-wasm-simd.wasm`):
+ * a folder URL, resolved against the page. Only needed when they are not served next to the package's
+ * code (a bundler that copies `new URL(…, import.meta.url)` files needs nothing; see the README for
+ * esbuild). tf.js loads one wasm backend per page, so this is a setting of the page: call it before the
+ * first classifier starts on wasm.
+ *
+ * @throws TypeError when the URL does not end in `/`; Error once the wasm backend has started.
+ * @example
+ * setWasmPath('/vendor/mobilenet/wasm/');
+ */
+export function setWasmPath(folder: string | URL): void {
+  const url = new URL(folder, globalThis.document?.baseURI);
+  if (!url.pathname.endsWith('/')) throw new TypeError(`setWasmPath() takes a folder ending in "/", not ${url}.`);
+  if (started.has('wasm'))
+    throw new Error(
+      'setWasmPath() came too late: the wasm backend has started, so call it before the first classifier.',
+    );
+  wasmFolder = url;
+}
+
+/** The binaries in `folder`; the threaded entry is never fetched, see src/model/assets.ts. */
+function wasmPathsIn(folder: URL): Record<string, string> {
+  const simd = new URL('tfjs-backend-wasm-simd.wasm', folder).href;
+  return {
+    'tfjs-backend-wasm.wasm': new URL('tfjs-backend-wasm.wasm', folder).href,
+    'tfjs-backend-wasm-simd.wasm': simd,
+    'tfjs-backend-wasm-threaded-simd.wasm': simd,
+  };
+}
+
 const registrations: Record<Backend, () => Promise<void>> = {
   webgl: async () => {
     await import('@tensorflow/tfjs-backend-webgl');
   },
   wasm: async () => {
-    const [wasm, paths] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), wasmPaths()]);
+    const [wasm, paths] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      wasmFolder ? wasmPathsIn(wasmFolder) : wasmPaths(),
+    ]);
     // The binaries are served by the app itself (next to the package's code, or as Vite assets), never
     // from a CDN.
     wasm.setWasmPaths(paths);

@@ -434,7 +434,7 @@ function checkSignature(model: GraphModel, url: URL): void {
     throw new ClassifierError(
       'load',
       `${url} takes input of shape [${shape?.join(', ') ?? '?'}], but this element needs [N, 96, 96, 3]: ` +
-        'it is not a MobileNet V2 96×96 model built by `npm run model`.',
+        'it is not a MobileNet V2 96×96 model like the one this package ships.',
     );
   }
   const names = model.outputNodes;

@@ -1,5 +1,5 @@
 import { io } from '@tensorflow/tfjs-core';
-import { modelFileUrl } from './assets';
+import { MISSING_MODEL_HINT, modelFileUrl } from './assets';
 import { ClassifierError, isAbortError } from './errors';
 import type { LoadProgress } from './types';
 import { openWeightCache, readShard, storeShard } from './weight-cache';
@@ -105,14 +105,14 @@ async function fetchOk(url: URL, signal?: AbortSignal, cache?: RequestCache): Pr
     const problem = response.status === 404 ? 'not found' : 'could not be fetched';
     throw new ClassifierError(
       'load',
-      `Model file ${problem} at ${url} (HTTP ${response.status}). Run \`npm run model\` or set model-url.`,
+      `Model file ${problem} at ${url} (HTTP ${response.status}). ${MISSING_MODEL_HINT}`,
     );
   }
   // Single-page-app hosts (Vite's dev server among them) answer a missing file with index.html and 200.
   if (response.headers.get('content-type')?.includes('text/html')) {
     throw new ClassifierError(
       'load',
-      `Model file not found at ${url}: the server sent an HTML page instead. Run \`npm run model\` or set model-url.`,
+      `Model file not found at ${url}: the server sent an HTML page instead. ${MISSING_MODEL_HINT}`,
     );
   }
   return response;
