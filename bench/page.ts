@@ -1001,6 +1001,171 @@ async function decodeCost({ width, height, iterations }: { width: number; height
   return { width, height, jpegBytes: blob.size, decode: stats(times) };
 }
 
+/** `canvas` encoded as `type` (JPEG and WebP at 0.9). */
+function encoded(canvas: HTMLCanvasElement, type: string): Promise<Blob> {
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b?.type === type ? resolve(b) : reject(new Error(`toBlob ${type}`))), type, 0.9),
+  );
+}
+
+/** Runs `run` with WebCodecs' ImageDecoder hidden, as in WebKit: the core's fallback decode. */
+async function withoutImageDecoder<T>(run: () => Promise<T>): Promise<T> {
+  const saved = window.ImageDecoder;
+  delete (window as { ImageDecoder?: unknown }).ImageDecoder;
+  try {
+    return await run();
+  } finally {
+    window.ImageDecoder = saved;
+  }
+}
+
+/** An element on `backend`, ready to classify. */
+async function readyElement(backend: Backend, modelUrl: string) {
+  await import('../src/define');
+  const element = document.createElement('mobilenet-classifier');
+  element.setAttribute('backend', backend);
+  element.setAttribute('model-url', modelUrl);
+  const ready = new Promise<void>((resolve, reject) => {
+    element.addEventListener('mobilenet-ready', () => resolve(), { once: true });
+    element.addEventListener('mobilenet-error', (e) => reject(new Error(e.detail.message)), { once: true });
+  });
+  document.body.append(element);
+  await ready;
+  return element;
+}
+
+/**
+ * Phone photos given as files (issue 14, target 1): a 4032×3024 JPEG end to end through the core's
+ * classify(blob) (reduced decode), the same with ImageDecoder hidden (the WebKit path), the previous
+ * pipeline (the whole photo decoded, then classified), the naive tf.js pipeline on the decoded photo,
+ * and the element's classify(blob). Then the decode alone, and what PNG and WebP allow.
+ */
+async function phonePhoto({
+  backend,
+  modelUrl,
+  warmup,
+  iterations,
+}: {
+  backend: Backend;
+  modelUrl: string;
+  warmup: number;
+  iterations: number;
+}) {
+  const strawberry = await loadTestImage(FRAME_IMAGE);
+  const canvas = drawnCanvas(strawberry, 4032, 3024);
+  const jpeg = await encoded(canvas, 'image/jpeg');
+  const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+  if (classifier.backend !== backend) throw new Error(`asked for ${backend}, got ${classifier.backend}`);
+  const raw = await loadGraphModel(modelUrl);
+  const element = await readyElement(backend, modelUrl);
+  const small = await (await fetch(IMAGES_URL + FRAME_IMAGE)).blob();
+
+  const fullDecode = () => createImageBitmap(jpeg, { imageOrientation: 'from-image' });
+  const decodedAt = async (eighths: number) => {
+    const decoder = new ImageDecoder({
+      data: jpeg.stream(),
+      type: 'image/jpeg',
+      desiredWidth: Math.ceil((4032 * eighths) / 8),
+      desiredHeight: Math.ceil((3024 * eighths) / 8),
+    });
+    const { image } = await decoder.decode();
+    const bitmap = await createImageBitmap(image);
+    image.close();
+    decoder.close();
+    bitmap.close();
+  };
+  const endToEnd = await timeInterleaved(
+    {
+      ours: () => classifier.classify(jpeg),
+      oursNoImageDecoder: () => withoutImageDecoder(() => classifier.classify(jpeg)),
+      oursFullDecode: async () => {
+        const bitmap = await fullDecode();
+        await classifier.classify(bitmap);
+        bitmap.close();
+      },
+      naive: async () => {
+        const bitmap = await fullDecode();
+        naiveClassify(raw, bitmap);
+        bitmap.close();
+      },
+      element: async () => {
+        await element.classify(jpeg);
+        await element.updateComplete;
+      },
+    },
+    warmup,
+    iterations,
+  );
+  // The 500×375 photo as a file: the core against the element (target 2, measured here, not changed).
+  const smallPhoto = await timeInterleaved(
+    {
+      core: () => classifier.classify(small),
+      element: async () => {
+        await element.classify(small);
+        await element.updateComplete;
+      },
+    },
+    warmup,
+    iterations,
+  );
+  const decode = await timeInterleaved(
+    {
+      createImageBitmap: async () => (await fullDecode()).close(),
+      createImageBitmapResized: async () =>
+        (
+          await createImageBitmap(jpeg, {
+            imageOrientation: 'from-image',
+            resizeWidth: 1008,
+            resizeHeight: 756,
+            resizeQuality: 'low',
+          })
+        ).close(),
+      imageDecoder1of8: () => decodedAt(1),
+      imageDecoder2of8: () => decodedAt(2),
+      imageDecoder8of8: () => decodedAt(8),
+    },
+    Math.min(warmup, 2),
+    iterations,
+  );
+  // PNG and WebP: does ImageDecoder scale them while decoding? (It does for JPEG only in Chromium.)
+  const formats: Record<string, unknown> = {};
+  for (const type of ['image/png', 'image/webp']) {
+    const blob = await encoded(canvas, type);
+    const decoder = new ImageDecoder({ data: blob.stream(), type, desiredWidth: 1008, desiredHeight: 756 });
+    const { image } = await decoder.decode();
+    const decodedSize = `${image.codedWidth}×${image.codedHeight}`;
+    image.close();
+    decoder.close();
+    formats[type] = {
+      bytes: blob.size,
+      imageDecoderAsked: '1008×756',
+      imageDecoderGave: decodedSize,
+      ...(await timeInterleaved(
+        {
+          createImageBitmap: async () => (await createImageBitmap(blob)).close(),
+          classify: () => classifier.classify(blob),
+        },
+        1,
+        Math.max(1, Math.floor(iterations / 3)),
+      )),
+    };
+  }
+  const top1Of = async (input: Blob | ImageBitmap) => (await classifier.classify(input)).predictions[0]?.index;
+  const full = await fullDecode();
+  const agreement = {
+    ours: await top1Of(jpeg),
+    oursNoImageDecoder: await withoutImageDecoder(() => top1Of(jpeg)),
+    fullDecode: await top1Of(full),
+    naive: naiveClassify(raw, full)[0]?.index,
+  };
+  full.close();
+  element.remove();
+  raw.dispose();
+  classifier.dispose();
+  strawberry.close();
+  return { backend, jpegBytes: jpeg.size, endToEnd, smallPhoto, decode, formats, agreement };
+}
+
 /**
  * A probe, not the product: tf.js's wasm backend with its threaded SIMD build on a cross-origin-isolated
  * page (the core turns threads off). Bare model only, batch 1 and 8.
@@ -1058,6 +1223,7 @@ const bench = {
   elementFirstResult,
   autoBackend,
   decodeCost,
+  phonePhoto,
   probeWasmThreads,
   environment,
 };

@@ -387,6 +387,15 @@ async function main(argv: string[]): Promise<number> {
         900_000,
       );
     }
+    // Phone photos as files (issue 14): cpu would only repeat wasm's decode at ten times the model cost.
+    for (const backend of backends.filter((b) => b !== 'cpu')) {
+      const c = countsFor(backend);
+      await scenario(ctx, `photo:${backend}`, () =>
+        withPage(ctx, {}, (page) =>
+          call(page, 'phonePhoto', { backend, modelUrl, warmup: Math.min(c.warmup, 3), iterations: c.photo }),
+        ),
+      );
+    }
     if (backends.includes('wasm') && mode === 'full') {
       await scenario(
         ctx,
