@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier } from '../src/model';
-import { startBackend } from '../src/model/backend';
+import { compileModel, startBackend } from '../src/model/backend';
 import { toModelInput, toModelPixels } from '../src/model/preprocess';
 import { naiveClassify, topKOfScores } from './naive';
 import { pairedOverhead, stats, timeInterleaved, timeOnce, type Stats } from './timing';
@@ -208,16 +208,50 @@ async function coldCore({ backend, modelUrl }: { backend: Backend; modelUrl: str
 }
 
 /** Cold start of the bare model on a fresh page: backend start, loadGraphModel (fetch + parse), first execute. */
-async function coldRaw({ backend, modelUrl }: { backend: Backend; modelUrl: string }) {
+async function coldRaw({
+  backend,
+  modelUrl,
+  parallelCompile = false,
+}: {
+  backend: Backend;
+  modelUrl: string;
+  /** The first execute as the core's WebGL warm-up does it: shaders compiled with KHR_parallel_shader_compile. */
+  parallelCompile?: boolean;
+}) {
   const { ms: backendStartMs, value: started } = await timeOnce(() => startBackend(backend));
   const { ms: fetchLoadMs, value: model } = await timeOnce(() => loadGraphModel(modelUrl));
   const fetched = modelFetchMs(modelUrl);
   const input = tf.zeros([1, 96, 96, 3]);
-  const { ms: firstInferenceMs } = await timeOnce(() => bare(model, input));
+  const parallelExtension =
+    backend === 'webgl' &&
+    Boolean(
+      (tf.backend() as unknown as { gpgpu?: { parallelCompilationExtension?: unknown } }).gpgpu
+        ?.parallelCompilationExtension,
+    );
+  // The longest the main thread was held during the first execute: a 1 ms timer's largest gap.
+  let last = performance.now();
+  let longestGapMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGapMs = Math.max(longestGapMs, now - last);
+    last = now;
+  }, 1);
+  const { ms: firstInferenceMs } = await timeOnce(() => (parallelCompile ? compileModel(model) : bare(model, input)));
+  clearInterval(ticker);
   const { ms: secondInferenceMs } = await timeOnce(() => bare(model, input));
   input.dispose();
   model.dispose();
-  return { backend: started, backendStartMs, fetchLoadMs, fetch: fetched, firstInferenceMs, secondInferenceMs };
+  return {
+    backend: started,
+    backendStartMs,
+    fetchLoadMs,
+    fetch: fetched,
+    firstInferenceMs,
+    secondInferenceMs,
+    parallelCompile,
+    parallelExtension,
+    longestGapMs,
+  };
 }
 
 interface SteadyOptions {
@@ -971,7 +1005,13 @@ async function elementFirstResult({ backend, modelUrl, src }: { backend: string;
 /** backend 'auto': what it picks, what it measured, and what the second load (remembered choice) costs. */
 async function autoBackend({ modelUrl }: { modelUrl: string }) {
   const first = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
-  const chosen = first.value.backend;
+  const startedOn = first.value.backend;
+  // auto starts on wasm and measures the others in idle time, after its first result.
+  const photo = await loadTestImage(FRAME_IMAGE);
+  const firstResult = await timeOnce(() => first.value.classify(photo));
+  photo.close();
+  const settled = await timeOnce(() => first.value.backendChoice);
+  const chosen = settled.value;
   first.value.dispose();
   const choice = readAutoBackendChoice();
   const second = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
@@ -980,6 +1020,10 @@ async function autoBackend({ modelUrl }: { modelUrl: string }) {
     chosen,
     measured: choice?.medians,
     firstLoadMs: first.ms,
+    startedOn,
+    firstResultMs: firstResult.ms,
+    firstResultBackend: firstResult.value.backend,
+    settleMs: settled.ms,
     secondLoadMs: second.ms,
     secondChosen: second.value.backend,
   };

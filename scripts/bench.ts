@@ -366,6 +366,12 @@ async function main(argv: string[]): Promise<number> {
         withPage(ctx, {}, (page) => call(page, 'coldCore', { backend, modelUrl })),
       );
     }
+    // WebGL's first execute with the shaders compiled in parallel (KHR_parallel_shader_compile), as the core warms up.
+    if (backends.includes('webgl')) {
+      await scenario(ctx, 'cold-raw-parallel:webgl', () =>
+        withPage(ctx, {}, (page) => call(page, 'coldRaw', { backend: 'webgl', modelUrl, parallelCompile: true })),
+      );
+    }
     for (const backend of backends) {
       const c = countsFor(backend);
       // Cross-origin isolated for 5 µs performance.now() (100 µs otherwise); the core runs wasm without threads either way.
