@@ -1211,6 +1211,50 @@ async function phonePhoto({
 }
 
 /**
+ * backend 'webgpu' (issue 14, target 6) against wasm in the same page: cold load (with its first
+ * execute), batch-1 classify() of a 96×96 picture and of a 720p frame, and top-1 on the 30 test images.
+ */
+async function webgpuTrial({ modelUrl, warmup, iterations }: { modelUrl: string; warmup: number; iterations: number }) {
+  const adapter = await (
+    navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string } } | null> } }
+  ).gpu?.requestAdapter();
+  const gpuLoad = await timeOnce(() => loadClassifier({ modelUrl, backend: 'webgpu', cache: false }));
+  const gpu = gpuLoad.value;
+  if (gpu.backend !== 'webgpu') throw new Error(`asked for webgpu, got ${gpu.backend}`);
+  const wasmLoad = await timeOnce(() => loadClassifier({ modelUrl, backend: 'wasm', cache: false }));
+  const wasm = wasmLoad.value;
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const frame720 = drawnCanvas(strawberry, 1280, 720);
+  const timed = await timeInterleaved(
+    {
+      webgpu96: () => gpu.classify(canvas96),
+      wasm96: () => wasm.classify(canvas96),
+      webgpu720: () => gpu.classify(frame720),
+      wasm720: () => wasm.classify(frame720),
+    },
+    warmup,
+    iterations,
+  );
+  let agree = 0;
+  let correct = 0;
+  for (const { bitmap, index } of images) {
+    const [a, b] = [await gpu.classify(bitmap, { topK: 1 }), await wasm.classify(bitmap, { topK: 1 })];
+    if (a.predictions[0]!.index === b.predictions[0]!.index) agree++;
+    if (a.predictions[0]!.index === index) correct++;
+  }
+  gpu.dispose();
+  wasm.dispose();
+  return {
+    adapter: adapter?.info?.architecture ?? (adapter ? 'unknown' : 'none'),
+    loadMs: { webgpu: gpuLoad.ms, wasm: wasmLoad.ms },
+    ...timed,
+    top1: { images: images.length, agreeWithWasm: agree, correct },
+  };
+}
+
+/**
  * A probe, not the product: tf.js's wasm backend with its threaded SIMD build on a cross-origin-isolated
  * page (the core turns threads off). Bare model only, batch 1 and 8.
  */
@@ -1268,6 +1312,7 @@ const bench = {
   autoBackend,
   decodeCost,
   phonePhoto,
+  webgpuTrial,
   probeWasmThreads,
   environment,
 };

@@ -319,6 +319,20 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     });
   }
 
+  // 10. WebGPU (issue 14, target 6).
+  const webgpu = get(scenarios, 'webgpu');
+  list.push({
+    id: 'webgpu',
+    what: "backend 'webgpu' (tf.js WebGPU backend; software SwiftShader/Vulkan here): top-1 on the 30 test images as on wasm, and its speed against wasm in the same page",
+    goal: '30/30 same top-1',
+    value: webgpu ? `${webgpu.top1.agreeWithWasm}/${webgpu.top1.images}` : failed(scenarios, 'webgpu'),
+    met: webgpu ? webgpu.top1.agreeWithWasm === webgpu.top1.images : undefined,
+    detail: webgpu
+      ? `adapter ${webgpu.adapter}; classify 96×96 p50 ${ms(webgpu.webgpu96.p50)} vs wasm ${ms(webgpu.wasm96.p50)} ms (${ratio(webgpu.webgpu96.p50 / webgpu.wasm96.p50)}), 720p ${ms(webgpu.webgpu720.p50)} vs ${ms(webgpu.wasm720.p50)} ms; ` +
+        `load (incl. first execute) ${ms(webgpu.loadMs.webgpu)} vs ${ms(webgpu.loadMs.wasm)} ms; top-1 correct ${webgpu.top1.correct}/${webgpu.top1.images}`
+      : '',
+  });
+
   // 7. Long tasks.
   const longTasks = Object.entries(scenarios).filter(([name, s]) => name.startsWith('longtasks:ours:') && s.result);
   if (longTasks.length) {

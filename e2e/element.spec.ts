@@ -555,7 +555,10 @@ test.describe('attributes', () => {
   }) => {
     const el = await addClassifier({ backend: 'gpu' }, { waitReady: false });
     const [error] = await waitForErrors(page, 1);
-    expect(error).toMatchObject({ phase: 'load', message: 'backend="gpu" is not one of webgl, wasm, cpu, auto.' });
+    expect(error).toMatchObject({
+      phase: 'load',
+      message: 'backend="gpu" is not one of webgpu, webgl, wasm, cpu, auto.',
+    });
     const classifyError = await el.evaluate((host: MobilenetClassifier) =>
       host.classify(new Blob(['x'])).then(
         () => 'resolved',

@@ -88,6 +88,15 @@ const LAUNCH_ARGS = [
   '--disable-renderer-backgrounding',
 ];
 const CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+/** Chromium's software WebGPU (SwiftShader through Vulkan), as in e2e/webgpu.spec.ts; WebGL is then off. */
+const WEBGPU_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-angle=vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-vulkan-surface',
+];
 /** measureUserAgentSpecificMemory() otherwise answers only after some later garbage collection, up to ~20 s. */
 const EAGER_MEMORY_ARGS = ['--enable-blink-features=ForceEagerMeasureMemory'];
 
@@ -507,6 +516,12 @@ async function main(argv: string[]): Promise<number> {
         withPage(ctx, { camera: true }, (page) => call(page, 'longTasks', { backend, modelUrl, seconds, pipeline })),
       );
     }
+    // Software WebGPU here runs ~100× slower than wasm: a few rounds say enough.
+    await scenario(ctx, 'webgpu', () =>
+      withPage(ctx, { args: WEBGPU_ARGS }, (page) =>
+        call(page, 'webgpuTrial', { modelUrl, warmup: 1, iterations: Math.min(5, plan.slow.iterations) }),
+      ),
+    );
     for (const variant of ['wasm', 'auto']) {
       await scenario(ctx, `second-visit:${variant}`, () => twoVisits(ctx, variant, modelUrl));
     }

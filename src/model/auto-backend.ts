@@ -23,10 +23,11 @@ export const AUTO_BACKEND_STORAGE_KEY = 'mobilenet-classifier:auto-backend';
 export const AUTO_FIRST_BACKEND: Backend = 'wasm';
 
 /**
- * Timed against the first in idle time: between WebGL and wasm the winner depends on the device (a
- * software-rendered WebGL, no GPU, was ~10× slower than wasm here; a real GPU may win).
+ * Timed against the first in idle time: between the GPU backends and wasm the winner depends on the
+ * device (a software-rendered WebGL, no GPU, was ~10× slower than wasm here; a real GPU may win).
+ * WebGPU is timed only where the browser has it and gives an adapter.
  */
-const CHALLENGERS: readonly Backend[] = ['webgl'];
+const CHALLENGERS: readonly Backend[] = ['webgl', 'webgpu'];
 const TIMED_RUNS = 5;
 /** Longest wait for an idle moment before measuring anyway. */
 const IDLE_TIMEOUT_MS = 1000;
@@ -69,11 +70,11 @@ export async function measureInIdle(
     for (const name of [current, ...CHALLENGERS.filter((c) => c !== current)]) {
       await idle();
       if (stopped()) return undefined;
-      if (!(await startsExactly(name))) continue;
+      if (!(await worthTiming(name)) || !(await startsExactly(name))) continue;
       const model = new GraphModel({ load: async () => artifacts });
       await model.load();
       try {
-        if (name === 'webgl') await compileModel(model);
+        await compileModel(model);
         medians[name] = await medianInferenceMs(model, name, stopped, alone);
       } catch {
         // A backend that fails to run the model is not a candidate.
@@ -114,6 +115,30 @@ function writeChoice(choice: AutoBackendChoice): void {
   } catch {
     // No storage (private mode, workers): measure again next time.
   }
+}
+
+/**
+ * False for a WebGPU whose only adapter is a software fallback (SwiftShader): there the model took
+ * 119× wasm's time and its first run ~57 s (`npm run bench`, webgpu scenario), too much to spend
+ * even in idle time. `backend: 'webgpu'` asked for explicitly still runs on it.
+ */
+async function worthTiming(name: Backend): Promise<boolean> {
+  if (name !== 'webgpu') return true;
+  try {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+    const adapter = await gpu?.requestAdapter();
+    if (!adapter) return false;
+    const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+    return !fallback && adapter.info?.architecture !== 'swiftshader';
+  } catch {
+    return false;
+  }
+}
+
+/** The parts of a GPUAdapter read here (not in TypeScript's DOM types). */
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean; architecture?: string };
 }
 
 async function startsExactly(name: Backend): Promise<boolean> {

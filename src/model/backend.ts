@@ -4,11 +4,20 @@ import { MODEL_INPUT_SIZE } from './crop';
 import { wasmPaths } from './assets';
 import type { Backend } from './types';
 
-/** Preference order: WebGL first, then wasm, then plain JS. */
-export const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
+/**
+ * Fallback order: a backend that cannot start falls back to the ones after it. WebGPU is only ever
+ * used when asked for (or when `auto` measured it fastest); WebGL is the default.
+ */
+export const BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Each backend is imported only when asked for, so a WebGL page never downloads the wasm glue. */
 const registrations: Record<Backend, () => Promise<void>> = {
+  webgpu: async () => {
+    // tf.js's WebGPU backend registers itself even where navigator.gpu is missing, and then fails in
+    // setBackend: fail here first, without downloading it.
+    if (typeof navigator === 'undefined' || !('gpu' in navigator)) throw new Error('No WebGPU in this browser.');
+    await import('@tensorflow/tfjs-backend-webgpu');
+  },
   webgl: async () => {
     await import('@tensorflow/tfjs-backend-webgl');
   },

@@ -158,9 +158,9 @@ export class Classifier {
       if (ready.length > 0) {
         await this.prepareBackend();
         const start = performance.now();
-        // WebGL compiles shaders per input shape (about a second each in software): after a full run,
-        // a shorter one is padded with zero images to the same size instead.
-        const rows = this.currentBackend === 'webgl' && first > 0 ? batchSize : ready.length;
+        // WebGL and WebGPU compile shaders per input shape (about a second each in software): after a
+        // full run, a shorter one is padded with zero images to the same size instead.
+        const rows = onGpu(this.currentBackend) && first > 0 ? batchSize : ready.length;
         const answers = await this.infer(
           ready.map((r) => r.pixels),
           k,
@@ -287,9 +287,9 @@ export class Classifier {
    */
   private async infer(pixels: ImageData[], k: number, features: boolean, rows = pixels.length): Promise<Answer[]> {
     const n = pixels.length;
-    // On WebGL the probabilities are read asynchronously and ranked in JS (see topKOfRows): tf.topk
-    // there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
-    const rankInJs = this.currentBackend === 'webgl';
+    // On WebGL and WebGPU the probabilities are read asynchronously and ranked in JS (see topKOfRows):
+    // tf.topk there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
+    const rankInJs = onGpu(this.currentBackend);
     // These tensors outlive the awaits below, so they are disposed in `finally`.
     const outputs = tf.tidy(() => {
       const [logits, vector] = this.execute(pixels, rows);
@@ -437,6 +437,10 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     else model.dispose();
     throw error;
   }
+}
+
+function onGpu(backend: Backend): boolean {
+  return backend === 'webgl' || backend === 'webgpu';
 }
 
 function checkSignature(model: GraphModel, url: URL): void {
