@@ -857,7 +857,66 @@ async function tfliteRuntime(o: TfliteOptions) {
   }
 }
 
-function rgbOf(pixels: ImageData): Uint8Array {
+/**
+ * Google's current web runtime, LiteRT.js (@litertjs/core, XNNPACK in wasm), on the same uint8 tflite
+ * and the same inputs as {@link tfliteRuntime}: load, first run, batch-1 latency, and the top-1 of
+ * the 30 test images (the bytes it downloads are counted by the server, scripts/bench.ts).
+ */
+async function litertRuntime(o: TfliteOptions) {
+  const litert = await import('@litertjs/core');
+  const { ms: runtimeLoadMs } = await timeOnce(() => litert.loadLiteRt(o.wasmPath));
+  const { ms: compileMs, value: model } = await timeOnce(() =>
+    litert.loadAndCompile(o.tfliteUrl, {
+      accelerator: 'wasm',
+      ...(o.numThreads === undefined ? {} : { cpuOptions: { numThreads: o.numThreads } }),
+    }),
+  );
+  const [inputDetails] = model.getInputDetails();
+  const infer = async (rgb: Uint8Array<ArrayBuffer>, k = 5) => {
+    const input = new litert.Tensor(rgb, [1, 96, 96, 3]);
+    try {
+      const [output] = await model.run(input);
+      try {
+        return topKOfScores(output!.toTypedArray() as ArrayLike<number>, k);
+      } finally {
+        output!.delete();
+      }
+    } finally {
+      input.delete();
+    }
+  };
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const rgb = rgbOf(await toModelPixels(strawberry));
+  const { ms: firstInferenceMs } = await timeOnce(() => infer(rgb));
+  const batch1 = await timeInterleaved(
+    {
+      bare: () => infer(rgb),
+      classify96: async () => infer(rgbOf(await toModelPixels(canvas96))),
+    },
+    o.warmup,
+    o.iterations,
+  );
+  let correct = 0;
+  // tflite's classes are the same 1001 (0 = background) as ours.
+  for (const { bitmap, index } of images)
+    if ((await infer(rgbOf(await toModelPixels(bitmap)), 1))[0]?.index === index) correct++;
+  model.delete();
+  return {
+    numThreads: o.numThreads ?? 'default',
+    crossOriginIsolated,
+    input: inputDetails,
+    loadMs: runtimeLoadMs + compileMs,
+    runtimeLoadMs,
+    compileMs,
+    firstInferenceMs,
+    batch1,
+    top1: { images: images.length, correct },
+  };
+}
+
+function rgbOf(pixels: ImageData): Uint8Array<ArrayBuffer> {
   const rgba = pixels.data;
   const rgb = new Uint8Array((rgba.length / 4) * 3);
   for (let p = 0, q = 0; p < rgba.length; p += 4, q += 3) {
@@ -1306,6 +1365,7 @@ const bench = {
   memoryAfterFrames,
   longTasks,
   tfliteRuntime,
+  litertRuntime,
   compareModels,
   compareGraphs,
   elementFirstResult,

@@ -338,6 +338,7 @@ async function main(argv: string[]): Promise<number> {
     { prefix: '/shared/test-images/', path: join(SHARED, 'test-images') },
     { prefix: '/tflite/model.tflite', path: TFLITE_FILE, file: true },
     { prefix: '/tflite-wasm/', path: join(ROOT, 'node_modules/@tensorflow/tfjs-tflite/wasm') },
+    { prefix: '/litert-wasm/', path: join(ROOT, 'node_modules/@litertjs/core/wasm') },
     { prefix: '/', path: BUILD_DIR },
   ]);
   const origin = await server.start();
@@ -435,7 +436,25 @@ async function main(argv: string[]): Promise<number> {
       warmup: plan.fast.warmup,
       iterations: plan.fast.iterations,
     };
-    await scenario(ctx, 'tflite', () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs)));
+    // What each runtime downloads, counted by the server (its wasm, glue and the tflite).
+    const withBytes = async (prefixes: string[], run: () => Promise<{ value: unknown; pageErrors: string[] }>) => {
+      ctx.server.resetLog();
+      const { value, pageErrors } = await run();
+      const requests = ctx.server.log.filter((r) => prefixes.some((p) => r.path.startsWith(p)));
+      return {
+        value: { ...(value as object), downloadBytes: requests.reduce((a, r) => a + r.bytes, 0), requests },
+        pageErrors,
+      };
+    };
+    await scenario(ctx, 'tflite', () =>
+      withBytes(['/tflite'], () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs))),
+    );
+    // Google's current web runtime on the same tflite, beside tfjs-tflite.
+    await scenario(ctx, 'litert', () =>
+      withBytes(['/litert-wasm/', '/tflite/'], () =>
+        withPage(ctx, {}, (page) => call(page, 'litertRuntime', { ...tfliteArgs, wasmPath: '/litert-wasm/' })),
+      ),
+    );
     // Threads need a cross-origin-isolated page (COOP + COEP), which most sites are not.
     for (const numThreads of mode === 'full' ? [1, 2] : []) {
       await scenario(ctx, `tflite-isolated-${numThreads}-thread${numThreads > 1 ? 's' : ''}`, () =>
