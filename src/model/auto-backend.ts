@@ -79,6 +79,8 @@ export async function measureInIdle(
       } catch {
         // A backend that fails to run the model is not a candidate.
       }
+      // Other tf.js code on the page (a custom head's training) uses the active backend: give it back.
+      activateNow(current);
       const best = Math.min(...Object.values(medians));
       if (name !== current && medians[name] === best && medians[name]! < (medians[current] ?? Infinity)) {
         winner?.model.dispose();
@@ -91,6 +93,7 @@ export async function measureInIdle(
       winner?.model.dispose();
       return undefined;
     }
+    if (winner) activateNow(winner.backend);
     writeChoice({ backend: winner?.backend ?? current, medians, userAgent: navigator.userAgent });
     return winner;
   } catch (error) {
