@@ -36,11 +36,11 @@ export default defineConfig([
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended'], wc.configs['flat/best-practice']],
   },
   {
-    files: ['scripts/**', 'test/**', 'e2e/**', 'package-test/**', 'bench/**', '*.config.*'],
+    files: ['scripts/**', 'test/**', 'e2e/**', 'cross-engine/**', 'package-test/**', 'bench/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['e2e/**', 'package-test/**'],
+    files: ['e2e/**', 'cross-engine/**', 'package-test/**'],
     // Playwright reads a fixture's dependencies from its first parameter, so a fixture needing none takes `{}`.
     rules: { 'no-empty-pattern': 'off' },
   },

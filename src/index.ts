@@ -5,6 +5,7 @@
 export {
   MobilenetClassifier,
   type MobilenetSource,
+  type Theme,
 } from './components/mobilenet-classifier/mobilenet-classifier.component';
 export { CUSTOM_MODES, type CustomMode } from './components/mobilenet-classifier/custom-classes.controller';
 export type * from './events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KnnIndex, l2Normalise } from '../src/custom';
+import { DEFAULT_MIN_SIMILARITY, KnnIndex, l2Normalise } from '../src/custom';
 import { syntheticClasses, view } from './custom-helpers';
 
 describe('KnnIndex', () => {
@@ -57,8 +57,8 @@ describe('KnnIndex', () => {
       { label: 'full', examples: [Float32Array.of(1, 0)] },
     ]);
     expect(index.predict(Float32Array.of(1, 1))).toEqual([
-      { label: 'full', confidence: 1, similarity: expect.closeTo(Math.SQRT1_2, 6), method: 'knn' },
-      { label: 'empty', confidence: 0, similarity: 0, method: 'knn' },
+      { label: 'full', confidence: 1, similarity: expect.closeTo(Math.SQRT1_2, 6), match: true, method: 'knn' },
+      { label: 'empty', confidence: 0, similarity: 0, match: false, method: 'knn' },
     ]);
   });
 
@@ -70,6 +70,26 @@ describe('KnnIndex', () => {
     const [first, second] = index.predict(Float32Array.of(1, 1), 10);
     expect(first.confidence).toBeCloseTo(0.5, 6);
     expect(second.confidence).toBeCloseTo(0.5, 6);
+  });
+
+  it('matches a class only when the nearest example reaches the threshold, however high the confidence', () => {
+    const index = new KnnIndex([
+      { label: 'animal', examples: [Float32Array.of(1, 0, 0)] },
+      { label: 'thing', examples: [Float32Array.of(0, 1, 0)] },
+    ]);
+    // Mostly along a third direction that no class covers: the vote still goes all to one class.
+    const [unknown] = index.predict(Float32Array.of(0.3, 0, 1));
+    expect(unknown).toMatchObject({ label: 'animal', confidence: 1, match: false });
+    expect(unknown!.similarity).toBeLessThan(DEFAULT_MIN_SIMILARITY);
+    const [known] = index.predict(Float32Array.of(1, 0.1, 0.2));
+    expect(known).toMatchObject({ label: 'animal', match: true });
+    // A threshold of the caller's: the same picture matches at 0.2.
+    expect(index.predict(Float32Array.of(0.3, 0, 1), 3, 0.2)[0]!.match).toBe(true);
+  });
+
+  it.each([-1.5, 2, Number.NaN])('refuses a minSimilarity of %s', (min) => {
+    const index = new KnnIndex([{ label: 'a', examples: [Float32Array.of(1)] }]);
+    expect(() => index.predict(Float32Array.of(1), 3, min)).toThrow(/minSimilarity must be a number from -1 to 1/);
   });
 
   it('refuses a k that is not a positive whole number', () => {

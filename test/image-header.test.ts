@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,11 +7,13 @@ import {
   displaySize,
   eighthsSize,
   jpegDecodeEighths,
+  jpegIsComplete,
   MAX_DECODE_PIXELS,
   MIN_DECODED_CROP_SIDE,
   readImageHeader,
   scaledSize,
 } from '../src/model/image-header';
+import { repoRoot } from './model-helpers';
 
 // Headers are written byte by byte here, as the formats' specifications lay them out: the parser only
 // reads headers, so no pixel data is needed (and there are no image tools on this machine).
@@ -262,5 +266,52 @@ describe('jpegDecodeEighths', () => {
 
   it('refuses a size with no pixels', () => {
     expect(() => jpegDecodeEighths(0, 10)).toThrow(RangeError);
+  });
+});
+
+describe('jpegIsComplete', () => {
+  /** Headers, a scan whose entropy-coded data has a stuffed FF 00 and a restart marker, then EOI. */
+  const scan = [...segment(0xda, [1, 1, 0, 0, 63, 0]).slice(2), 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56];
+  const whole = (before: number[][] = []) => new Uint8Array([...jpegHeader(64, 64, before), ...scan, 0xff, 0xd9]);
+  /** An APP1 that holds a whole small JPEG (SOI … EOI), as an EXIF thumbnail does. */
+  const thumbnail = segment(0xe1, [...ascii('Exif'), 0, 0, 0xff, 0xd8, 0xff, 0xda, 1, 2, 3, 0xff, 0xd9]);
+
+  it('says a JPEG that runs to its end-of-image marker is complete', () => {
+    expect(jpegIsComplete(whole())).toBe(true);
+    expect(jpegIsComplete(whole([thumbnail]))).toBe(true);
+  });
+
+  const dir = path.resolve(repoRoot, process.env['SHARED_DIR'] ?? '../shared', 'test-images');
+
+  it('says each of the 30 test photos is complete', () => {
+    const photos = readdirSync(dir).filter((file) => file.endsWith('.jpg'));
+    expect(photos).toHaveLength(30);
+    for (const file of photos) expect(jpegIsComplete(readFileSync(path.join(dir, file))), file).toBe(true);
+  });
+
+  it('accepts data after the end-of-image marker (a motion photo appends a video there)', () => {
+    expect(jpegIsComplete(new Uint8Array([...whole(), ...ascii('....ftypmp42'), ...new Array(1000).fill(7)]))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['cut inside the scan', (bytes: Uint8Array) => bytes.slice(0, bytes.length - 4)],
+    ['cut between the FF and the D9 of its end marker', (bytes: Uint8Array) => bytes.slice(0, bytes.length - 1)],
+    ['cut before its scan', (bytes: Uint8Array) => bytes.slice(0, 60)],
+  ])('says a JPEG %s is not complete', (_, cut) => {
+    expect(jpegIsComplete(cut(whole()))).toBe(false);
+    // The thumbnail's own end marker, before the scan, does not count.
+    expect(jpegIsComplete(cut(whole([thumbnail])))).toBe(false);
+  });
+
+  it('says a test photo cut off after 40% or 99% of its bytes is not complete', () => {
+    const photo = readFileSync(path.join(dir, 'n07745940_strawberry.jpg'));
+    expect(jpegIsComplete(photo.subarray(0, Math.floor(photo.length * 0.4)))).toBe(false);
+    expect(jpegIsComplete(photo.subarray(0, Math.floor(photo.length * 0.99)))).toBe(false);
+  });
+
+  it('leaves a JPEG whose segments cannot be walked to the decoder (true)', () => {
+    expect(jpegIsComplete(new Uint8Array([0xff, 0xd8, 0x12, 0x34, 0x56, 0x78]))).toBe(true);
   });
 });

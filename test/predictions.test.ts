@@ -2,14 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from '../src/model/predictions';
-import type { Label } from '../src/model/types';
+import { fakeLabels } from './fake-labels';
 
-const labels: Label[] = ['background', 'tench', 'goldfish', 'great white shark'].map((label, index) => ({
-  index,
-  wnid: index === 0 ? 'background' : `n0000000${index}`,
-  label,
-  fullName: label,
-}));
+const labels = fakeLabels(['background', 'tench', 'goldfish', 'great white shark']);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

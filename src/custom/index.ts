@@ -2,7 +2,7 @@
  * The DOM-free core of custom classes: k-NN over the feature vector, the export file, the IndexedDB
  * store and the optional softmax head.
  */
-export { DEFAULT_K, KnnIndex } from './knn';
+export { DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
 export { ExamplesError, type ExamplesErrorReason } from './errors';
 export {
   EXAMPLES_FORMAT,

@@ -31,6 +31,13 @@ export interface CustomPrediction {
   confidence: number;
   /** Cosine similarity to the nearest example of this class, in [-1, 1]: low for every class means "none of them". */
   similarity: number;
+  /**
+   * Whether the picture is near enough to this class's examples to be it: `similarity` reaches the
+   * threshold (0.5 by default, see `DEFAULT_MIN_SIMILARITY`). When no class matches, the picture is
+   * none of the user's classes, however high a confidence says otherwise. A trained head is held to
+   * the same test.
+   */
+  match: boolean;
   method: CustomMethod;
 }
 

@@ -17,6 +17,7 @@ const CONTROLLED: readonly ControlledAttribute[] = [
   { name: 'mirror' },
   { name: 'facing-mode', default: 'user' },
   { name: 'mode', default: 'imagenet' },
+  { name: 'theme', default: 'auto' },
 ];
 
 /**

@@ -3,17 +3,22 @@ import { GraphModel } from '@tensorflow/tfjs-converter';
 import { defaultModelUrl, modelFileUrl } from './assets';
 import { AUTO_FIRST_BACKEND, measureInIdle, rememberedBackend } from './auto-backend';
 import { activateNow, compileModel, startBackend, useBackend, webglContextLost } from './backend';
-import { MODEL_INPUT_SIZE } from './crop';
+import { areaOf, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
+import { checkGrid, DEFAULT_GRID, writeOccluded } from './explain';
+import { resolveFilters, type ResolvedFilters } from './filters';
 import { fetchJson, fetchModel } from './loader';
 import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from './predictions';
 import { toModelInput, toModelPixels } from './preprocess';
 import type {
   Backend,
+  AreaOptions,
   ClassifierInput,
   ClassifyBatchOptions,
   ClassifyOptions,
   ClassifyResult,
+  Explanation,
+  ExplainOptions,
   Label,
   LoadClassifierOptions,
 } from './types';
@@ -24,6 +29,7 @@ export const DEFAULT_BATCH_SIZE = 8;
 const MAX_BATCH_SIZE = 64;
 const OUTPUTS = ['logits', 'feature_vector'];
 const FEATURE_SIZE = 1280;
+const IMAGE_SIZE = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
 
 /** One image's answer from {@link Classifier.infer}. */
 interface Answer {
@@ -90,17 +96,19 @@ export class Classifier {
   }
 
   private async classifyNow(input: ClassifierInput, options: ClassifyOptions): Promise<ClassifyResult> {
-    const { topK = 5, crop = 1, features = false } = options;
-    const k = normaliseTopK(topK, this.labels.length);
+    const { topK = 5, features = false } = options;
+    const area = areaOf(options);
+    const filters = resolveFilters(options, this.labels);
+    const k = normaliseTopK(topK, filters.allowedCount);
     const start = performance.now();
-    const pixels = await toModelPixels(input, crop);
+    const pixels = await toModelPixels(input, area);
     await this.prepareBackend();
     const afterPreprocess = performance.now();
 
-    const [answer] = await this.infer([pixels], k, features);
+    const [answer] = await this.infer([pixels], k, features, filters);
     const end = performance.now();
     return {
-      predictions: toPredictions(answer!.indices, answer!.probabilities, this.labels),
+      predictions: toPredictions(answer!.indices, answer!.probabilities, this.labels, filters.minProbability),
       backend: this.backend,
       timings: { preprocess: afterPreprocess - start, inference: end - afterPreprocess, total: end - start },
       pixels,
@@ -134,8 +142,10 @@ export class Classifier {
     inputs: Iterable<ClassifierInput>,
     options: ClassifyBatchOptions,
   ): Promise<PromiseSettledResult<ClassifyResult>[]> {
-    const { topK = 5, crop = 1, features = false, batchSize = DEFAULT_BATCH_SIZE, signal, onProgress } = options;
-    const k = normaliseTopK(topK, this.labels.length);
+    const { topK = 5, features = false, batchSize = DEFAULT_BATCH_SIZE, signal, onProgress } = options;
+    const area = areaOf(options);
+    const filters = resolveFilters(options, this.labels);
+    const k = normaliseTopK(topK, filters.allowedCount);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new RangeError(`batchSize must be a whole number from 1 to ${MAX_BATCH_SIZE}, got ${batchSize}.`);
     }
@@ -149,7 +159,7 @@ export class Classifier {
       for (let at = first; at < Math.min(first + batchSize, all.length); at++) {
         const start = performance.now();
         try {
-          ready.push({ at, pixels: await toModelPixels(all[at]!, crop), preprocess: performance.now() - start });
+          ready.push({ at, pixels: await toModelPixels(all[at]!, area), preprocess: performance.now() - start });
         } catch (error) {
           settled[at] = { status: 'rejected', reason: error };
         }
@@ -165,6 +175,7 @@ export class Classifier {
           ready.map((r) => r.pixels),
           k,
           features,
+          filters,
           rows,
         );
         const inference = (performance.now() - start) / ready.length;
@@ -173,7 +184,7 @@ export class Classifier {
           settled[r.at] = {
             status: 'fulfilled',
             value: {
-              predictions: toPredictions(answer.indices, answer.probabilities, this.labels),
+              predictions: toPredictions(answer.indices, answer.probabilities, this.labels, filters.minProbability),
               backend: this.backend,
               timings: { preprocess: r.preprocess, inference, total: r.preprocess + inference },
               pixels: r.pixels,
@@ -187,20 +198,79 @@ export class Classifier {
     return settled;
   }
 
-  /** The 1280-d feature vector of the centred square of an image (the layer before the classifier head). */
-  async embed(input: ClassifierInput, options: Pick<ClassifyOptions, 'crop'> = {}): Promise<Float32Array> {
+  /**
+   * The 1280-d feature vector of the centred square of an image, or of a region (the layer before the
+   * classifier head).
+   */
+  async embed(input: ClassifierInput, options: AreaOptions = {}): Promise<Float32Array> {
     return this.oneCall(() => this.embedNow(input, options));
   }
 
-  private async embedNow(input: ClassifierInput, options: Pick<ClassifyOptions, 'crop'>): Promise<Float32Array> {
-    const pixels = await toModelPixels(input, options.crop ?? 1);
+  private async embedNow(input: ClassifierInput, options: AreaOptions): Promise<Float32Array> {
+    const pixels = await toModelPixels(input, areaOf(options));
     await this.prepareBackend();
-    const vector = tf.tidy(() => this.execute(pixels)[1]);
+    const vector = tf.tidy(() => this.execute(toModelInput(pixels), 1)[1]);
     try {
       return (await vector.data()) as Float32Array;
     } finally {
       vector.dispose();
     }
+  }
+
+  /**
+   * Which parts of the picture made the model name a class, by occlusion: each cell of a `grid` ×
+   * `grid` over the 96×96 input is greyed in turn, and its heat is how far the class's probability
+   * falls without it. All the greyed copies go through the model in batches of up to 64 (one run for
+   * the default 7 × 7 grid).
+   *
+   * @throws RangeError for a bad `grid`, `classIndex`, `crop` or `region`.
+   * @example
+   * const { heat, grid, label } = await classifier.explain(photo);
+   * // heat[row * grid + column] > 0: that cell supports `label`
+   */
+  async explain(input: ClassifierInput, options: ExplainOptions = {}): Promise<Explanation> {
+    return this.oneCall(() => this.explainNow(input, options));
+  }
+
+  private async explainNow(input: ClassifierInput, options: ExplainOptions): Promise<Explanation> {
+    const area = areaOf(options);
+    const grid = checkGrid(options.grid ?? DEFAULT_GRID);
+    const { classIndex } = options;
+    if (
+      classIndex !== undefined &&
+      !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < this.labels.length)
+    ) {
+      throw new RangeError(
+        `classIndex must be a class index from 0 to ${this.labels.length - 1}, got ${String(classIndex)}.`,
+      );
+    }
+    const pixels = await toModelPixels(input, area);
+    await this.prepareBackend();
+    const base = toModelInput(pixels);
+    const whole = await this.probabilities(base, 1);
+    const target = classIndex ?? topKOfRows(whole, 1, 1).indices[0]!;
+    const probability = whole[target]!;
+
+    const cells = grid * grid;
+    const heat = new Float32Array(cells);
+    for (let first = 0; first < cells; first += MAX_BATCH_SIZE) {
+      const last = Math.min(first + MAX_BATCH_SIZE, cells);
+      const batch = new Float32Array((last - first) * IMAGE_SIZE);
+      writeOccluded(base, grid, first, last, batch);
+      const occluded = await this.probabilities(batch, last - first);
+      const classes = this.labels.length;
+      for (let cell = first; cell < last; cell++)
+        heat[cell] = probability - occluded[(cell - first) * classes + target]!;
+    }
+    return {
+      classIndex: target,
+      label: this.labels[target]!.label,
+      probability,
+      grid,
+      size: MODEL_INPUT_SIZE,
+      heat,
+      pixels,
+    };
   }
 
   /** Frees the model's weights. The classifier cannot be used afterwards. */
@@ -285,24 +355,30 @@ export class Classifier {
    * Runs the graph on 96×96 images and reads back each one's top-k classes and, if asked, its
    * feature vector. `rows` > the number of images pads the run with zero images.
    */
-  private async infer(pixels: ImageData[], k: number, features: boolean, rows = pixels.length): Promise<Answer[]> {
+  private async infer(
+    pixels: ImageData[],
+    k: number,
+    features: boolean,
+    filters: ResolvedFilters,
+    rows = pixels.length,
+  ): Promise<Answer[]> {
     const n = pixels.length;
     // On WebGL and WebGPU the probabilities are read asynchronously and ranked in JS (see topKOfRows):
     // tf.topk there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
     const rankInJs = onGpu(this.currentBackend);
     // These tensors outlive the awaits below, so they are disposed in `finally`.
     const outputs = tf.tidy(() => {
-      const [logits, vector] = this.execute(pixels, rows);
+      const [logits, vector] = this.execute(stackInputs(pixels, rows), rows);
       const real = (t: tf.Tensor) => (rows > n ? tf.slice(t, [0, 0], [n, -1]) : t);
       const ranking = rankInJs
         ? { probabilities: tf.softmax(real(logits!)) }
-        : topKOnDevice(real(logits!) as tf.Tensor2D, k);
+        : topKOnDevice(real(logits!) as tf.Tensor2D, k, filters.allowed);
       return { ...ranking, ...(features ? { featureVector: real(vector!) } : {}) };
     });
     try {
       const [ranked, vectors] = await Promise.all([
         'probabilities' in outputs
-          ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k))
+          ? outputs.probabilities.data().then((p) => topKOfRows(p, n, k, filters.allowed))
           : Promise.all([outputs.values.data(), outputs.indices.data()]).then(([values, indices]) => ({
               values: values as Float32Array,
               indices: indices as Int32Array,
@@ -319,18 +395,21 @@ export class Classifier {
     }
   }
 
-  /**
-   * Runs the graph on 96×96 images; returns [logits, feature_vector] with one row per image (and
-   * zero rows after them up to `rows`). Call inside `tf.tidy`.
-   */
-  private execute(pixels: ImageData | ImageData[], rows = Array.isArray(pixels) ? pixels.length : 1): tf.Tensor[] {
-    const images = Array.isArray(pixels) ? pixels : [pixels];
-    const size = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
-    const data = images.length === 1 && rows === 1 ? toModelInput(images[0]!) : new Float32Array(rows * size);
-    if (images.length > 1 || rows > 1) images.forEach((image, i) => data.set(toModelInput(image), i * size));
+  /** Runs the graph on `rows` model inputs (HWC, [0, 1]); returns [logits, feature_vector]. Call inside `tf.tidy`. */
+  private execute(data: Float32Array, rows: number): tf.Tensor[] {
     activateNow(this.currentBackend);
     const input = tf.tensor4d(data, [rows, ...INPUT_SHAPE] as [number, number, number, number]);
     return this.model.execute({ images: input }, OUTPUTS) as tf.Tensor[];
+  }
+
+  /** The softmax probabilities of `rows` model inputs, row-major. */
+  private async probabilities(data: Float32Array, rows: number): Promise<Float32Array> {
+    const probabilities = tf.tidy(() => tf.softmax(this.execute(data, rows)[0]!));
+    try {
+      return (await probabilities.data()) as Float32Array;
+    } finally {
+      probabilities.dispose();
+    }
   }
 
   /** Makes this classifier's backend the active one, first moving off a lost WebGL context. */
@@ -441,6 +520,14 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
 
 function onGpu(backend: Backend): boolean {
   return backend === 'webgl' || backend === 'webgpu';
+}
+
+/** The model inputs of 96×96 images, one after another, then zero images up to `rows`. */
+function stackInputs(pixels: ImageData[], rows: number): Float32Array {
+  if (pixels.length === 1 && rows === 1) return toModelInput(pixels[0]!);
+  const data = new Float32Array(rows * IMAGE_SIZE);
+  pixels.forEach((image, i) => toModelInput(image, data.subarray(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE)));
+  return data;
 }
 
 function checkSignature(model: GraphModel, url: URL): void {

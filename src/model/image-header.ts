@@ -47,6 +47,37 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
   return { type, width, height, orientation: orientation && orientation >= 1 && orientation <= 8 ? orientation : 1 };
 }
 
+/**
+ * Whether a JPEG's data runs on to its end-of-image marker (FF D9) after the frame's first scan: false
+ * for a file cut off part-way, e.g. an interrupted download. Chromium refuses such a file, but Firefox
+ * and WebKit decode what is there and fill the rest with grey (found by the cross-engine tests), which
+ * the model would then classify. True when the segments before the scan cannot be walked: the decoder
+ * judges those.
+ */
+export function jpegIsComplete(bytes: Uint8Array): boolean {
+  // Segments are skipped by their lengths up to the first SOS (FF DA): an EXIF thumbnail in APP1 has
+  // an end-of-image marker of its own.
+  let at = 2;
+  for (;;) {
+    if (at + 4 > bytes.length) return false;
+    if (bytes[at] !== 0xff) return true;
+    const marker = bytes[at + 1];
+    if (marker === 0xff)
+      at += 1; // fill byte
+    else if (marker === 0xda) break;
+    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+      at += 2; // no length
+    else if (marker === 0xd9) return true;
+    else at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+  }
+  // In the entropy-coded data an FF is followed by 00 (stuffing), a restart marker or the next
+  // segment of a progressive JPEG: FF D9 is the end. Data after it (a phone's motion photo) is fine.
+  for (let ff = bytes.indexOf(0xff, at + 2); ff >= 0 && ff + 1 < bytes.length; ff = bytes.indexOf(0xff, ff + 1)) {
+    if (bytes[ff + 1] === 0xd9) return true;
+  }
+  return false;
+}
+
 /** Width and height as shown, with the EXIF orientation applied. */
 export function displaySize(header: ImageHeader): { width: number; height: number } {
   return header.orientation >= 5

@@ -11,14 +11,19 @@ export { Classifier, DEFAULT_BATCH_SIZE, loadClassifier } from './classifier';
 export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
 export { BACKENDS } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';
-export { centreCrop, MODEL_INPUT_SIZE, type CropRect } from './crop';
+export { centreCrop, regionCrop, MODEL_INPUT_SIZE, type CropRect, type Region } from './crop';
+export { hottestArea, type PictureArea } from './explain';
+export type { ClassSelector } from './filters';
 export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './errors';
 export type {
+  AreaOptions,
   Backend,
   ClassifierInput,
   ClassifyBatchOptions,
   ClassifyOptions,
   ClassifyResult,
+  Explanation,
+  ExplainOptions,
   Label,
   LoadClassifierOptions,
   LoadProgress,

@@ -21,8 +21,18 @@ export function normaliseTopK(k: number, numClasses: number): number {
  * `tf.topk` ranks on the backend, so only 2k numbers come back to JS instead of the 1001 that a
  * sort in JS would need to read first.
  */
-export function topKOnDevice(logits: tf.Tensor2D, k: number): { values: tf.Tensor2D; indices: tf.Tensor2D } {
-  const { values, indices } = tf.topk(tf.softmax(logits), k, /* sorted= */ true);
+export function topKOnDevice(
+  logits: tf.Tensor2D,
+  k: number,
+  allowed?: Uint8Array,
+): { values: tf.Tensor2D; indices: tf.Tensor2D } {
+  const probabilities = tf.softmax(logits);
+  // Classes left out by a filter sink below every probability (which are ≥ 0); k never exceeds the
+  // allowed count, so none of them can reach the top k, and the allowed ones keep their exact values.
+  const ranked = allowed
+    ? tf.add(probabilities, tf.tensor1d(Float32Array.from(allowed, (flag) => (flag ? 0 : -2))))
+    : probabilities;
+  const { values, indices } = tf.topk(ranked, k, /* sorted= */ true);
   return { values: values as tf.Tensor2D, indices: indices as tf.Tensor2D };
 }
 
@@ -34,22 +44,25 @@ export function topKOnDevice(logits: tf.Tensor2D, k: number): { values: tf.Tenso
  * asynchronous read of the 1001 probabilities and a sort here take well under a millisecond.
  *
  * @param scores - `rows × classes` values, row-major
+ * @param allowed - when given, only the classes whose flag is 1 are ranked
  */
 export function topKOfRows(
   scores: ArrayLike<number>,
   rows: number,
   k: number,
+  allowed?: Uint8Array,
 ): { values: Float32Array; indices: Int32Array } {
   const classes = rows > 0 ? scores.length / rows : 0;
-  if (!Number.isInteger(classes) || k > classes) {
+  const candidates = allowed ? allowed.reduce((n, flag) => n + flag, 0) : classes;
+  if (!Number.isInteger(classes) || k > candidates || (allowed && allowed.length !== classes)) {
     throw new RangeError(`topKOfRows: ${scores.length} scores do not split into ${rows} rows of at least ${k}.`);
   }
   const values = new Float32Array(rows * k);
   const indices = new Int32Array(rows * k);
-  const order = new Int32Array(classes);
+  const order = new Int32Array(candidates);
   for (let row = 0; row < rows; row++) {
     const base = row * classes;
-    for (let i = 0; i < classes; i++) order[i] = i;
+    for (let i = 0, n = 0; i < classes; i++) if (!allowed || allowed[i]) order[n++] = i;
     order.sort((a, b) => scores[base + b]! - scores[base + a]! || a - b);
     for (let rank = 0; rank < k; rank++) {
       indices[row * k + rank] = order[rank]!;
@@ -60,7 +73,8 @@ export function topKOfRows(
 }
 
 /**
- * Pairs top-k indices and probabilities (one row, as read back from the device) with their labels.
+ * Pairs top-k indices and probabilities (one row, as read back from the device) with their labels,
+ * leaving out those below `minProbability`.
  *
  * @throws Error when an index has no label: the labels do not belong to this model.
  */
@@ -68,14 +82,16 @@ export function toPredictions(
   indices: ArrayLike<number>,
   probabilities: ArrayLike<number>,
   labels: readonly Label[],
+  minProbability = 0,
 ): Prediction[] {
-  return Array.from(indices, (index, rank) => {
+  const predictions = Array.from(indices, (index, rank) => {
     const entry = labels[index];
     if (entry === undefined) {
       throw new Error(`Class ${index} has no label: labels.json has ${labels.length} entries.`);
     }
-    return { index, label: entry.label, probability: probabilities[rank] };
+    return { index, label: entry.label, probability: probabilities[rank]! };
   });
+  return predictions.filter((p) => p.probability >= minProbability);
 }
 
 /**

@@ -1,10 +1,11 @@
-import { centreCrop, MODEL_INPUT_SIZE } from './crop';
+import { areaCrop, type Area, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import {
   decodeScale,
   displaySize,
   eighthsSize,
   HEADER_BYTES,
+  jpegIsComplete,
   type ImageHeader,
   jpegDecodeEighths,
   MAX_DECODE_PIXELS,
@@ -43,32 +44,34 @@ function modelCanvas(): Context2D {
 }
 
 /**
- * Crops the centred square of `input` and resizes it to the 96×96 RGBA pixels the model sees.
+ * Crops a square of `input` (the centred one, or a region) and resizes it to the 96×96 RGBA pixels
+ * the model sees.
  *
  * The crop and resize happen on a canvas before any tensor exists: uploading a full 720p frame
  * to build a tensor and resize it there is what makes naive pipelines slow.
  *
- * @param crop fraction of the short side in (0, 1].
- * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels.
+ * @param area the centred square's side as a fraction of the short side, in (0, 1], or a region.
+ * @throws ClassifierError (phase `input`) when the input cannot be decoded or has no pixels; RangeError
+ *   for a region that does not fit the picture.
  */
-export async function toModelPixels(input: ClassifierInput, crop = 1): Promise<ImageData> {
-  const { source, release, original } = await drawableOf(input, crop);
+export async function toModelPixels(input: ClassifierInput, area: Area = 1): Promise<ImageData> {
+  // A region's side is a fraction of the short side too: the reduced decode needs only that.
+  const { source, release, original } = await drawableOf(input, typeof area === 'number' ? area : area.size);
   try {
     const decoded = sizeOf(source);
     // A picture decoded at a reduced size is judged, and named in messages, by its own size.
     const [width, height] = original ?? decoded;
-    let side, rect;
-    try {
-      side = centreCrop(width, height, crop).size;
-      rect = centreCrop(decoded[0], decoded[1], crop);
-    } catch (error) {
-      throw new ClassifierError('input', (error as Error).message, { cause: error });
+    if (!(width > 0 && height > 0)) {
+      throw new ClassifierError('input', `The image has no pixels (${width}×${height}).`);
     }
+    // A region past the picture's edge is the caller's mistake, like a bad crop: a RangeError.
+    const side = areaCrop(width, height, area).size;
+    const rect = areaCrop(decoded[0], decoded[1], area);
     if (side < MIN_CROP_SIDE) {
       throw new ClassifierError(
         'input',
         `${nameOf(input)} is only ${width}×${height} pixels: its centred square is too small to classify. ` +
-          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${crop < 1 ? ' after the crop' : ''}.`,
+          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${area === 1 ? '' : ' after the crop'}.`,
       );
     }
     const context = modelCanvas();
@@ -159,6 +162,9 @@ async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitm
   const scale = header ? decodeScale(header.width, header.height) : 1;
   const shown = header && displaySize(header);
   try {
+    if (header?.type === 'jpg' && !jpegIsComplete(new Uint8Array(await blob.arrayBuffer()))) {
+      throw new Error('The JPEG ends before its end-of-image marker: it was cut off.');
+    }
     const reduced = header?.type === 'jpg' ? await decodeReducedJpeg(blob, header, crop) : undefined;
     if (reduced && shown) return { bitmap: reduced, original: [shown.width, shown.height] };
     // 'from-image' applies the EXIF orientation, so phone photos are classified upright.
@@ -205,6 +211,7 @@ async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitm
  * image over {@link MAX_DECODE_PIXELS} costs more memory than the plain decode, so those are decoded plainly.
  */
 async function decodeReducedJpeg(blob: Blob, header: ImageHeader, crop: number): Promise<ImageBitmap | undefined> {
+  if (!(crop > 0 && crop <= 1)) return undefined;
   const eighths = jpegDecodeEighths(header.width, header.height, crop);
   const tooLarge = header.width * header.height > MAX_DECODE_PIXELS;
   if (eighths > 4 && !tooLarge) return undefined;

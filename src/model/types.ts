@@ -1,3 +1,6 @@
+import type { Region } from './crop';
+import type { ClassSelector } from './filters';
+
 /** A tf.js backend the classifier can run on. */
 export type Backend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -36,13 +39,64 @@ export interface Timings {
   total: number;
 }
 
-export interface ClassifyOptions {
-  /** How many predictions to return, 1–1001. Default 5. */
-  topK?: number;
+/** Which part of the picture the model sees. */
+export interface AreaOptions {
   /** Side of the centred square crop as a fraction of the short side, in (0, 1]. Default 1. */
   crop?: number;
+  /**
+   * A square chosen anywhere in the picture (as MediaPipe's `regionOfInterest`), instead of the centred
+   * crop: `{ x, y }` its top-left corner as fractions of the width and height, `size` its side as a
+   * fraction of the short side. `null` or absent: the centred `crop`.
+   */
+  region?: Region | null;
+}
+
+export interface ClassifyOptions extends AreaOptions {
+  /** How many predictions to return, 1–1001. Default 5. Taken after the filters below. */
+  topK?: number;
   /** Also return the 1280-d feature vector of the same pass. Default false. */
   features?: boolean;
+  /**
+   * Leave out predictions whose probability is below this, in [0, 1] (MediaPipe's `scoreThreshold`).
+   * Default 0. Fewer than `topK` predictions, or none, may then come back.
+   */
+  minProbability?: number;
+  /**
+   * Only these classes may be returned: indices, labels (`'tabby'`, every class of that name) or WordNet
+   * ids (MediaPipe's `categoryAllowlist`). Not together with `excludeClasses`.
+   */
+  includeClasses?: readonly ClassSelector[];
+  /** These classes are never returned (MediaPipe's `categoryDenylist`). Not together with `includeClasses`. */
+  excludeClasses?: readonly ClassSelector[];
+}
+
+export interface ExplainOptions extends AreaOptions {
+  /** The class to explain. Default: the top class of the picture. */
+  classIndex?: number;
+  /** Cells per side of the occlusion grid, 2–16. Default 7. */
+  grid?: number;
+}
+
+/** What {@link Classifier.explain} found: how much each part of the picture mattered for one class. */
+export interface Explanation {
+  /** The class explained. */
+  classIndex: number;
+  /** Its label. */
+  label: string;
+  /** Its probability for the whole picture. */
+  probability: number;
+  /** Cells per side. */
+  grid: number;
+  /** Side of the image the grid lies on (the model's input, 96). */
+  size: number;
+  /**
+   * Row-major, `grid × grid`: for each cell, how far the class's probability drops when that cell of
+   * the 96×96 input is greyed out. Positive means the cell supports the class; near 0, it does not
+   * matter; negative, it speaks against it.
+   */
+  heat: Float32Array;
+  /** The 96×96 pixels the heat lies on. */
+  pixels: ImageData;
 }
 
 export interface ClassifyBatchOptions extends ClassifyOptions {

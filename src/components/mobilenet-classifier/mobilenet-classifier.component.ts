@@ -23,6 +23,9 @@ import { renderCustomResults, renderTeachPanel } from './custom-classes.template
 import { barWidth } from './bar-width';
 import styles from './mobilenet-classifier.styles';
 
+/** The element's palette: see {@link MobilenetClassifier.theme}. */
+export type Theme = 'auto' | 'light' | 'dark';
+
 /** Anything `classify()` and `embed()` take: what the core takes, or an image URL. */
 export type MobilenetSource = ClassifierInput | string;
 
@@ -75,15 +78,15 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @csspart training-progress - The progress bar of training.
  *
  * @cssprop [--mobilenet-font=system-ui, sans-serif] - Font family.
- * @cssprop [--mobilenet-fg=#1d1d1f] - Text colour.
- * @cssprop [--mobilenet-bg=#ffffff] - Background colour.
- * @cssprop [--mobilenet-muted=#5f6368] - Secondary text colour.
- * @cssprop [--mobilenet-border=#c7c7cc] - Border colour.
- * @cssprop [--mobilenet-accent=#0b57d0] - Accent colour of buttons and focus rings.
- * @cssprop [--mobilenet-accent-fg=#ffffff] - Text on the accent colour.
- * @cssprop [--mobilenet-bar=#0b57d0] - Probability bar colour.
- * @cssprop [--mobilenet-bar-track=#e8eaed] - Probability bar background.
- * @cssprop [--mobilenet-error=#b3261e] - Error colour.
+ * @cssprop [--mobilenet-fg=light-dark(#1d1d1f, #e8eaed)] - Text colour.
+ * @cssprop [--mobilenet-bg=light-dark(#ffffff, #1f1f1f)] - Background colour.
+ * @cssprop [--mobilenet-muted=light-dark(#5f6368, #9aa0a6)] - Secondary text colour.
+ * @cssprop [--mobilenet-border=light-dark(#c7c7cc, #5f6368)] - Border colour.
+ * @cssprop [--mobilenet-accent=light-dark(#0b57d0, #a8c7fa)] - Accent colour of buttons and focus rings.
+ * @cssprop [--mobilenet-accent-fg=light-dark(#ffffff, #062e6f)] - Text on the accent colour.
+ * @cssprop [--mobilenet-bar=light-dark(#0b57d0, #a8c7fa)] - Probability bar colour.
+ * @cssprop [--mobilenet-bar-track=light-dark(#e8eaed, #3c4043)] - Probability bar background.
+ * @cssprop [--mobilenet-error=light-dark(#b3261e, #f2b8b5)] - Error colour.
  * @cssprop [--mobilenet-radius=8px] - Corner radius.
  * @cssprop [--mobilenet-gap=0.75rem] - Spacing.
  * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
@@ -137,6 +140,13 @@ export class MobilenetClassifier extends LitElement {
 
   /** Mirror the camera preview (only the preview: the model always sees the true image). */
   @property({ type: Boolean }) mirror = false;
+
+  /**
+   * Colours: `auto` follows the page (its `color-scheme`, and through it the user's light or dark
+   * preference, as the browser's own controls do), `light` or `dark` pins one palette. Reflected to the
+   * attribute, which the styles read.
+   */
+  @property({ reflect: true }) theme: Theme = 'auto';
 
   /**
    * Which classes to recognise: `imagenet` (the model's 1000), `custom` (the user's own, taught in the

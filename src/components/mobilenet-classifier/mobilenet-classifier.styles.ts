@@ -1,17 +1,9 @@
 import { css } from 'lit';
+import { paletteStyles } from './palette';
 
-export default css`
+const elementStyles = css`
   :host {
     --mobilenet-font: system-ui, sans-serif;
-    --mobilenet-fg: #1d1d1f;
-    --mobilenet-bg: #ffffff;
-    --mobilenet-muted: #5f6368;
-    --mobilenet-border: #c7c7cc;
-    --mobilenet-accent: #0b57d0;
-    --mobilenet-accent-fg: #ffffff;
-    --mobilenet-bar: #0b57d0;
-    --mobilenet-bar-track: #e8eaed;
-    --mobilenet-error: #b3261e;
     --mobilenet-radius: 8px;
     --mobilenet-gap: 0.75rem;
     --mobilenet-preview-size: 16rem;
@@ -203,3 +195,5 @@ export default css`
     }
   }
 `;
+
+export default [paletteStyles, elementStyles];
