@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier } from '../src/model';
-import { startBackend } from '../src/model/backend';
+import { compileModel, startBackend } from '../src/model/backend';
 import { toModelInput, toModelPixels } from '../src/model/preprocess';
 import { naiveClassify, topKOfScores } from './naive';
 import { pairedOverhead, stats, timeInterleaved, timeOnce, type Stats } from './timing';
@@ -208,16 +208,50 @@ async function coldCore({ backend, modelUrl }: { backend: Backend; modelUrl: str
 }
 
 /** Cold start of the bare model on a fresh page: backend start, loadGraphModel (fetch + parse), first execute. */
-async function coldRaw({ backend, modelUrl }: { backend: Backend; modelUrl: string }) {
+async function coldRaw({
+  backend,
+  modelUrl,
+  parallelCompile = false,
+}: {
+  backend: Backend;
+  modelUrl: string;
+  /** The first execute as the core's WebGL warm-up does it: shaders compiled with KHR_parallel_shader_compile. */
+  parallelCompile?: boolean;
+}) {
   const { ms: backendStartMs, value: started } = await timeOnce(() => startBackend(backend));
   const { ms: fetchLoadMs, value: model } = await timeOnce(() => loadGraphModel(modelUrl));
   const fetched = modelFetchMs(modelUrl);
   const input = tf.zeros([1, 96, 96, 3]);
-  const { ms: firstInferenceMs } = await timeOnce(() => bare(model, input));
+  const parallelExtension =
+    backend === 'webgl' &&
+    Boolean(
+      (tf.backend() as unknown as { gpgpu?: { parallelCompilationExtension?: unknown } }).gpgpu
+        ?.parallelCompilationExtension,
+    );
+  // The longest the main thread was held during the first execute: a 1 ms timer's largest gap.
+  let last = performance.now();
+  let longestGapMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGapMs = Math.max(longestGapMs, now - last);
+    last = now;
+  }, 1);
+  const { ms: firstInferenceMs } = await timeOnce(() => (parallelCompile ? compileModel(model) : bare(model, input)));
+  clearInterval(ticker);
   const { ms: secondInferenceMs } = await timeOnce(() => bare(model, input));
   input.dispose();
   model.dispose();
-  return { backend: started, backendStartMs, fetchLoadMs, fetch: fetched, firstInferenceMs, secondInferenceMs };
+  return {
+    backend: started,
+    backendStartMs,
+    fetchLoadMs,
+    fetch: fetched,
+    firstInferenceMs,
+    secondInferenceMs,
+    parallelCompile,
+    parallelExtension,
+    longestGapMs,
+  };
 }
 
 interface SteadyOptions {
@@ -823,7 +857,66 @@ async function tfliteRuntime(o: TfliteOptions) {
   }
 }
 
-function rgbOf(pixels: ImageData): Uint8Array {
+/**
+ * Google's current web runtime, LiteRT.js (@litertjs/core, XNNPACK in wasm), on the same uint8 tflite
+ * and the same inputs as {@link tfliteRuntime}: load, first run, batch-1 latency, and the top-1 of
+ * the 30 test images (the bytes it downloads are counted by the server, scripts/bench.ts).
+ */
+async function litertRuntime(o: TfliteOptions) {
+  const litert = await import('@litertjs/core');
+  const { ms: runtimeLoadMs } = await timeOnce(() => litert.loadLiteRt(o.wasmPath));
+  const { ms: compileMs, value: model } = await timeOnce(() =>
+    litert.loadAndCompile(o.tfliteUrl, {
+      accelerator: 'wasm',
+      ...(o.numThreads === undefined ? {} : { cpuOptions: { numThreads: o.numThreads } }),
+    }),
+  );
+  const [inputDetails] = model.getInputDetails();
+  const infer = async (rgb: Uint8Array<ArrayBuffer>, k = 5) => {
+    const input = new litert.Tensor(rgb, [1, 96, 96, 3]);
+    try {
+      const [output] = await model.run(input);
+      try {
+        return topKOfScores(output!.toTypedArray() as ArrayLike<number>, k);
+      } finally {
+        output!.delete();
+      }
+    } finally {
+      input.delete();
+    }
+  };
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const rgb = rgbOf(await toModelPixels(strawberry));
+  const { ms: firstInferenceMs } = await timeOnce(() => infer(rgb));
+  const batch1 = await timeInterleaved(
+    {
+      bare: () => infer(rgb),
+      classify96: async () => infer(rgbOf(await toModelPixels(canvas96))),
+    },
+    o.warmup,
+    o.iterations,
+  );
+  let correct = 0;
+  // tflite's classes are the same 1001 (0 = background) as ours.
+  for (const { bitmap, index } of images)
+    if ((await infer(rgbOf(await toModelPixels(bitmap)), 1))[0]?.index === index) correct++;
+  model.delete();
+  return {
+    numThreads: o.numThreads ?? 'default',
+    crossOriginIsolated,
+    input: inputDetails,
+    loadMs: runtimeLoadMs + compileMs,
+    runtimeLoadMs,
+    compileMs,
+    firstInferenceMs,
+    batch1,
+    top1: { images: images.length, correct },
+  };
+}
+
+function rgbOf(pixels: ImageData): Uint8Array<ArrayBuffer> {
   const rgba = pixels.data;
   const rgb = new Uint8Array((rgba.length / 4) * 3);
   for (let p = 0, q = 0; p < rgba.length; p += 4, q += 3) {
@@ -971,7 +1064,13 @@ async function elementFirstResult({ backend, modelUrl, src }: { backend: string;
 /** backend 'auto': what it picks, what it measured, and what the second load (remembered choice) costs. */
 async function autoBackend({ modelUrl }: { modelUrl: string }) {
   const first = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
-  const chosen = first.value.backend;
+  const startedOn = first.value.backend;
+  // auto starts on wasm and measures the others in idle time, after its first result.
+  const photo = await loadTestImage(FRAME_IMAGE);
+  const firstResult = await timeOnce(() => first.value.classify(photo));
+  photo.close();
+  const settled = await timeOnce(() => first.value.backendChoice);
+  const chosen = settled.value;
   first.value.dispose();
   const choice = readAutoBackendChoice();
   const second = await timeOnce(() => loadClassifier({ modelUrl, backend: 'auto', cache: false }));
@@ -980,6 +1079,10 @@ async function autoBackend({ modelUrl }: { modelUrl: string }) {
     chosen,
     measured: choice?.medians,
     firstLoadMs: first.ms,
+    startedOn,
+    firstResultMs: firstResult.ms,
+    firstResultBackend: firstResult.value.backend,
+    settleMs: settled.ms,
     secondLoadMs: second.ms,
     secondChosen: second.value.backend,
   };
@@ -999,6 +1102,215 @@ async function decodeCost({ width, height, iterations }: { width: number; height
     bitmap.close();
   }
   return { width, height, jpegBytes: blob.size, decode: stats(times) };
+}
+
+/** `canvas` encoded as `type` (JPEG and WebP at 0.9). */
+function encoded(canvas: HTMLCanvasElement, type: string): Promise<Blob> {
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b?.type === type ? resolve(b) : reject(new Error(`toBlob ${type}`))), type, 0.9),
+  );
+}
+
+/** Runs `run` with WebCodecs' ImageDecoder hidden, as in WebKit: the core's fallback decode. */
+async function withoutImageDecoder<T>(run: () => Promise<T>): Promise<T> {
+  const saved = window.ImageDecoder;
+  delete (window as { ImageDecoder?: unknown }).ImageDecoder;
+  try {
+    return await run();
+  } finally {
+    window.ImageDecoder = saved;
+  }
+}
+
+/** An element on `backend`, ready to classify. */
+async function readyElement(backend: Backend, modelUrl: string) {
+  await import('../src/define');
+  const element = document.createElement('mobilenet-classifier');
+  element.setAttribute('backend', backend);
+  element.setAttribute('model-url', modelUrl);
+  const ready = new Promise<void>((resolve, reject) => {
+    element.addEventListener('mobilenet-ready', () => resolve(), { once: true });
+    element.addEventListener('mobilenet-error', (e) => reject(new Error(e.detail.message)), { once: true });
+  });
+  document.body.append(element);
+  await ready;
+  return element;
+}
+
+/**
+ * Phone photos given as files (issue 14, target 1): a 4032×3024 JPEG end to end through the core's
+ * classify(blob) (reduced decode), the same with ImageDecoder hidden (the WebKit path), the previous
+ * pipeline (the whole photo decoded, then classified), the naive tf.js pipeline on the decoded photo,
+ * and the element's classify(blob). Then the decode alone, and what PNG and WebP allow.
+ */
+async function phonePhoto({
+  backend,
+  modelUrl,
+  warmup,
+  iterations,
+}: {
+  backend: Backend;
+  modelUrl: string;
+  warmup: number;
+  iterations: number;
+}) {
+  const strawberry = await loadTestImage(FRAME_IMAGE);
+  const canvas = drawnCanvas(strawberry, 4032, 3024);
+  const jpeg = await encoded(canvas, 'image/jpeg');
+  const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+  if (classifier.backend !== backend) throw new Error(`asked for ${backend}, got ${classifier.backend}`);
+  const raw = await loadGraphModel(modelUrl);
+  const element = await readyElement(backend, modelUrl);
+  const small = await (await fetch(IMAGES_URL + FRAME_IMAGE)).blob();
+
+  const fullDecode = () => createImageBitmap(jpeg, { imageOrientation: 'from-image' });
+  const decodedAt = async (eighths: number) => {
+    const decoder = new ImageDecoder({
+      data: jpeg.stream(),
+      type: 'image/jpeg',
+      desiredWidth: Math.ceil((4032 * eighths) / 8),
+      desiredHeight: Math.ceil((3024 * eighths) / 8),
+    });
+    const { image } = await decoder.decode();
+    const bitmap = await createImageBitmap(image);
+    image.close();
+    decoder.close();
+    bitmap.close();
+  };
+  const endToEnd = await timeInterleaved(
+    {
+      ours: () => classifier.classify(jpeg),
+      oursNoImageDecoder: () => withoutImageDecoder(() => classifier.classify(jpeg)),
+      oursFullDecode: async () => {
+        const bitmap = await fullDecode();
+        await classifier.classify(bitmap);
+        bitmap.close();
+      },
+      naive: async () => {
+        const bitmap = await fullDecode();
+        naiveClassify(raw, bitmap);
+        bitmap.close();
+      },
+      element: async () => {
+        await element.classify(jpeg);
+        await element.updateComplete;
+      },
+    },
+    warmup,
+    iterations,
+  );
+  // The 500×375 photo as a file: the core against the element (target 2, measured here, not changed).
+  const smallPhoto = await timeInterleaved(
+    {
+      core: () => classifier.classify(small),
+      element: async () => {
+        await element.classify(small);
+        await element.updateComplete;
+      },
+    },
+    warmup,
+    iterations,
+  );
+  const decode = await timeInterleaved(
+    {
+      createImageBitmap: async () => (await fullDecode()).close(),
+      createImageBitmapResized: async () =>
+        (
+          await createImageBitmap(jpeg, {
+            imageOrientation: 'from-image',
+            resizeWidth: 1008,
+            resizeHeight: 756,
+            resizeQuality: 'low',
+          })
+        ).close(),
+      imageDecoder1of8: () => decodedAt(1),
+      imageDecoder2of8: () => decodedAt(2),
+      imageDecoder8of8: () => decodedAt(8),
+    },
+    Math.min(warmup, 2),
+    iterations,
+  );
+  // PNG and WebP: does ImageDecoder scale them while decoding? (It does for JPEG only in Chromium.)
+  const formats: Record<string, unknown> = {};
+  for (const type of ['image/png', 'image/webp']) {
+    const blob = await encoded(canvas, type);
+    const decoder = new ImageDecoder({ data: blob.stream(), type, desiredWidth: 1008, desiredHeight: 756 });
+    const { image } = await decoder.decode();
+    const decodedSize = `${image.codedWidth}×${image.codedHeight}`;
+    image.close();
+    decoder.close();
+    formats[type] = {
+      bytes: blob.size,
+      imageDecoderAsked: '1008×756',
+      imageDecoderGave: decodedSize,
+      ...(await timeInterleaved(
+        {
+          createImageBitmap: async () => (await createImageBitmap(blob)).close(),
+          classify: () => classifier.classify(blob),
+        },
+        1,
+        Math.max(1, Math.floor(iterations / 3)),
+      )),
+    };
+  }
+  const top1Of = async (input: Blob | ImageBitmap) => (await classifier.classify(input)).predictions[0]?.index;
+  const full = await fullDecode();
+  const agreement = {
+    ours: await top1Of(jpeg),
+    oursNoImageDecoder: await withoutImageDecoder(() => top1Of(jpeg)),
+    fullDecode: await top1Of(full),
+    naive: naiveClassify(raw, full)[0]?.index,
+  };
+  full.close();
+  element.remove();
+  raw.dispose();
+  classifier.dispose();
+  strawberry.close();
+  return { backend, jpegBytes: jpeg.size, endToEnd, smallPhoto, decode, formats, agreement };
+}
+
+/**
+ * backend 'webgpu' (issue 14, target 6) against wasm in the same page: cold load (with its first
+ * execute), batch-1 classify() of a 96×96 picture and of a 720p frame, and top-1 on the 30 test images.
+ */
+async function webgpuTrial({ modelUrl, warmup, iterations }: { modelUrl: string; warmup: number; iterations: number }) {
+  const adapter = await (
+    navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string } } | null> } }
+  ).gpu?.requestAdapter();
+  const gpuLoad = await timeOnce(() => loadClassifier({ modelUrl, backend: 'webgpu', cache: false }));
+  const gpu = gpuLoad.value;
+  if (gpu.backend !== 'webgpu') throw new Error(`asked for webgpu, got ${gpu.backend}`);
+  const wasmLoad = await timeOnce(() => loadClassifier({ modelUrl, backend: 'wasm', cache: false }));
+  const wasm = wasmLoad.value;
+  const images = await loadTestImages();
+  const strawberry = images.find((i) => i.file === FRAME_IMAGE)!.bitmap;
+  const canvas96 = drawnCanvas(strawberry, 96, 96);
+  const frame720 = drawnCanvas(strawberry, 1280, 720);
+  const timed = await timeInterleaved(
+    {
+      webgpu96: () => gpu.classify(canvas96),
+      wasm96: () => wasm.classify(canvas96),
+      webgpu720: () => gpu.classify(frame720),
+      wasm720: () => wasm.classify(frame720),
+    },
+    warmup,
+    iterations,
+  );
+  let agree = 0;
+  let correct = 0;
+  for (const { bitmap, index } of images) {
+    const [a, b] = [await gpu.classify(bitmap, { topK: 1 }), await wasm.classify(bitmap, { topK: 1 })];
+    if (a.predictions[0]!.index === b.predictions[0]!.index) agree++;
+    if (a.predictions[0]!.index === index) correct++;
+  }
+  gpu.dispose();
+  wasm.dispose();
+  return {
+    adapter: adapter?.info?.architecture ?? (adapter ? 'unknown' : 'none'),
+    loadMs: { webgpu: gpuLoad.ms, wasm: wasmLoad.ms },
+    ...timed,
+    top1: { images: images.length, agreeWithWasm: agree, correct },
+  };
 }
 
 /**
@@ -1053,11 +1365,14 @@ const bench = {
   memoryAfterFrames,
   longTasks,
   tfliteRuntime,
+  litertRuntime,
   compareModels,
   compareGraphs,
   elementFirstResult,
   autoBackend,
   decodeCost,
+  phonePhoto,
+  webgpuTrial,
   probeWasmThreads,
   environment,
 };

@@ -145,7 +145,7 @@ test.describe('attributes behave like native ones', () => {
     expect(await change(el, 'backend', 'gpu', 'backend')).toMatchObject({
       property: 'webgl',
       backend: 'webgl',
-      warnings: warned('backend', 'gpu', 'one of webgl, wasm, cpu, auto; using the default, webgl'),
+      warnings: warned('backend', 'gpu', 'one of webgpu, webgl, wasm, cpu, auto; using the default, webgl'),
     });
   });
 
@@ -259,7 +259,7 @@ test.describe('attributes behave like native ones', () => {
       '<mobilenet-classifier>.crop = 5: not a number above 0, up to 1; keeping 1.',
       '<mobilenet-classifier>.maxFps = -1: not a number above 0, up to 60; keeping 15.',
       '<mobilenet-classifier>.mode = "all": not one of imagenet, custom, both; keeping imagenet.',
-      '<mobilenet-classifier>.backend = "gpu": not one of webgl, wasm, cpu, auto; keeping wasm.',
+      '<mobilenet-classifier>.backend = "gpu": not one of webgpu, webgl, wasm, cpu, auto; keeping wasm.',
     ]);
   });
 });

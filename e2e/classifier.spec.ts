@@ -439,6 +439,9 @@ test.describe("backend: 'auto'", () => {
       const { core } = window.harness;
       localStorage.removeItem(core.AUTO_BACKEND_STORAGE_KEY);
       const first = await core.loadClassifier({ backend: 'auto' });
+      // auto measures after the first result.
+      await first.classify(await window.harness.blob('/shared/test-images/n03445777_golf_ball.jpg'));
+      await first.backendChoice;
       const choice = core.readAutoBackendChoice();
       first.dispose();
       localStorage.setItem(core.AUTO_BACKEND_STORAGE_KEY, JSON.stringify({ ...choice, medians: { remembered: 1 } }));
@@ -456,6 +459,106 @@ test.describe("backend: 'auto'", () => {
       remembered: 1,
     });
   });
+  for (const slowWasm of [false, true]) {
+    test(`gives its first result on wasm at once, then ${slowWasm ? 'moves to WebGL when wasm is made slower' : 'stays on wasm, faster here'}, losing and mixing no result`, async ({
+      harnessPage: page,
+    }) => {
+      const files = TEST_IMAGES.slice(0, 6).map((t) => t.file);
+      const outcome = await page.evaluate(
+        async ({ files, slowWasm }) => {
+          const { core, tf } = window.harness;
+          localStorage.removeItem(core.AUTO_BACKEND_STORAGE_KEY);
+          const blobs = await Promise.all(files.map((f) => window.harness.blob(`/shared/test-images/${f}`)));
+          const reference = await core.loadClassifier({ backend: 'wasm' });
+          const expected = [];
+          for (const blob of blobs) expected.push((await reference.classify(blob, { topK: 1 })).predictions[0]!);
+          reference.dispose();
+
+          const auto = await core.loadClassifier({ backend: 'auto' });
+          const startedOn = auto.backend;
+          const restore: (() => void)[] = [];
+          if (slowWasm) {
+            // Every graph run on wasm takes 400 ms longer: WebGL (software, ~65–300 ms here) is then faster.
+            const proto = Object.getPrototypeOf((auto as unknown as { model: object }).model) as {
+              execute: (...args: unknown[]) => unknown;
+            };
+            const execute = proto.execute;
+            proto.execute = function (this: unknown, ...args: unknown[]) {
+              if (tf.getBackend() === 'wasm') for (const end = performance.now() + 400; performance.now() < end;);
+              return execute.apply(this, args);
+            };
+            restore.push(() => (proto.execute = execute));
+          }
+          let settled: string | undefined;
+          void auto.backendChoice.then((b) => (settled = b));
+          const results: { at: number; index: number; probability: number; backend: string }[] = [];
+          let calls = 0;
+          try {
+            // Classify without pause while auto measures (at most 90 s), then each image once more.
+            const until = performance.now() + 90_000;
+            for (let round = 0; settled === undefined && performance.now() < until; round++) {
+              const at = round % files.length;
+              calls++;
+              const result = await auto.classify(blobs[at]!, { topK: 1 });
+              results.push({ at, ...result.predictions[0]!, backend: result.backend });
+            }
+            for (let at = 0; at < files.length; at++) {
+              calls++;
+              const result = await auto.classify(blobs[at]!, { topK: 1 });
+              results.push({ at, ...result.predictions[0]!, backend: result.backend });
+            }
+          } finally {
+            restore.forEach((r) => r());
+          }
+          const numTensorsBefore = tf.memory().numTensors;
+          auto.dispose();
+          return {
+            startedOn,
+            settled,
+            calls,
+            results,
+            expected,
+            choice: core.readAutoBackendChoice(),
+            freed: numTensorsBefore - tf.memory().numTensors,
+          };
+        },
+        { files, slowWasm },
+      );
+      console.log(
+        `auto (${slowWasm ? 'wasm slowed' : 'as is'}): ${JSON.stringify(outcome.choice)}; ` +
+          `results by backend, in order: ${outcome.results
+            .map((r) => r.backend)
+            .reduce<[string, number][]>((runs, b) => {
+              if (runs.at(-1)?.[0] === b) runs.at(-1)![1]++;
+              else runs.push([b, 1]);
+              return runs;
+            }, [])
+            .map(([b, n]) => `${b} ×${n}`)
+            .join(' → ')}`,
+      );
+      expect(outcome.startedOn, 'auto did not start on wasm').toBe('wasm');
+      expect(outcome.results[0]!.backend, 'the first result did not come from wasm').toBe('wasm');
+      expect(outcome.settled, 'auto never settled').toBeDefined();
+      const medians = outcome.choice!.medians;
+      expect(Object.keys(medians).sort(), 'auto did not time both wasm and webgl').toEqual(['wasm', 'webgl']);
+      const faster = medians.webgl! < medians.wasm! ? 'webgl' : 'wasm';
+      expect(
+        faster,
+        slowWasm ? 'wasm slowed by 400 ms a run still measured faster' : 'WebGL measured faster here',
+      ).toBe(slowWasm ? 'webgl' : 'wasm');
+      expect(outcome.settled).toBe(faster);
+      expect(outcome.choice!.backend).toBe(faster);
+      // Nothing lost: one result per call. Nothing mixed: each image's answer is the one wasm alone gives.
+      expect(outcome.results).toHaveLength(outcome.calls);
+      for (const r of outcome.results) {
+        expect(r.index, `${files[r.at]} on ${r.backend}`).toBe(outcome.expected[r.at]!.index);
+        expect(Math.abs(r.probability - outcome.expected[r.at]!.probability)).toBeLessThan(0.02);
+      }
+      // It moves once, from wasm to the faster, and never back.
+      const order = outcome.results.map((r) => r.backend).filter((b, i, all) => b !== all[i - 1]);
+      expect(order).toEqual(faster === 'wasm' ? ['wasm'] : ['wasm', 'webgl']);
+    });
+  }
 });
 
 test('on WebGL, classify() and classifyBatch() read results back asynchronously: no blocking readSync', async ({

@@ -561,7 +561,7 @@ test.describe('attributes', () => {
     const el = await addClassifier({ backend: 'gpu' });
     await expect(el.locator('[part=status]')).toHaveText('Ready · runs on webgl');
     expect(warnings.filter((w) => w.includes('backend="gpu"'))).toEqual([
-      '<mobilenet-classifier backend="gpu">: not one of webgl, wasm, cpu, auto; using the default, webgl.',
+      '<mobilenet-classifier backend="gpu">: not one of webgpu, webgl, wasm, cpu, auto; using the default, webgl.',
     ]);
     expect(await recordedEvents(page, 'mobilenet-error')).toHaveLength(0);
     await el.evaluate((host: MobilenetClassifier) => host.setAttribute('backend', 'wasm'));

@@ -88,6 +88,15 @@ const LAUNCH_ARGS = [
   '--disable-renderer-backgrounding',
 ];
 const CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+/** Chromium's software WebGPU (SwiftShader through Vulkan), as in e2e/webgpu.spec.ts; WebGL is then off. */
+const WEBGPU_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-angle=vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--disable-vulkan-surface',
+];
 /** measureUserAgentSpecificMemory() otherwise answers only after some later garbage collection, up to ~20 s. */
 const EAGER_MEMORY_ARGS = ['--enable-blink-features=ForceEagerMeasureMemory'];
 
@@ -329,6 +338,7 @@ async function main(argv: string[]): Promise<number> {
     { prefix: '/shared/test-images/', path: join(SHARED, 'test-images') },
     { prefix: '/tflite/model.tflite', path: TFLITE_FILE, file: true },
     { prefix: '/tflite-wasm/', path: join(ROOT, 'node_modules/@tensorflow/tfjs-tflite/wasm') },
+    { prefix: '/litert-wasm/', path: join(ROOT, 'node_modules/@litertjs/core/wasm') },
     { prefix: '/', path: BUILD_DIR },
   ]);
   const origin = await server.start();
@@ -366,6 +376,12 @@ async function main(argv: string[]): Promise<number> {
         withPage(ctx, {}, (page) => call(page, 'coldCore', { backend, modelUrl })),
       );
     }
+    // WebGL's first execute with the shaders compiled in parallel (KHR_parallel_shader_compile), as the core warms up.
+    if (backends.includes('webgl')) {
+      await scenario(ctx, 'cold-raw-parallel:webgl', () =>
+        withPage(ctx, {}, (page) => call(page, 'coldRaw', { backend: 'webgl', modelUrl, parallelCompile: true })),
+      );
+    }
     for (const backend of backends) {
       const c = countsFor(backend);
       // Cross-origin isolated for 5 µs performance.now() (100 µs otherwise); the core runs wasm without threads either way.
@@ -385,6 +401,15 @@ async function main(argv: string[]): Promise<number> {
             }),
           ),
         900_000,
+      );
+    }
+    // Phone photos as files (issue 14): cpu would only repeat wasm's decode at ten times the model cost.
+    for (const backend of backends.filter((b) => b !== 'cpu')) {
+      const c = countsFor(backend);
+      await scenario(ctx, `photo:${backend}`, () =>
+        withPage(ctx, {}, (page) =>
+          call(page, 'phonePhoto', { backend, modelUrl, warmup: Math.min(c.warmup, 3), iterations: c.photo }),
+        ),
       );
     }
     if (backends.includes('wasm') && mode === 'full') {
@@ -411,7 +436,25 @@ async function main(argv: string[]): Promise<number> {
       warmup: plan.fast.warmup,
       iterations: plan.fast.iterations,
     };
-    await scenario(ctx, 'tflite', () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs)));
+    // What each runtime downloads, counted by the server (its wasm, glue and the tflite).
+    const withBytes = async (prefixes: string[], run: () => Promise<{ value: unknown; pageErrors: string[] }>) => {
+      ctx.server.resetLog();
+      const { value, pageErrors } = await run();
+      const requests = ctx.server.log.filter((r) => prefixes.some((p) => r.path.startsWith(p)));
+      return {
+        value: { ...(value as object), downloadBytes: requests.reduce((a, r) => a + r.bytes, 0), requests },
+        pageErrors,
+      };
+    };
+    await scenario(ctx, 'tflite', () =>
+      withBytes(['/tflite'], () => withPage(ctx, {}, (page) => call(page, 'tfliteRuntime', tfliteArgs))),
+    );
+    // Google's current web runtime on the same tflite, beside tfjs-tflite.
+    await scenario(ctx, 'litert', () =>
+      withBytes(['/litert-wasm/', '/tflite/'], () =>
+        withPage(ctx, {}, (page) => call(page, 'litertRuntime', { ...tfliteArgs, wasmPath: '/litert-wasm/' })),
+      ),
+    );
     // Threads need a cross-origin-isolated page (COOP + COEP), which most sites are not.
     for (const numThreads of mode === 'full' ? [1, 2] : []) {
       await scenario(ctx, `tflite-isolated-${numThreads}-thread${numThreads > 1 ? 's' : ''}`, () =>
@@ -492,6 +535,12 @@ async function main(argv: string[]): Promise<number> {
         withPage(ctx, { camera: true }, (page) => call(page, 'longTasks', { backend, modelUrl, seconds, pipeline })),
       );
     }
+    // Software WebGPU here runs ~100× slower than wasm: a few rounds say enough.
+    await scenario(ctx, 'webgpu', () =>
+      withPage(ctx, { args: WEBGPU_ARGS }, (page) =>
+        call(page, 'webgpuTrial', { modelUrl, warmup: 1, iterations: Math.min(5, plan.slow.iterations) }),
+      ),
+    );
     for (const variant of ['wasm', 'auto']) {
       await scenario(ctx, `second-visit:${variant}`, () => twoVisits(ctx, variant, modelUrl));
     }

@@ -58,7 +58,9 @@ describe('attributes read like native ones', () => {
     expect(attribute(RULES.backend, 'WASM')).toEqual({ value: 'wasm', warnings: [] });
     expect(attribute(RULES.backend, 'gpu')).toEqual({
       value: 'webgl',
-      warnings: ['<mobilenet-classifier backend="gpu">: not one of webgl, wasm, cpu, auto; using the default, webgl.'],
+      warnings: [
+        '<mobilenet-classifier backend="gpu">: not one of webgpu, webgl, wasm, cpu, auto; using the default, webgl.',
+      ],
     });
     expect(attribute(RULES.mode, 'Both').value).toBe('both');
     expect(attribute(RULES.mode, 'everything')).toMatchObject({
@@ -84,7 +86,7 @@ describe('attributes read like native ones', () => {
     expect(warnings).toEqual([
       '<mobilenet-classifier>.topK = 0: not a whole number from 1 to 1001; keeping 3.',
       '<mobilenet-classifier>.topK = "4": not a whole number from 1 to 1001; keeping 3.',
-      '<mobilenet-classifier>.backend = "gpu": not one of webgl, wasm, cpu, auto; keeping wasm.',
+      '<mobilenet-classifier>.backend = "gpu": not one of webgpu, webgl, wasm, cpu, auto; keeping wasm.',
       '<mobilenet-classifier>.crop = an object: not a number above 0, up to 1; keeping 0.5.',
     ]);
   });

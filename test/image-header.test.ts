@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeScale,
   displaySize,
+  eighthsSize,
+  jpegDecodeEighths,
   jpegIsComplete,
   MAX_DECODE_PIXELS,
+  MIN_DECODED_CROP_SIDE,
   readImageHeader,
   scaledSize,
 } from '../src/model/image-header';
@@ -231,6 +234,38 @@ describe('decodeScale', () => {
   it('refuses a size with no pixels', () => {
     expect(() => decodeScale(0, 10)).toThrow(RangeError);
     expect(() => decodeScale(10, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('jpegDecodeEighths', () => {
+  it('decodes a 12 MP phone photo at 2/8: the smallest scale whose crop keeps 384 px', () => {
+    expect(MIN_DECODED_CROP_SIDE).toBe(384);
+    expect(jpegDecodeEighths(4032, 3024)).toBe(2);
+    expect(jpegDecodeEighths(3024, 4032)).toBe(2);
+    expect(eighthsSize(4032, 3024, 2)).toEqual({ width: 1008, height: 756, pixels: 1008 * 756 });
+  });
+
+  it('needs a larger scale for a smaller crop, up to the whole image', () => {
+    expect(jpegDecodeEighths(4032, 3024, 0.5)).toBe(3);
+    expect(jpegDecodeEighths(4032, 3024, 0.1)).toBe(8);
+    expect(jpegDecodeEighths(500, 375)).toBe(8);
+    expect(jpegDecodeEighths(12000, 12000)).toBe(1);
+  });
+
+  it('rounds sizes up as libjpeg does', () => {
+    expect(eighthsSize(2000, 1500, 3)).toEqual({ width: 750, height: 563, pixels: 750 * 563 });
+    expect(eighthsSize(1, 1, 1)).toEqual({ width: 1, height: 1, pixels: 1 });
+  });
+
+  it('never goes over the decode limit, which wins over the crop', () => {
+    // A tenth of 12000 is 1200 px of crop: it would want 3/8 (4500², 20 MP), over 16.7 MP.
+    const eighths = jpegDecodeEighths(12000, 12000, 0.1);
+    expect(eighths).toBe(2);
+    expect(eighthsSize(12000, 12000, eighths).pixels).toBeLessThanOrEqual(MAX_DECODE_PIXELS);
+  });
+
+  it('refuses a size with no pixels', () => {
+    expect(() => jpegDecodeEighths(0, 10)).toThrow(RangeError);
   });
 });
 

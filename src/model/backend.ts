@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { MODEL_INPUT_SIZE } from './crop';
 import { wasmPaths } from './assets';
 import type { Backend } from './types';
 
-/** Preference order: WebGL first, then wasm, then plain JS. */
-export const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
+/**
+ * Fallback order: a backend that cannot start falls back to the ones after it. WebGPU is only ever
+ * used when asked for (or when `auto` measured it fastest); WebGL is the default.
+ */
+export const BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Each backend is imported only when asked for, so a WebGL page never downloads the wasm glue. */
 let wasmFolder: URL | undefined;
@@ -40,6 +45,12 @@ function wasmPathsIn(folder: URL): Record<string, string> {
 }
 
 const registrations: Record<Backend, () => Promise<void>> = {
+  webgpu: async () => {
+    // tf.js's WebGPU backend registers itself even where navigator.gpu is missing, and then fails in
+    // setBackend: fail here first, without downloading it.
+    if (typeof navigator === 'undefined' || !('gpu' in navigator)) throw new Error('No WebGPU in this browser.');
+    await import('@tensorflow/tfjs-backend-webgpu');
+  },
   webgl: async () => {
     await import('@tensorflow/tfjs-backend-webgl');
   },
@@ -109,4 +120,60 @@ export function webglContextLost(): boolean {
  */
 export async function useBackend(name: Backend): Promise<void> {
   if (tf.getBackend() !== name) await tf.setBackend(name);
+}
+
+/**
+ * Makes `name` the active tf.js backend before the next line runs. tf.js's setBackend switches
+ * synchronously to a backend that has started (it is async only for a first start), so a call that
+ * selects its backend this way and then executes without an await in between cannot be moved to
+ * another backend by a concurrent call (another classifier, or `auto` measuring in idle time).
+ *
+ * @throws Error when `name` has not started.
+ */
+export function activateNow(name: Backend): void {
+  if (tf.getBackend() !== name) void tf.setBackend(name);
+  if (tf.getBackend() !== name || tf.findBackend(name) === null) {
+    throw new Error(`The ${name} backend is not ready to run the model.`);
+  }
+}
+
+/** The parts of tf.js's WebGL backend that compile shader programs in parallel. */
+interface ParallelCompiler {
+  gpgpu?: { parallelCompilationExtension?: unknown };
+  checkCompileCompletionAsync?: () => Promise<unknown>;
+  getUniformLocations?: () => void;
+}
+
+/**
+ * Compiles every WebGL shader program `model` needs without running it. With KHR_parallel_shader_compile
+ * the driver compiles them off the main thread: tf.js's ENGINE_COMPILE_ONLY pass only issues the compiles,
+ * and the main thread waits for them frame by frame instead of blocking on each one in turn. Without the
+ * extension this is one ordinary run. Call it with the WebGL backend active.
+ */
+export async function compileModel(model: GraphModel, outputs: string | string[] = 'logits'): Promise<void> {
+  const webgl = tf.backend() as unknown as ParallelCompiler;
+  const parallel =
+    tf.getBackend() === 'webgl' &&
+    Boolean(webgl.gpgpu?.parallelCompilationExtension) &&
+    typeof webgl.checkCompileCompletionAsync === 'function' &&
+    typeof webgl.getUniformLocations === 'function';
+  const input = [1, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3];
+  if (parallel) {
+    tf.env().set('ENGINE_COMPILE_ONLY', true);
+    try {
+      tf.dispose(tf.tidy(() => model.execute({ images: tf.zeros(input) }, outputs)));
+    } finally {
+      tf.env().set('ENGINE_COMPILE_ONLY', false);
+    }
+    await webgl.checkCompileCompletionAsync!();
+    webgl.getUniformLocations!();
+  }
+  // One real run: with the programs compiled it uploads the weights and allocates the textures.
+  const result = tf.tidy(() => model.execute({ images: tf.zeros(input) }, outputs));
+  const tensors = Array.isArray(result) ? result : [result];
+  try {
+    await Promise.all(tensors.map((t) => t.data()));
+  } finally {
+    tf.dispose(tensors);
+  }
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
 import { defaultModelUrl, modelFileUrl } from './assets';
-import { chooseBackend } from './auto-backend';
-import { startBackend, useBackend, webglContextLost } from './backend';
+import { AUTO_FIRST_BACKEND, measureInIdle, rememberedBackend } from './auto-backend';
+import { activateNow, compileModel, startBackend, useBackend, webglContextLost } from './backend';
 import { ContextLostError, readUnlessContextLost } from './context-loss';
 import { areaOf, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
@@ -43,6 +43,18 @@ interface Answer {
 export class Classifier {
   private disposed = false;
   private recovery?: Promise<void>;
+  /** Calls under way: a faster backend found by `auto` is taken up only when there are none. */
+  private inFlight = 0;
+  /** A model on a faster backend, ready, waiting for a moment with no call under way. */
+  private faster?: { model: GraphModel; backend: Backend };
+  private choice: Promise<Backend> = Promise.resolve(this.currentBackend);
+  /** A timing run of `auto` that holds new calls until it ends. */
+  private quiet?: Promise<unknown>;
+  /** Resolved when the last call under way ends. */
+  private noneInFlight: (() => void)[] = [];
+  /** Resolved when the first call ends: `auto` measures only after the first result. */
+  private firstCallEnded!: () => void;
+  private readonly firstCall = new Promise<void>((resolve) => (this.firstCallEnded = resolve));
 
   /** @internal use {@link loadClassifier}. */
   constructor(
@@ -64,6 +76,16 @@ export class Classifier {
   }
 
   /**
+   * Resolves with the backend this classifier settles on. With `backend: 'auto'` on a first visit it
+   * starts on wasm at once and, after the first call has answered, times the others in idle time; it
+   * moves to one only if it measured faster, between calls (a call runs wholly on one backend).
+   * Otherwise it resolves at once.
+   */
+  get backendChoice(): Promise<Backend> {
+    return this.choice;
+  }
+
+  /**
    * Classifies the centred square of an image.
    *
    * @example
@@ -71,6 +93,10 @@ export class Classifier {
    * console.log(predictions[0].label, predictions[0].probability);
    */
   async classify(input: ClassifierInput, options: ClassifyOptions = {}): Promise<ClassifyResult> {
+    return this.oneCall(() => this.classifyNow(input, options));
+  }
+
+  private async classifyNow(input: ClassifierInput, options: ClassifyOptions): Promise<ClassifyResult> {
     const { topK = 5, features = false } = options;
     const area = areaOf(options);
     const filters = resolveFilters(options, this.labels);
@@ -110,6 +136,13 @@ export class Classifier {
     inputs: Iterable<ClassifierInput>,
     options: ClassifyBatchOptions = {},
   ): Promise<PromiseSettledResult<ClassifyResult>[]> {
+    return this.oneCall(() => this.classifyBatchNow(inputs, options));
+  }
+
+  private async classifyBatchNow(
+    inputs: Iterable<ClassifierInput>,
+    options: ClassifyBatchOptions,
+  ): Promise<PromiseSettledResult<ClassifyResult>[]> {
     const { topK = 5, features = false, batchSize = DEFAULT_BATCH_SIZE, signal, onProgress } = options;
     const area = areaOf(options);
     const filters = resolveFilters(options, this.labels);
@@ -136,9 +169,9 @@ export class Classifier {
       if (ready.length > 0) {
         await this.prepareBackend();
         const start = performance.now();
-        // WebGL compiles shaders per input shape (about a second each in software): after a full run,
-        // a shorter one is padded with zero images to the same size instead.
-        const rows = this.currentBackend === 'webgl' && first > 0 ? batchSize : ready.length;
+        // WebGL and WebGPU compile shaders per input shape (about a second each in software): after a
+        // full run, a shorter one is padded with zero images to the same size instead.
+        const rows = onGpu(this.currentBackend) && first > 0 ? batchSize : ready.length;
         const answers = await this.infer(
           ready.map((r) => r.pixels),
           k,
@@ -171,6 +204,10 @@ export class Classifier {
    * classifier head).
    */
   async embed(input: ClassifierInput, options: AreaOptions = {}): Promise<Float32Array> {
+    return this.oneCall(() => this.embedNow(input, options));
+  }
+
+  private async embedNow(input: ClassifierInput, options: AreaOptions): Promise<Float32Array> {
     const pixels = await toModelPixels(input, areaOf(options));
     await this.prepareBackend();
     return this.onLiveContext(async () => {
@@ -195,6 +232,10 @@ export class Classifier {
    * // heat[row * grid + column] > 0: that cell supports `label`
    */
   async explain(input: ClassifierInput, options: ExplainOptions = {}): Promise<Explanation> {
+    return this.oneCall(() => this.explainNow(input, options));
+  }
+
+  private async explainNow(input: ClassifierInput, options: ExplainOptions): Promise<Explanation> {
     const area = areaOf(options);
     const grid = checkGrid(options.grid ?? DEFAULT_GRID);
     const { classIndex } = options;
@@ -240,6 +281,77 @@ export class Classifier {
     if (this.disposed) return;
     this.disposed = true;
     this.model.dispose();
+    this.faster?.model.dispose();
+    this.faster = undefined;
+  }
+
+  /** Runs one public call; takes up a faster backend first if one is waiting and no call is under way. */
+  private async oneCall<T>(call: () => Promise<T>): Promise<T> {
+    while (this.quiet) await this.quiet.catch(() => {});
+    this.takeUpFaster();
+    this.inFlight++;
+    try {
+      return await call();
+    } finally {
+      this.inFlight--;
+      this.takeUpFaster();
+      if (this.inFlight === 0) this.noneInFlight.splice(0).forEach((resolve) => resolve());
+      this.firstCallEnded();
+    }
+  }
+
+  /** Runs `run` when no call is under way, and holds new calls until it ends. */
+  private async alone<T>(run: () => Promise<T>): Promise<T> {
+    for (;;) {
+      if (this.quiet) await this.quiet.catch(() => {});
+      else if (this.inFlight > 0) await new Promise<void>((resolve) => this.noneInFlight.push(resolve));
+      else break;
+    }
+    const running = run();
+    this.quiet = running;
+    try {
+      return await running;
+    } finally {
+      this.quiet = undefined;
+    }
+  }
+
+  private takeUpFaster(): void {
+    if (!this.faster || this.inFlight > 0 || this.disposed) return;
+    this.model.dispose();
+    ({ model: this.model, backend: this.currentBackend } = this.faster);
+    this.faster = undefined;
+  }
+
+  /**
+   * @internal `backend: 'auto'` on a first visit: times the backend in use and the others in idle time,
+   * and moves to a faster one between calls. Any failure leaves the classifier where it is.
+   */
+  measureBackends(artifacts: tf.io.ModelArtifacts): void {
+    const current = this.currentBackend;
+    // Not before the first result: WebGL's first run compiles its shaders, which can hold the page for seconds.
+    this.choice = this.firstCall
+      .then(() =>
+        measureInIdle(
+          artifacts,
+          current,
+          () => this.disposed,
+          (run) => this.alone(run),
+        ),
+      )
+      .then(
+        (faster) => {
+          if (!faster) return this.currentBackend;
+          if (this.disposed) {
+            faster.model.dispose();
+            return current;
+          }
+          this.faster = faster;
+          this.takeUpFaster();
+          return faster.backend;
+        },
+        () => this.currentBackend,
+      );
   }
 
   /**
@@ -254,9 +366,9 @@ export class Classifier {
     rows = pixels.length,
   ): Promise<Answer[]> {
     const n = pixels.length;
-    // On WebGL the probabilities are read asynchronously and ranked in JS (see topKOfRows): tf.topk
-    // there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
-    const rankInJs = this.currentBackend === 'webgl';
+    // On WebGL and WebGPU the probabilities are read asynchronously and ranked in JS (see topKOfRows):
+    // tf.topk there would block the page with a synchronous read. Elsewhere topk on the backend is cheaper.
+    const rankInJs = onGpu(this.currentBackend);
     // These tensors outlive the awaits below, so they are disposed in `finally`.
     const outputs = tf.tidy(() => {
       const [logits, vector] = this.execute(stackInputs(pixels, rows), rows);
@@ -290,6 +402,7 @@ export class Classifier {
 
   /** Runs the graph on `rows` model inputs (HWC, [0, 1]); returns [logits, feature_vector]. Call inside `tf.tidy`. */
   private execute(data: Float32Array, rows: number): tf.Tensor[] {
+    activateNow(this.currentBackend);
     const input = tf.tensor4d(data, [rows, ...INPUT_SHAPE] as [number, number, number, number]);
     return this.model.execute({ images: input }, OUTPUTS) as tf.Tensor[];
   }
@@ -349,6 +462,9 @@ export class Classifier {
 
   /** @internal runs one pass so that shaders compile and buffers are allocated before the first real call. */
   async warmUp(): Promise<void> {
+    activateNow(this.currentBackend);
+    // On WebGL the shaders compile in parallel where the driver can (KHR_parallel_shader_compile).
+    if (this.currentBackend === 'webgl') return compileModel(this.model, OUTPUTS);
     const outputs = tf.tidy(
       () => this.model.execute({ images: tf.zeros([1, ...INPUT_SHAPE]) }, OUTPUTS) as tf.Tensor[],
     );
@@ -378,11 +494,16 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
   const noBackend = (error: unknown) => {
     throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
   };
-  const [started, fetched] = await Promise.all([
-    preferred === 'auto' ? undefined : startBackend(preferred).catch(noBackend),
+  // 'auto' starts on the remembered choice, or on wasm at once and measures the others after the first result.
+  const auto = preferred === 'auto';
+  const start = async () => {
+    const remembered = auto ? await rememberedBackend() : undefined;
+    return { remembered, backend: remembered ?? (await startBackend(auto ? AUTO_FIRST_BACKEND : preferred)) };
+  };
+  const [{ backend, remembered }, fetched] = await Promise.all([
+    start().catch(noBackend),
     fetchModel(url, signal, onProgress, options.cache ?? true),
   ]);
-  const backend = started ?? (await chooseBackend(fetched.artifacts).catch(noBackend));
   const labelsUrl = modelFileUrl(
     url,
     typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json',
@@ -411,12 +532,17 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     classifier = new Classifier(model, fetched.artifacts, labels, backend, fetched.metadata, fetched.networkBytes);
     await classifier.warmUp();
     signal?.throwIfAborted();
+    if (auto && !remembered) classifier.measureBackends(fetched.artifacts);
     return classifier;
   } catch (error) {
     if (classifier) classifier.dispose();
     else model.dispose();
     throw error;
   }
+}
+
+function onGpu(backend: Backend): boolean {
+  return backend === 'webgl' || backend === 'webgpu';
 }
 
 /** The model inputs of 96×96 images, one after another, then zero images up to `rows`. */

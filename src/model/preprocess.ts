@@ -4,12 +4,13 @@ import { checkInput } from './input-check';
 import {
   decodeScale,
   displaySize,
+  eighthsSize,
   HEADER_BYTES,
   jpegIsComplete,
   type ImageHeader,
+  jpegDecodeEighths,
   MAX_DECODE_PIXELS,
   readImageHeader,
-  scaledSize,
 } from './image-header';
 import type { ClassifierInput } from './types';
 
@@ -56,7 +57,8 @@ function modelCanvas(): Context2D {
  */
 export async function toModelPixels(input: ClassifierInput, area: Area = 1): Promise<ImageData> {
   checkInput(input);
-  const { source, release, original } = await drawableOf(input);
+  // A region's side is a fraction of the short side too: the reduced decode needs only that.
+  const { source, release, original } = await drawableOf(input, typeof area === 'number' ? area : area.size);
   try {
     const decoded = sizeOf(source);
     // A picture decoded at a reduced size is judged, and named in messages, by its own size.
@@ -123,9 +125,9 @@ interface DrawableSource {
   original?: [number, number];
 }
 
-async function drawableOf(input: ClassifierInput): Promise<DrawableSource> {
+async function drawableOf(input: ClassifierInput, crop: number): Promise<DrawableSource> {
   if (input instanceof Blob) {
-    const { bitmap, original } = await decodeBlob(input);
+    const { bitmap, original } = await decodeBlob(input, crop);
     return { source: bitmap, release: () => bitmap.close(), original };
   }
   if (input instanceof ImageData) {
@@ -149,7 +151,7 @@ function isSvg(blob: Blob): boolean {
   return blob.type === 'image/svg+xml' || (blob instanceof File && /\.svgz?$/i.test(blob.name));
 }
 
-async function decodeBlob(blob: Blob): Promise<{ bitmap: ImageBitmap; original?: [number, number] }> {
+async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitmap; original?: [number, number] }> {
   const what = nameOf(blob);
   if (blob.size === 0) throw new ClassifierError('input', `${what} is empty (0 bytes). Choose another image.`);
   // A file that cannot be read at all (deleted or changed since it was chosen) gets the same message
@@ -165,12 +167,13 @@ async function decodeBlob(blob: Blob): Promise<{ bitmap: ImageBitmap; original?:
     if (header?.type === 'jpg' && !jpegIsComplete(new Uint8Array(await blob.arrayBuffer()))) {
       throw new Error('The JPEG ends before its end-of-image marker: it was cut off.');
     }
-    const reduced = header && scale < 1 ? await decodeReducedJpeg(blob, header, scale) : undefined;
+    const reduced = header?.type === 'jpg' ? await decodeReducedJpeg(blob, header, crop) : undefined;
     if (reduced && shown) return { bitmap: reduced, original: [shown.width, shown.height] };
     // 'from-image' applies the EXIF orientation, so phone photos are classified upright.
     // createImageBitmap's resizeWidth/resizeHeight are no help for a huge PNG or WebP: Chromium 150 decodes
     // the whole image first and then resizes it, which took more memory than the plain decode (measured on
-    // a 12000×12000 PNG: +780 MB at the peak, against +544 MB) and 2.6× the time.
+    // a 12000×12000 PNG: +780 MB at the peak, against +544 MB) and 2.6× the time. PNG has no reduced
+    // decode at all, and Chromium's ImageDecoder scales only JPEG while decoding.
     return { bitmap: await createImageBitmap(blob, { imageOrientation: 'from-image' }) };
   } catch (error) {
     // createImageBitmap refuses an SVG that has no width and height; an <img> draws it at any size.
@@ -196,17 +199,40 @@ async function decodeBlob(blob: Blob): Promise<{ bitmap: ImageBitmap; original?:
 }
 
 /**
- * Decodes a large JPEG at a reduced size with WebCodecs' ImageDecoder, whose JPEG decoder scales by
- * n/8 while decoding: the full-size pixels never exist. Measured in Chromium 150 on a 12000×12000
- * JPEG: decoded at 3000×3000 in 0.36 s with +91 MB of memory at the peak, against 1.1 s and +577 MB
- * for createImageBitmap. Returns undefined where ImageDecoder is missing or fails (the caller then
- * decodes it whole).
+ * Decodes a JPEG at the smallest n/8 of its size that keeps the crop at least four times the model's
+ * input ({@link jpegDecodeEighths}), or undefined when the JPEG is too small for that to save much
+ * (at most half its side would go), or when no reduced decode worked (the caller then decodes it whole).
+ *
+ * Where WebCodecs' ImageDecoder exists, its JPEG decoder scales by n/8 while decoding, so the
+ * full-size pixels never exist. Measured in Chromium 156 here (`npm run bench`, `decode` scenario):
+ * a 4032×3024 JPEG at 2/8 in about a third of the time of a full createImageBitmap; a 12000×12000 one at 1/8
+ * with +91 MB of memory at the peak, against +577 MB. Where it does not (WebKit, Firefox before 133),
+ * createImageBitmap's resizeWidth/resizeHeight are the best fallback measured (Chromium with
+ * ImageDecoder removed: 0.75–0.85× the time of the plain decode; an <img> with decode() and a draw
+ * to a small canvas was slower than either); it still decodes the whole image first, which for an
+ * image over {@link MAX_DECODE_PIXELS} costs more memory than the plain decode, so those are decoded plainly.
  */
-async function decodeReducedJpeg(blob: Blob, header: ImageHeader, scale: number): Promise<ImageBitmap | undefined> {
-  if (header.type !== 'jpg' || typeof ImageDecoder === 'undefined') return undefined;
-  // The desired size is in stored pixels: the decoded frame carries the EXIF rotation, which
+async function decodeReducedJpeg(blob: Blob, header: ImageHeader, crop: number): Promise<ImageBitmap | undefined> {
+  if (!(crop > 0 && crop <= 1)) return undefined;
+  const eighths = jpegDecodeEighths(header.width, header.height, crop);
+  const tooLarge = header.width * header.height > MAX_DECODE_PIXELS;
+  if (eighths > 4 && !tooLarge) return undefined;
+  // The sizes are in stored pixels: the decoded frame carries the EXIF rotation, which
   // createImageBitmap applies, so the bitmap comes out upright.
-  const { width, height } = scaledSize(header.width, header.height, scale);
+  const { width, height } = eighthsSize(header.width, header.height, eighths);
+  if (typeof ImageDecoder === 'undefined') {
+    if (tooLarge) return undefined;
+    // resizeWidth/resizeHeight name the bitmap's own size, after the EXIF rotation.
+    const shown = displaySize({ ...header, width, height });
+    return createImageBitmap(blob, {
+      imageOrientation: 'from-image',
+      resizeWidth: shown.width,
+      resizeHeight: shown.height,
+      // Bilinear, like the final resize. 'medium' (smoother) matched a full decode's top-1 on 28 of the 30
+      // upscaled test images (e2e/phone-photos.spec.ts); 'low' on more.
+      resizeQuality: 'low',
+    }).catch(() => undefined);
+  }
   let decoder: ImageDecoder | undefined;
   try {
     decoder = new ImageDecoder({ data: blob.stream(), type: 'image/jpeg', desiredWidth: width, desiredHeight: height });

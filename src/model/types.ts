@@ -2,7 +2,7 @@ import type { Region } from './crop';
 import type { ClassSelector } from './filters';
 
 /** A tf.js backend the classifier can run on. */
-export type Backend = 'webgl' | 'wasm' | 'cpu';
+export type Backend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** Anything the classifier can take a picture from. */
 export type ClassifierInput =
@@ -131,8 +131,11 @@ export interface LoadClassifierOptions {
   /** URL of the graph model's `model.json`. Default: the model shipped with the package, next to its code. */
   modelUrl?: string | URL;
   /**
-   * Preferred backend. Default `webgl`; falls back to wasm, then cpu, if it cannot start.
-   * `auto` measures wasm and WebGL on this device once (remembered per browser) and takes the faster.
+   * Preferred backend. Default `webgl`; falls back to wasm, then cpu, if it cannot start. `webgpu`
+   * (tf.js's WebGPU backend, loaded only when asked for) falls back to webgl, then wasm, then cpu.
+   * `auto` starts on wasm at once and, after the first result, times wasm, WebGL and WebGPU (where the
+   * browser has it) in idle time; it moves to a faster one between calls and remembers the choice per
+   * browser (see {@link Classifier.backendChoice}).
    */
   backend?: Backend | 'auto';
   /** Aborts the download and the load. */

@@ -3,6 +3,8 @@
 // what is accepted, and a number out of range is clamped. Nothing here touches the DOM or Lit, so the
 // rules are unit-tested under Node (test/attributes.test.ts) and any controller can reuse them.
 
+import type { Backend } from '../../model/types';
+
 /** The reading rule of one attribute and its property. */
 export interface AttributeRule<T> {
   /** The attribute's name, e.g. `top-k`. */
@@ -122,7 +124,7 @@ function describe(value: unknown): string {
 
 /** The rules of `<mobilenet-classifier>`'s attributes that take a value (the boolean ones cannot be invalid). */
 export const RULES = {
-  backend: keywordRule('backend', 'backend', ['webgl', 'wasm', 'cpu', 'auto'] as const, 'webgl'),
+  backend: keywordRule<Backend | 'auto'>('backend', 'backend', ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'], 'webgl'),
   topK: numberRule('top-k', 'topK', { min: 1, max: 1001, fallback: 5, integer: true }),
   crop: numberRule('crop', 'crop', { min: 0, max: 1, fallback: 1, minExclusive: true }),
   facingMode: keywordRule('facing-mode', 'facingMode', ['user', 'environment'] as const, 'user'),
