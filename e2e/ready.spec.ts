@@ -2,8 +2,20 @@
 // failed (however late it is read), and renewed only when a new load starts (Retry, model-url, backend).
 // Before the fix a failed load swapped in a new pending promise that waited for Retry, so code that read
 // `ready` after the failure never settled.
+import type { Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import { expect, expectReady, ON_WASM, test, waitForErrors } from './element-harness';
+
+/** Uncaught errors and unhandled rejections in the page from now on, as they are reported. */
+async function watchUnhandled(page: Page): Promise<string[]> {
+  const unhandled: string[] = [];
+  page.on('pageerror', (error) => unhandled.push(error.message));
+  await page.evaluate(() =>
+    window.addEventListener('unhandledrejection', (event) => console.error(`unhandled: ${event.reason}`)),
+  );
+  page.on('console', (message) => message.text().startsWith('unhandled:') && unhandled.push(message.text()));
+  return unhandled;
+}
 
 /** How `ready` settles within `ms`: 'resolved', the rejection's message, or 'pending'. */
 const settles = (host: MobilenetClassifier, ms: number) =>
@@ -19,12 +31,7 @@ test('ready rejects once the load failed, however late it is read, and is renewe
   elementPage: page,
   addClassifier,
 }) => {
-  const unhandled: string[] = [];
-  page.on('pageerror', (error) => unhandled.push(error.message));
-  await page.evaluate(() =>
-    window.addEventListener('unhandledrejection', (event) => console.error(`unhandled: ${event.reason}`)),
-  );
-  page.on('console', (message) => message.text().startsWith('unhandled:') && unhandled.push(message.text()));
+  const unhandled = await watchUnhandled(page);
 
   let modelThere = false;
   await page.route('**/late/**', async (route) => {
@@ -56,12 +63,7 @@ test('a failed load nobody waits on raises no unhandled rejection, and a backend
   elementPage: page,
   addClassifier,
 }) => {
-  const unhandled: string[] = [];
-  page.on('pageerror', (error) => unhandled.push(error.message));
-  await page.evaluate(() =>
-    window.addEventListener('unhandledrejection', (event) => console.error(`unhandled: ${event.reason}`)),
-  );
-  page.on('console', (message) => message.text().startsWith('unhandled:') && unhandled.push(message.text()));
+  const unhandled = await watchUnhandled(page);
   const el = await addClassifier({ ...ON_WASM, 'model-url': '/nowhere/model.json' }, { waitReady: false });
   await waitForErrors(page, 1);
   await page.waitForTimeout(300);

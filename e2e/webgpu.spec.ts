@@ -2,16 +2,7 @@
 // Vulkan (no GPU on this machine), gives the same answers as wasm on the 30 test images.
 import type { Backend } from '../src/model';
 import { expect, test, TEST_IMAGES } from './fixtures';
-
-/** Chromium's software WebGPU: SwiftShader through Vulkan. WebGL is then not available. */
-export const WEBGPU_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-angle=vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-  '--disable-vulkan-surface',
-];
+import { WEBGPU_ARGS } from './webgpu-flags';
 
 test.use({
   launchOptions: {

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { markdown, targets, type Backend, type ModelSize, type ScenarioRecord } from '../bench/report';
 import { StaticServer } from '../bench/server';
+import { WEBGPU_ARGS } from '../e2e/webgpu-flags';
 import { buildModel } from './model/build-model';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,15 +89,6 @@ const LAUNCH_ARGS = [
   '--disable-renderer-backgrounding',
 ];
 const CAMERA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
-/** Chromium's software WebGPU (SwiftShader through Vulkan), as in e2e/webgpu.spec.ts; WebGL is then off. */
-const WEBGPU_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-angle=vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-  '--disable-vulkan-surface',
-];
 /** measureUserAgentSpecificMemory() otherwise answers only after some later garbage collection, up to ~20 s. */
 const EAGER_MEMORY_ARGS = ['--enable-blink-features=ForceEagerMeasureMemory'];
 
