@@ -115,8 +115,9 @@ export class MobilenetClassifier extends LitElement {
   @property({ attribute: 'model-url' }) modelUrl?: string;
 
   /**
-   * Preferred tf.js backend: `webgl`, `wasm` or `cpu`, falling back in that order when it cannot start;
-   * or `auto`, which measures wasm and WebGL once on this device and takes the faster.
+   * Preferred tf.js backend: `webgpu`, `webgl`, `wasm` or `cpu`, falling back in that order when it
+   * cannot start; or `auto`, which starts on wasm at once, then times WebGL and WebGPU between calls and
+   * moves to the fastest (remembered for the next visit).
    */
   @property({ converter: converterOf(RULES.backend) }) backend: Backend | 'auto' = 'webgl';
 
