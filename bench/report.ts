@@ -196,6 +196,35 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     });
   }
 
+  // 3c. wasm with threads (isolated pages) beside one thread and the TFLite runtimes, at batch 1.
+  const threads = get(scenarios, 'wasm-threads');
+  const single = get(scenarios, 'steady:wasm');
+  if (threads) {
+    const over = (a: number | undefined, b: number | undefined) => (a && b ? ratio(a / b) : '–');
+    const t = threads.batch1;
+    list.push({
+      id: 'batch1-wasm-threads',
+      what: `wasm with ${threads.threads} threads (cross-origin-isolated page) at batch 1, classify() on a ready 96×96 picture: over one thread, TFLite, LiteRT.js`,
+      goal: 'report',
+      value:
+        `${over(t.classify96.p50, single?.batch1.classify96.p50)} of one thread; ` +
+        `${over(t.classify96.p50, tflite?.batch1.classify96.p50)} of tfjs-tflite; ${over(t.classify96.p50, litert?.batch1.classify96.p50)} of LiteRT.js`,
+      met: undefined,
+      detail:
+        `${ms(t.classify96.p50)} ms threaded vs ${ms(single?.batch1.classify96.p50)} ms one thread; bare model ${ms(t.bare.p50)} vs ${ms(single?.batch1.bare.p50)} ms ` +
+        `(${over(t.bare.p50, single?.batch1.bare.p50)}); bare batch 8 ${ms(threads.bare8.p50)} ms; top-1 ${threads.top1.label}`,
+    });
+  } else if (scenarios['wasm-threads']) {
+    list.push({
+      id: 'batch1-wasm-threads',
+      what: 'wasm with threads (cross-origin-isolated page) at batch 1',
+      goal: 'report',
+      value: failed(scenarios, 'wasm-threads'),
+      met: undefined,
+      detail: '',
+    });
+  }
+
   // 4. float16 download size and agreement.
   const f16 = sizes.float16;
   const compare = get(scenarios, 'float16');
@@ -732,15 +761,15 @@ export function markdown(run: {
     );
   }
 
-  const probe = sc['probe:wasm-2-threads-isolated'];
-  if (probe) {
+  const threaded = sc['wasm-threads'];
+  if (threaded) {
+    out.push('\n### wasm with threads (the core on a cross-origin-isolated page, threaded SIMD build)\n');
+    const r = threaded.result;
     out.push(
-      '\n### Probe: tf.js wasm with threads (threaded SIMD build, cross-origin-isolated page; the core turns threads off)\n',
-    );
-    out.push(
-      probe.result
-        ? `Started with multithread ${probe.result.multithread}, ${probe.result.threads} thread(s): bare batch 1 p50 ${ms(probe.result.bare.p50)} ms, batch 8 p50 ${ms(probe.result.bare8.p50)} ms.`
-        : `Did not work: ${probe.error?.split('\n')[0]}; got as far as: ${(probe.progress ?? []).join(' → ') || 'nothing logged'}.`,
+      r
+        ? `${r.threads} thread(s) (page sees ${r.hardwareConcurrency} logical cores, multithread ${r.multithread}), load ${ms(r.loadMs)} ms: ` +
+            `bare batch 1 p50 ${ms(r.batch1.bare.p50)} ms, classify() batch 1 p50 ${ms(r.batch1.classify96.p50)} ms, bare batch 8 p50 ${ms(r.bare8.p50)} ms; top-1 of the strawberry: ${r.top1.label}.`
+        : `Did not work: ${threaded.error?.split('\n')[0]}; got as far as: ${(threaded.progress ?? []).join(' → ') || 'nothing logged'}.`,
     );
   }
 

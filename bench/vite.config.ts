@@ -25,6 +25,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // As the drop-in (scripts/build/lib.ts): Vite's default Oxc breaks tf.js's threaded wasm glue.
+    minify: 'esbuild',
     outDir: process.env.BENCH_BUILD_DIR ?? resolve(here, 'results/.build'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,

@@ -25,7 +25,23 @@ export interface PackResult {
 }
 
 export type AppName =
-  'plain' | 'plain-dev' | 'react' | 'drop-in' | 'webpack' | 'rollup' | 'esbuild' | 'esbuild-elsewhere' | 'next';
+  | 'plain'
+  | 'plain-dev'
+  | 'react'
+  | 'react-isolated'
+  | 'drop-in'
+  | 'drop-in-isolated'
+  | 'webpack'
+  | 'rollup'
+  | 'esbuild'
+  | 'esbuild-elsewhere'
+  | 'next';
+
+/** The two headers that make a page cross-origin isolated, the condition for wasm threads. */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 /** A served page of the consumer app. */
 export interface ServedApp {
@@ -91,14 +107,20 @@ function parsePackOutput(stdout: string): PackResult {
   return result;
 }
 
-async function serve(root: string, name: AppName, servers: (PreviewServer | ViteDevServer)[]): Promise<ServedApp> {
+/** Serves a built app's static files, with `headers` on every response. */
+async function serve(
+  root: string,
+  name: AppName,
+  servers: (PreviewServer | ViteDevServer)[],
+  headers: Record<string, string> = {},
+): Promise<ServedApp> {
   // Only the static files of the built app are served: the same as any static host would.
   const server = await preview({
     root,
     configFile: false,
     logLevel: 'silent',
     build: { outDir: 'dist' },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, headers },
   });
   servers.push(server);
   const url = server.resolvedUrls?.local[0];
@@ -280,7 +302,9 @@ export async function setUpConsumer(
       plain: await serve(path.join(dir, 'plain'), 'plain', servers),
       'plain-dev': await serveDev(dir, servers),
       react: await serve(path.join(dir, 'react'), 'react', servers),
+      'react-isolated': await serve(path.join(dir, 'react'), 'react-isolated', servers, ISOLATION_HEADERS),
       'drop-in': await serve(path.join(dir, 'drop-in'), 'drop-in', servers),
+      'drop-in-isolated': await serve(path.join(dir, 'drop-in'), 'drop-in-isolated', servers, ISOLATION_HEADERS),
       webpack: await serve(path.join(dir, 'webpack'), 'webpack', servers),
       rollup: await serve(path.join(dir, 'rollup'), 'rollup', servers),
       esbuild,

@@ -25,8 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const MODEL_DIR = path.join(ROOT, 'public/model');
 const OUT = path.join(ROOT, 'dist/lib');
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
-/** The binaries tf.js fetches with multithreading off (src/model/backend.ts turns it off). */
-const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
+/** The binaries tf.js may fetch: plain, SIMD, and threaded SIMD on cross-origin-isolated pages (src/model/threads.ts). */
+const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 /** The drop-in's file name, also its entry in the package's exports map. */
 export const BUNDLE_FILE = 'mobilenet-classifier.bundle.js';
 
@@ -99,12 +99,8 @@ export function modelFileUrl(modelUrl, path) {
 }
 
 export async function wasmPaths() {
-  const simd = ${url('wasm/tfjs-backend-wasm-simd.wasm')}.href;
-  // tf.js wants an entry for the threaded binary too; threads are off, so it is never fetched.
   return {
-    'tfjs-backend-wasm.wasm': ${url('wasm/tfjs-backend-wasm.wasm')}.href,
-    'tfjs-backend-wasm-simd.wasm': simd,
-    'tfjs-backend-wasm-threaded-simd.wasm': simd,
+${WASM_FILES.map((name) => `    ${JSON.stringify(name)}: ${url(`wasm/${name}`)}.href,`).join('\n')}
   };
 }
 `;
@@ -162,7 +158,10 @@ async function buildModules(files: string[]): Promise<void> {
 /** The drop-in: one minified ES module with tf.js and Lit bundled in, no other JS file. */
 async function buildBundle(files: string[]): Promise<void> {
   await buildLib(files, {
-    minify: true,
+    // esbuild, not Vite's default Oxc: Oxc rewrites the `typeof _scriptDir` guard in tf.js's threaded
+    // glue, whose text tf.js's pthread workers run, and every worker then fails (src/model/threads.ts).
+    // esbuild keeps `typeof`, as tf.js's README asks of a minifier.
+    minify: 'esbuild',
     lib: { entry: { bundle: 'src/bundle.ts' }, formats: ['es'], fileName: () => BUNDLE_FILE },
     // The backends are imported on demand in the modules; here they are all inside the one file.
     rolldownOptions: { output: { codeSplitting: false } },

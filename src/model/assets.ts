@@ -28,19 +28,19 @@ export function modelFileUrl(modelUrl: URL, path: string): URL {
   return new URL(path, modelUrl);
 }
 
-/** The wasm binaries the wasm backend may fetch, by the file name tf.js asks for. */
+/**
+ * The wasm binaries the wasm backend may fetch, by the file name tf.js asks for: one of them per page,
+ * the threaded one only on a cross-origin-isolated page (src/model/threads.ts).
+ */
 export async function wasmPaths(): Promise<Record<string, string>> {
-  const [plain, simd] = await Promise.all([
+  const [plain, simd, threadedSimd] = await Promise.all([
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
     import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
+    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
   ]);
-  return withThreadedEntry({ 'tfjs-backend-wasm.wasm': plain.default, 'tfjs-backend-wasm-simd.wasm': simd.default });
-}
-
-/**
- * tf.js's setWasmPaths refuses a map without the threaded binary, but backend.ts turns threads off, so
- * tf.js never fetches it: the entry points at the SIMD binary instead of shipping 435 kB never used.
- */
-function withThreadedEntry(paths: Record<string, string>): Record<string, string> {
-  return { ...paths, 'tfjs-backend-wasm-threaded-simd.wasm': paths['tfjs-backend-wasm-simd.wasm'] };
+  return {
+    'tfjs-backend-wasm.wasm': plain.default,
+    'tfjs-backend-wasm-simd.wasm': simd.default,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd.default,
+  };
 }

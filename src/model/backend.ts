@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { MODEL_INPUT_SIZE } from './crop';
 import { wasmPaths } from './assets';
+import { wasmThreads } from './threads';
 import type { Backend } from './types';
 
 /**
@@ -34,13 +35,36 @@ export function setWasmPath(folder: string | URL): void {
   wasmFolder = url;
 }
 
-/** The binaries in `folder`; the threaded entry is never fetched, see src/model/assets.ts. */
+let wasmThreadCount: number | undefined;
+
+/**
+ * How many threads the wasm backend may use on a cross-origin-isolated page (elsewhere it always runs
+ * on one). By default tf.js picks half the logical cores, at most 8, and only where its threaded build
+ * works on the page (see "Threads" in the README). `1` keeps wasm on one thread, with no workers and
+ * without fetching the threaded binary; a larger number is still capped at half the logical cores. Like
+ * {@link setWasmPath}, a setting of the page: call it before the first classifier starts on wasm.
+ *
+ * @throws RangeError unless `count` is a whole number of at least 1; Error once the wasm backend has started.
+ * @example
+ * setWasmThreads(1); // an isolated page that needs its cores for something else
+ */
+export function setWasmThreads(count: number): void {
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`setWasmThreads() takes a whole number of at least 1, not ${count}.`);
+  if (started.has('wasm'))
+    throw new Error(
+      'setWasmThreads() came too late: the wasm backend has started, so call it before the first classifier.',
+    );
+  wasmThreadCount = count;
+}
+
+/** The binaries in `folder`: tf.js fetches one of them (threaded only on a cross-origin-isolated page). */
 function wasmPathsIn(folder: URL): Record<string, string> {
-  const simd = new URL('tfjs-backend-wasm-simd.wasm', folder).href;
+  const file = (name: string) => new URL(name, folder).href;
   return {
-    'tfjs-backend-wasm.wasm': new URL('tfjs-backend-wasm.wasm', folder).href,
-    'tfjs-backend-wasm-simd.wasm': simd,
-    'tfjs-backend-wasm-threaded-simd.wasm': simd,
+    'tfjs-backend-wasm.wasm': file('tfjs-backend-wasm.wasm'),
+    'tfjs-backend-wasm-simd.wasm': file('tfjs-backend-wasm-simd.wasm'),
+    'tfjs-backend-wasm-threaded-simd.wasm': file('tfjs-backend-wasm-threaded-simd.wasm'),
   };
 }
 
@@ -55,16 +79,17 @@ const registrations: Record<Backend, () => Promise<void>> = {
     await import('@tensorflow/tfjs-backend-webgl');
   },
   wasm: async () => {
-    const [wasm, paths] = await Promise.all([
+    const [wasm, paths, threads] = await Promise.all([
       import('@tensorflow/tfjs-backend-wasm'),
       wasmFolder ? wasmPathsIn(wasmFolder) : wasmPaths(),
+      wasmThreadCount === 1 ? false : wasmThreads().then((verdict) => verdict.threads),
     ]);
     // The binaries are served by the app itself (next to the package's code, or as Vite assets), never
     // from a CDN.
     wasm.setWasmPaths(paths);
-    // The threaded build hangs in a minified bundle on cross-origin-isolated pages (measured here);
-    // SIMD alone runs this network in ~4 ms.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // tf.js would try threads wherever SharedArrayBuffer exists; src/model/threads.ts says where they work.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads);
+    if (threads && wasmThreadCount !== undefined) wasm.setThreadsCount(wasmThreadCount);
   },
   cpu: async () => {
     await import('@tensorflow/tfjs-backend-cpu');

@@ -9,7 +9,7 @@
 export { defaultModelUrl } from './assets';
 export { Classifier, DEFAULT_BATCH_SIZE, loadClassifier } from './classifier';
 export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
-export { BACKENDS, setWasmPath } from './backend';
+export { BACKENDS, setWasmPath, setWasmThreads } from './backend';
 export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, regionCrop, MODEL_INPUT_SIZE, type CropRect, type Region } from './crop';
 export { hottestArea, type PictureArea } from './explain';
