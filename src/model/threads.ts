@@ -11,12 +11,14 @@
 // checks the glue it was given before it asks for threads.
 
 /**
- * What tf.js's pthread worker does with that text, minus the wasm: it defines `startWorker`, which the
- * factory calls once it has set itself up, and runs the factory as a pthread.
+ * What tf.js's pthread worker does with that text, minus the wasm: it loads it with importScripts (so a
+ * CSP without `blob:` in script-src stops it here too), defines `startWorker`, which the factory calls
+ * once it has set itself up, and runs the factory as a pthread.
  */
-const PROBE = `
+const probe = (factoryUrl: string) => `
 self.startWorker = function () { postMessage(null); };
 try {
+  importScripts(${JSON.stringify(factoryUrl)});
   WasmBackendModuleThreadedSimd({
     ENVIRONMENT_IS_PTHREAD: true,
     wasmMemory: new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }),
@@ -44,20 +46,22 @@ export interface ThreadsVerdict {
  */
 function probeFactory(source: string): Promise<string | null> {
   return new Promise((resolve) => {
-    let url: string | undefined;
+    const urls: string[] = [];
     let worker: Worker | undefined;
     const done = (outcome: string | null) => {
       clearTimeout(timer);
       worker?.terminate();
-      if (url) URL.revokeObjectURL(url);
+      for (const url of urls) URL.revokeObjectURL(url);
       resolve(outcome);
     };
     const timer = setTimeout(() => done(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`), PROBE_TIMEOUT_MS);
+    const script = (text: string) => {
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+      urls.push(url);
+      return url;
+    };
     try {
-      url = URL.createObjectURL(
-        new Blob([`var WasmBackendModuleThreadedSimd = ${source};\n${PROBE}`], { type: 'text/javascript' }),
-      );
-      worker = new Worker(url);
+      worker = new Worker(script(probe(script(`var WasmBackendModuleThreadedSimd = ${source};`))));
       worker.onmessage = (event: MessageEvent<string | null>) => done(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
@@ -80,8 +84,9 @@ async function decide(): Promise<ThreadsVerdict> {
   const reason = `tf.js's threaded wasm glue does not run in a worker on this page (${failure})`;
   // Only an isolated page gets here: its author asked for threads, so say why there are none.
   console.warn(
-    `mobilenet-classifier: wasm runs without threads: ${reason}. The page's minifier probably rewrote ` +
-      '`typeof x !== "undefined"` to `x !== void 0` in tf.js; see "Threads" in the README.',
+    `mobilenet-classifier: wasm runs without threads: ${reason}. Either the page's minifier rewrote ` +
+      '`typeof x !== "undefined"` in tf.js, or its Content-Security-Policy refuses blob: workers; ' +
+      'see "Threads" in the README.',
   );
   return { threads: false, reason };
 }
