@@ -1364,6 +1364,160 @@ async function wasmWithThreads({
   };
 }
 
+/** One kernel call as the converter made it during an execute, for a replay without the converter. */
+interface KernelCall {
+  name: string;
+  inputs: Record<string, tf.Tensor>;
+  attrs: tf.NamedAttrMap;
+  outputs: tf.Tensor[];
+}
+
+/** What the wasm backend's kernels take and return: tensors without the engine's bookkeeping. */
+type TensorInfo = { dataId: object; shape: number[]; dtype: string };
+
+/**
+ * Records the top-level kernel calls of one `model.execute` on `input` (a kernel that calls others is
+ * recorded once), and returns two replays of them, each giving the logits: through tf.engine().runKernel,
+ * and straight on the wasm backend's kernel functions. The recorded tensors stay alive until `dispose`:
+ * the replays look their inputs up by them.
+ */
+function recordKernels(model: GraphModel, input: tf.Tensor) {
+  const engine = tf.engine();
+  const runKernel = engine.runKernel.bind(engine);
+  const calls: KernelCall[] = [];
+  let depth = 0;
+  engine.runKernel = ((name: string, inputs: Record<string, tf.Tensor>, attrs: tf.NamedAttrMap) => {
+    depth++;
+    try {
+      const out = runKernel(name, inputs, attrs) as tf.Tensor | tf.Tensor[];
+      if (depth === 1) calls.push({ name, inputs: { ...inputs }, attrs: { ...attrs }, outputs: [out].flat() });
+      return out;
+    } finally {
+      depth--;
+    }
+  }) as typeof engine.runKernel;
+  let logits: tf.Tensor;
+  try {
+    logits = model.execute({ images: input }, 'logits') as tf.Tensor;
+  } finally {
+    engine.runKernel = runKernel;
+  }
+  const expected = logits.dataSync().slice();
+  const produced = new Set(calls.flatMap((c) => c.outputs));
+  const inputsOf = <T>(call: KernelCall, live: Map<tf.Tensor, T>) =>
+    Object.fromEntries(Object.entries(call.inputs).map(([k, t]) => [k, produced.has(t) ? live.get(t)! : t]));
+
+  const viaEngine = () => {
+    const live = new Map<tf.Tensor, tf.Tensor>();
+    const made: tf.Tensor[] = [];
+    for (const call of calls) {
+      const out = [runKernel(call.name, inputsOf(call, live), call.attrs) as tf.Tensor | tf.Tensor[]].flat();
+      call.outputs.forEach((t, i) => live.set(t, out[i]!));
+      made.push(...out);
+    }
+    const data = live.get(logits)!.dataSync();
+    tf.dispose(made);
+    return data;
+  };
+
+  const backend = tf.backend() as unknown as {
+    disposeData(dataId: object): void;
+    readSync(dataId: object): Float32Array;
+  };
+  const kernels = calls.map((c) => tf.getKernel(c.name, 'wasm')!.kernelFunc);
+  const direct = () => {
+    const live = new Map<tf.Tensor, TensorInfo>();
+    const made: TensorInfo[] = [];
+    calls.forEach((call, n) => {
+      const args = { inputs: inputsOf(call, live), attrs: call.attrs, backend };
+      const out = [kernels[n]!(args as never) as TensorInfo | TensorInfo[]].flat();
+      call.outputs.forEach((t, i) => live.set(t, out[i]!));
+      made.push(...out);
+    });
+    const data = backend.readSync(live.get(logits)!.dataId);
+    // A Reshape output shares its input's buffer and counts one more reference to it: one release each.
+    for (const info of made) backend.disposeData(info.dataId);
+    return data;
+  };
+  const maxDiff = (a: ArrayLike<number>) => Math.max(...Array.from(a, (v, i) => Math.abs(v - expected[i]!)));
+  return {
+    calls,
+    viaEngine,
+    direct,
+    agreement: { engine: maxDiff(viaEngine()), direct: maxDiff(direct()) },
+    dispose: () => tf.dispose([logits, ...produced]),
+  };
+}
+
+/**
+ * Where the fixed time of a batch-1 run on wasm goes (issue 14, target 5's floor). The same kernels, on
+ * the same tensors, three ways, interleaved in one page, at batch 1 and 8:
+ * - `execute`: the converter's GraphModel.execute, then dataSync of the logits (what the core runs);
+ * - `engine`: the kernels the converter called, replayed through tf.engine().runKernel (the engine's
+ *   bookkeeping, without the graph executor and the ops' argument checks);
+ * - `direct`: the same kernels called straight on the wasm backend (its JS wrappers and the wasm code).
+ * execute − engine is the converter's share, engine − direct the engine's; direct at batch 1 and 8 splits
+ * the kernels' own time into a fixed part per run and a part per image.
+ */
+async function wasmFloor({ modelUrl, warmup, iterations }: { modelUrl: string; warmup: number; iterations: number }) {
+  setWasmThreads(1);
+  await startBackend('wasm');
+  const model = await loadGraphModel(modelUrl);
+  const graphNodes = ((await (await fetch(modelUrl)).json()) as { modelTopology: { node: unknown[] } }).modelTopology
+    .node.length;
+  const images = await loadTestImages();
+  const x1 = await inputBatch([images.find((i) => i.file === FRAME_IMAGE)!.bitmap]);
+  const x8 = await inputBatch(images.slice(0, 8).map((i) => i.bitmap));
+  bareSync(model, x1);
+  bareSync(model, x8);
+  const one = recordKernels(model, x1);
+  const eight = recordKernels(model, x8);
+
+  const samples: Partial<Record<'execute' | 'engine' | 'direct' | 'execute8' | 'direct8', number[]>> = {};
+  const timed = await timeInterleaved(
+    {
+      execute: async () => bareSync(model, x1),
+      engine: async () => void one.viaEngine(),
+      direct: async () => void one.direct(),
+      execute8: async () => bareSync(model, x8),
+      direct8: async () => void eight.direct(),
+    },
+    warmup,
+    iterations,
+    samples,
+  );
+  // Medians of the per-round differences: a change of load over the run hits both sides of each.
+  const paired = (a: number[] = [], b: number[] = []) => {
+    const d = a.map((x, i) => x - b[i]!).sort((x, y) => x - y);
+    return d[Math.floor(d.length / 2)] ?? NaN;
+  };
+  const kernelsPerImage = paired(samples.direct8, samples.direct) / 7;
+  const profile = await tf.profile(() => bareSync(model, x1));
+  const byKernel: Record<string, number> = {};
+  for (const call of one.calls) byKernel[call.name] = (byKernel[call.name] ?? 0) + 1;
+  const result = {
+    graphNodes,
+    kernelCalls: one.calls.length,
+    byKernel,
+    agreement: { batch1: one.agreement, batch8: eight.agreement },
+    ...timed,
+    converterMs: paired(samples.execute, samples.engine),
+    engineMs: paired(samples.engine, samples.direct),
+    kernelsPerImageMs: kernelsPerImage,
+    kernelsFixedMs: timed.direct.p50 - kernelsPerImage,
+    profile: {
+      kernels: profile.kernels.length,
+      kernelMs: profile.kernels.reduce((a, k) => a + Number(k.kernelTimeMs), 0),
+    },
+    threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount(),
+  };
+  one.dispose();
+  eight.dispose();
+  tf.dispose([x1, x8]);
+  model.dispose();
+  return result;
+}
+
 const bench = {
   coldCore,
   coldRaw,
@@ -1380,6 +1534,7 @@ const bench = {
   phonePhoto,
   webgpuTrial,
   wasmWithThreads,
+  wasmFloor,
   environment,
 };
 

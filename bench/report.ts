@@ -761,6 +761,32 @@ export function markdown(run: {
     );
   }
 
+  const floor = sc['floor:wasm'];
+  if (floor) {
+    out.push('\n### Where a batch-1 run on wasm goes (one thread; the same kernels three ways, interleaved)\n');
+    const f = floor.result;
+    if (f) {
+      out.push('| run | batch 1 p50 / min | batch 8 p50 / min | share at batch 1 (median of per-round differences) |');
+      out.push('|---|---|---|---|');
+      out.push(
+        `| GraphModel.execute + dataSync | ${ms(f.execute.p50)} / ${ms(f.execute.min)} | ${ms(f.execute8.p50)} / ${ms(f.execute8.min)} | converter: ${ms(f.converterMs)} ms (${ms((f.converterMs / f.graphNodes) * 1000)} µs a graph node) |`,
+      );
+      out.push(
+        `| the recorded kernels through tf.engine().runKernel | ${ms(f.engine.p50)} / ${ms(f.engine.min)} | | engine: ${ms(f.engineMs)} ms (${ms((f.engineMs / f.kernelCalls) * 1000)} µs a kernel) |`,
+      );
+      out.push(
+        `| the same kernels straight on the wasm backend | ${ms(f.direct.p50)} / ${ms(f.direct.min)} | ${ms(f.direct8.p50)} / ${ms(f.direct8.min)} | kernels: ${ms(f.kernelsFixedMs)} ms fixed + ${ms(f.kernelsPerImageMs)} ms an image |`,
+      );
+      out.push(
+        `\n${f.graphNodes} graph nodes, ${f.kernelCalls} kernel calls (${Object.entries(
+          f.byKernel as Record<string, number>,
+        )
+          .map(([k, n]) => `${k}×${n}`)
+          .join(', ')}); tf.profile: ${f.profile.kernels} kernels, ${ms(f.profile.kernelMs)} ms in kernels. ` +
+          `Largest difference of the replays' logits from execute's: ${JSON.stringify(f.agreement)}.`,
+      );
+    } else out.push(`Did not work: ${floor.error?.split('\n')[0]}.`);
+  }
   const threaded = sc['wasm-threads'];
   if (threaded) {
     out.push('\n### wasm with threads (the core on a cross-origin-isolated page, threaded SIMD build)\n');
