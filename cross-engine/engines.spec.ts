@@ -220,3 +220,28 @@ test.describe('bad input', () => {
     await expectResult(tab, 2, 'upload', lorikeet);
   });
 });
+
+test('a 4032×3024 JPEG: the reduced decode gives the full decode’s top-1, and what each way of decoding costs here', async ({
+  tab,
+}) => {
+  // PHOTO_COUNT=30 measures every test image (about a minute per engine); npm test takes the first five.
+  const count = Number(process.env.PHOTO_COUNT ?? 5);
+  const files = TEST_IMAGES.slice(0, count).map((image) => image.file);
+  const { index } = await tab.mount({ backend: 'wasm' });
+  const run = await tab.evaluate(({ index, files, rounds }) => window.probe.photoDecodes(index, files, rounds), {
+    index,
+    files,
+    rounds: Number(process.env.PHOTO_ROUNDS ?? 3),
+  });
+  const line = (name: string) =>
+    `${name}: ${run.decodeMs[name]!.toFixed(1)} ms to ${run.sizes[name]}, top-1 differs on ${run.differFromFull[name]}/${run.photos}`;
+  const report =
+    `${tab.engine.name} (ImageDecoder: ${run.imageDecoder}), ${run.photoBytes} B JPEG, median decode:\n  ` +
+    Object.keys(run.decodeMs).map(line).join('\n  ') +
+    `\n  el.classify(blob) end to end: ${run.classifyBlobMs.toFixed(1)} ms, top-1 differs on ${run.differFromFull['el.classify(blob)']}/${run.photos}` +
+    `\n  full decode + el.classify(bitmap): ${run.classifyFullMs.toFixed(1)} ms`;
+  console.log(report);
+  test.info().annotations.push({ type: 'phone photo decodes', description: report });
+  // Within one image of the full decode, as in e2e/phone-photos.spec.ts.
+  expect(run.differFromFull['el.classify(blob)'], report).toBeLessThanOrEqual(1);
+});

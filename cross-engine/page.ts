@@ -129,7 +129,141 @@ const probe = {
   addExample: (index: number, label: string, url: string) => element(index).addExample(label, url),
   customClasses: (index: number) => element(index).customClasses,
   stopCamera: (index: number) => element(index).stopCamera(),
+  photoDecodes,
 };
+
+/** A decode of a phone photo to something the element classifies, timed by {@link photoDecodes}. */
+type Decode = (blob: Blob, size: { width: number; height: number }) => Promise<ImageBitmap | HTMLCanvasElement>;
+
+/**
+ * The ways an engine can decode a JPEG smaller than it is stored, beside the full decode. The sizes are
+ * those the core asks for a 4032×3024 photo with the default crop (2/8: 1008×756).
+ */
+function decodes(): Record<string, Decode> {
+  const resized =
+    (resizeQuality: ResizeQuality): Decode =>
+    (blob, { width, height }) =>
+      createImageBitmap(blob, {
+        imageOrientation: 'from-image',
+        resizeWidth: width,
+        resizeHeight: height,
+        resizeQuality,
+      });
+  const variants: Record<string, Decode> = {
+    full: (blob) => createImageBitmap(blob, { imageOrientation: 'from-image' }),
+    'resize low': resized('low'),
+    'resize medium': resized('medium'),
+    'resize high': resized('high'),
+    // An <img> decodes off the main thread; drawn to a canvas of the reduced size.
+    'img + drawImage': async (blob, { width, height }) => {
+      const url = URL.createObjectURL(blob);
+      try {
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        Object.assign(canvas, { width, height });
+        canvas.getContext('2d')!.drawImage(image, 0, 0, width, height);
+        return canvas;
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+  };
+  if (typeof ImageDecoder !== 'undefined')
+    variants['ImageDecoder desired size'] = async (blob, { width, height }) => {
+      const decoder = new ImageDecoder({
+        data: blob.stream(),
+        type: 'image/jpeg',
+        desiredWidth: width,
+        desiredHeight: height,
+      });
+      try {
+        const { image } = await decoder.decode();
+        try {
+          return await createImageBitmap(image);
+        } finally {
+          image.close();
+        }
+      } finally {
+        decoder.close();
+      }
+    };
+  return variants;
+}
+
+/**
+ * Phone photos without a native reduced decode (issue 14, target 1): each of `files` (test images)
+ * stretched to 4032×3024 and encoded as JPEG 0.9 in this engine; then every way to decode it timed on
+ * the first photo (interleaved, `rounds` rounds after one warm-up), and the element's top-1 of each
+ * decode, of `el.classify(blob)` (the core's own choice here) and of the full decode, on every photo.
+ */
+async function photoDecodes(index: number, files: string[], rounds: number) {
+  const size = { width: 1008, height: 756 };
+  const photos: Blob[] = [];
+  for (const file of files) {
+    const bitmap = await createImageBitmap(await (await fetch(`/shared/test-images/${file}`)).blob());
+    const canvas = document.createElement('canvas');
+    Object.assign(canvas, { width: 4032, height: 3024 });
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, 4032, 3024);
+    bitmap.close();
+    photos.push(await new Promise<Blob>((done) => canvas.toBlob((blob) => done(blob!), 'image/jpeg', 0.9)));
+  }
+  const variants = decodes();
+  const release = (out: ImageBitmap | HTMLCanvasElement) => out instanceof ImageBitmap && out.close();
+  const sizes: Record<string, string> = {};
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  const names = Object.keys(variants);
+  for (let round = -1; round < rounds; round++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(Math.max(round, 0) + j) % names.length]!;
+      const started = performance.now();
+      const out = await variants[name]!(photos[0]!, size);
+      if (round >= 0) times[name]!.push(performance.now() - started);
+      sizes[name] = `${out.width}×${out.height}`;
+      release(out);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const el = element(index);
+  const top1 = async (source: ImageBitmap | HTMLCanvasElement | Blob) =>
+    (await el.classify(source)).predictions[0]!.index;
+  const answers: Record<string, number[]> = {
+    'el.classify(blob)': [],
+    ...Object.fromEntries(names.map((n) => [n, []])),
+  };
+  const classifyBlobMs: number[] = [];
+  const classifyFullMs: number[] = [];
+  for (const photo of photos) {
+    let started = performance.now();
+    answers['el.classify(blob)']!.push(await top1(photo));
+    classifyBlobMs.push(performance.now() - started);
+    started = performance.now();
+    const whole = await variants.full!(photo, size);
+    await top1(whole);
+    classifyFullMs.push(performance.now() - started);
+    release(whole);
+    for (const name of names) {
+      const out = await variants[name]!(photo, size);
+      answers[name]!.push(await top1(out));
+      release(out);
+    }
+  }
+  return {
+    photoBytes: photos[0]!.size,
+    imageDecoder: typeof ImageDecoder !== 'undefined',
+    decodeMs: Object.fromEntries(names.map((name) => [name, median(times[name]!)])),
+    sizes,
+    classifyBlobMs: median(classifyBlobMs),
+    // The same photo decoded whole, then classified: what the core would cost without a reduced decode.
+    classifyFullMs: median(classifyFullMs),
+    // Photos whose top-1 differs from the full decode's, per way of decoding.
+    differFromFull: Object.fromEntries(
+      Object.entries(answers).map(([name, tops]) => [name, tops.filter((t, i) => t !== answers.full![i]).length]),
+    ),
+    photos: photos.length,
+  };
+}
 
 declare global {
   interface Window {

@@ -32,8 +32,10 @@ export type AppName =
   | 'drop-in'
   | 'drop-in-isolated'
   | 'webpack'
+  | 'webpack-isolated'
   | 'rollup'
   | 'esbuild'
+  | 'esbuild-isolated'
   | 'esbuild-elsewhere'
   | 'next';
 
@@ -306,8 +308,10 @@ export async function setUpConsumer(
       'drop-in': await serve(path.join(dir, 'drop-in'), 'drop-in', servers),
       'drop-in-isolated': await serve(path.join(dir, 'drop-in'), 'drop-in-isolated', servers, ISOLATION_HEADERS),
       webpack: await serve(path.join(dir, 'webpack'), 'webpack', servers),
+      'webpack-isolated': await serve(path.join(dir, 'webpack'), 'webpack-isolated', servers, ISOLATION_HEADERS),
       rollup: await serve(path.join(dir, 'rollup'), 'rollup', servers),
       esbuild,
+      'esbuild-isolated': await serve(path.join(dir, 'esbuild'), 'esbuild-isolated', servers, ISOLATION_HEADERS),
       'esbuild-elsewhere': { name: 'esbuild-elsewhere', url: new URL('elsewhere.html', esbuild.url).href },
       next: { name: 'next', url: started.url },
     };

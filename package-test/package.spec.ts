@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import ts from 'typescript';
 import { TEST_IMAGES, TEST_IMAGES_DIR } from '../e2e/fixtures';
-import { exec, setUpConsumer, type Consumer, type ServedApp } from './consumer';
+import { exec, setUpConsumer, type AppName, type Consumer, type ServedApp } from './consumer';
 
 /** The image every page classifies; the model gets it right at top-1 (see e2e/element.spec.ts). */
 const IMAGE = TEST_IMAGES.find((image) => image.file.startsWith('n07745940_strawberry'))!;
@@ -266,48 +266,47 @@ async function fourCores(page: Page): Promise<void> {
 
 const threadedBinary = (requests: URL[]) => requests.filter((url) => /threaded-simd.*\.wasm$/.test(url.pathname));
 
-test('the drop-in on a cross-origin-isolated page runs wasm on threads, with the same top-1 as without', async ({
-  consumer,
-  page,
-}) => {
-  await fourCores(page);
-  const app = consumer.apps['drop-in-isolated'];
-  const { requests, pageErrors, consoleErrors } = await openApp(page, app);
-  // Before the fix every pthread worker threw "e is not defined" and this waited forever: the test's
-  // timeout is the verdict, not a time limit on the run.
-  await expectClassified(page, 'wasm');
-  expect(await wasmThreads(page), 'tf.js wasm on an isolated page').toEqual({
-    isolated: true,
-    pthreads: true,
-    threads: 2,
-  });
-  expect(threadedBinary(requests), 'the threaded binary, from the app').toHaveLength(1);
-  expectServedByApp(requests, app, true);
-  expect(pageErrors).toEqual([]);
-  expect(consoleErrors).toEqual([]);
-});
+/**
+ * Each app again, served with the two headers. tf.js's pthread workers run the text of its threaded
+ * glue's factory, which a minifier that rewrites `typeof` breaks: the core checks it first, so an app
+ * whose build broke it warns and runs on one thread instead of hanging.
+ */
+const ISOLATED: { app: AppName; threaded: boolean; build: string }[] = [
+  { app: 'drop-in-isolated', threaded: true, build: 'the drop-in, minified by esbuild, which keeps typeof' },
+  { app: 'esbuild-isolated', threaded: true, build: 'esbuild with no minifier' },
+  { app: 'react-isolated', threaded: false, build: "Vite 8's Oxc minifier rewrites the glue's typeof guard" },
+  { app: 'webpack-isolated', threaded: false, build: "webpack's terser rewrites the glue's typeof guard" },
+];
 
-test("a Vite-built app on an isolated page, whose minifier breaks tf.js's threaded glue, says so and runs on one thread", async ({
-  consumer,
-  page,
-}) => {
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
+for (const { app: name, threaded, build } of ISOLATED) {
+  test(`${name.replace('-isolated', '')} on a cross-origin-isolated page: ${threaded ? 'wasm on 2 threads' : 'one thread and a warning'} (${build}), the right top-1`, async ({
+    consumer,
+    page,
+  }) => {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' && message.text().startsWith('mobilenet-classifier: wasm runs without threads'))
+        warnings.push(message.text());
+    });
+    await fourCores(page);
+    const app = consumer.apps[name];
+    const { requests, pageErrors, consoleErrors } = await openApp(page, app);
+    // Before the fix every pthread worker of the drop-in threw "e is not defined" and this waited
+    // forever: the test's timeout is the verdict, not a time limit on the run.
+    await expectClassified(page, 'wasm');
+    expect(await wasmThreads(page), 'tf.js wasm on an isolated page').toEqual(
+      threaded ? { isolated: true, pthreads: true, threads: 2 } : { isolated: true, pthreads: false, threads: 1 },
+    );
+    expect(threadedBinary(requests), 'requests for the threaded binary').toHaveLength(threaded ? 1 : 0);
+    expect(warnings, 'the warning').toEqual(
+      threaded
+        ? []
+        : [expect.stringMatching(/threaded wasm glue does not run in a worker on this page \(ReferenceError: /)],
+    );
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
-  await fourCores(page);
-  const app = consumer.apps['react-isolated'];
-  const { requests, pageErrors } = await openApp(page, app);
-  // Vite 8 minifies with Oxc, which rewrites the glue's `typeof _scriptDir` guard: threads would hang here.
-  await expectClassified(page, 'wasm');
-  expect(await wasmThreads(page)).toEqual({ isolated: true, pthreads: false, threads: 1 });
-  expect(threadedBinary(requests), 'the threaded binary').toEqual([]);
-  expect(
-    warnings.filter((text) => text.startsWith('mobilenet-classifier: wasm runs without threads')),
-    'the one warning',
-  ).toEqual([expect.stringMatching(/threaded wasm glue does not run in a worker on this page \(ReferenceError: /)]);
-  expect(pageErrors).toEqual([]);
-});
+}
 
 test('the installed types resolve under moduleResolution bundler and nodenext', async ({ consumer }) => {
   const file = path.join(consumer.dir, 'types.ts');
