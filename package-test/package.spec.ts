@@ -259,9 +259,9 @@ async function wasmThreads(page: Page): Promise<{ isolated: boolean; pthreads: b
  * tf.js runs `navigator.hardwareConcurrency / 2` threads (tfjs-backend-wasm/src/cc/backend.cc): on this
  * 2-core machine that is 1. Four logical cores, as on most laptops, make it 2.
  */
-async function fourCores(page: Page): Promise<void> {
+async function logicalCores(page: Page, count: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
+  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: count });
 }
 
 const threadedBinary = (requests: URL[]) => requests.filter((url) => /threaded-simd.*\.wasm$/.test(url.pathname));
@@ -288,7 +288,7 @@ for (const { app: name, threaded, build } of ISOLATED) {
       if (message.type() === 'warning' && message.text().startsWith('mobilenet-classifier: wasm runs without threads'))
         warnings.push(message.text());
     });
-    await fourCores(page);
+    await logicalCores(page, 4);
     const app = consumer.apps[name];
     const { requests, pageErrors, consoleErrors } = await openApp(page, app);
     // Before the fix every pthread worker of the drop-in threw "e is not defined" and this waited
@@ -307,6 +307,20 @@ for (const { app: name, threaded, build } of ISOLATED) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('the drop-in on an isolated page with 2 logical cores stays on one thread: no workers, no threaded binary', async ({
+  consumer,
+  page,
+}) => {
+  await logicalCores(page, 2);
+  const { requests, pageErrors } = await openApp(page, consumer.apps['drop-in-isolated']);
+  await expectClassified(page, 'wasm');
+  // tf.js would run 2 / 2 = 1 thread: its pool of 8 workers would gain nothing.
+  expect(await wasmThreads(page)).toEqual({ isolated: true, pthreads: false, threads: 1 });
+  expect(threadedBinary(requests), 'requests for the threaded binary').toEqual([]);
+  expect(page.workers(), 'workers').toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
 
 test('the installed types resolve under moduleResolution bundler and nodenext', async ({ consumer }) => {
   const file = path.join(consumer.dir, 'types.ts');

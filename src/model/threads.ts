@@ -76,6 +76,10 @@ function probeFactory(source: string): Promise<string | null> {
 async function decide(): Promise<ThreadsVerdict> {
   if (!globalThis.crossOriginIsolated) return { threads: false, reason: 'the page is not cross-origin isolated' };
   if (typeof Worker === 'undefined') return { threads: false, reason: 'no Worker here' };
+  // tf.js runs half the logical cores (tfjs-backend-wasm/src/cc/backend.cc, num_cores): below 4 that is
+  // one thread, with no gain for its pool of 8 workers and the larger binary.
+  const cores = navigator.hardwareConcurrency ?? 1;
+  if (cores < 4) return { threads: false, reason: `${cores} logical cores: tf.js would run one thread` };
   // The same module tf.js's backend imports, so the same text its workers will run.
   const glue = await import('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js');
   const factory = (glue.default ?? glue) as unknown as (...args: unknown[]) => unknown;
@@ -93,8 +97,8 @@ async function decide(): Promise<ThreadsVerdict> {
 
 /**
  * Whether the wasm backend should start its threaded build on this page: only on a cross-origin-isolated
- * page, and only when tf.js's threaded glue, as this page's build left it, runs in a worker. Decided once
- * per page.
+ * page with at least 4 logical cores, and only when tf.js's threaded glue, as this page's build left it,
+ * runs in a worker. Decided once per page.
  */
 export function wasmThreads(): Promise<ThreadsVerdict> {
   verdict ??= decide().catch((error: unknown) => ({ threads: false, reason: String(error) }));
