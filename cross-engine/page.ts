@@ -3,6 +3,7 @@
 // the page itself catches every uncaught error and records the element's events, in a module that runs
 // before the element's code loads (engine.html); the tests call the helpers below with one short
 // evaluate each.
+import { seededRandom } from '../src/util/seeded-random';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 
 /** A `mobilenet-*` event as the page recorded it. */
@@ -129,11 +130,13 @@ const probe = {
   addExample: (index: number, label: string, url: string) => element(index).addExample(label, url),
   customClasses: (index: number) => element(index).customClasses,
   stopCamera: (index: number) => element(index).stopCamera(),
-  photoDecodes,
+  makePhotos,
+  timeDecodes,
+  photoAnswers,
 };
 
-/** A decode of a phone photo to something the element classifies, timed by {@link photoDecodes}. */
-type Decode = (blob: Blob, size: { width: number; height: number }) => Promise<ImageBitmap | HTMLCanvasElement>;
+/** A decode of a phone photo to something the element classifies, timed by {@link timeDecodes}. */
+type Decode = (blob: Blob, size: typeof PHOTO_SIZE) => Promise<ImageBitmap | HTMLCanvasElement>;
 
 /**
  * The ways an engine can decode a JPEG smaller than it is stored, beside the full decode. The sizes are
@@ -192,15 +195,17 @@ function decodes(): Record<string, Decode> {
   return variants;
 }
 
+/** The phone photos of {@link makePhotos}, kept in the page between calls. */
+let photos: Blob[] = [];
+const PHOTO_SIZE = { width: 1008, height: 756 };
+const release = (out: ImageBitmap | HTMLCanvasElement) => out instanceof ImageBitmap && out.close();
+
 /**
- * Phone photos without a native reduced decode (issue 14, target 1): each of `files` (test images)
- * stretched to 4032×3024 and encoded as JPEG 0.9 in this engine; then every way to decode it timed on
- * the first photo (interleaved, `rounds` rounds after one warm-up), and the element's top-1 of each
- * decode, of `el.classify(blob)` (the core's own choice here) and of the full decode, on every photo.
+ * Phone photos for the decode tests (issue 14, target 1): each of `files` (test images) stretched to
+ * 4032×3024 and encoded as JPEG 0.9 in this engine. Resolves with the first one's size in bytes.
  */
-async function photoDecodes(index: number, files: string[], rounds: number) {
-  const size = { width: 1008, height: 756 };
-  const photos: Blob[] = [];
+async function makePhotos(files: string[]): Promise<number> {
+  photos = [];
   for (const file of files) {
     const bitmap = await createImageBitmap(await (await fetch(`/shared/test-images/${file}`)).blob());
     const canvas = document.createElement('canvas');
@@ -209,59 +214,76 @@ async function photoDecodes(index: number, files: string[], rounds: number) {
     bitmap.close();
     photos.push(await new Promise<Blob>((done) => canvas.toBlob((blob) => done(blob!), 'image/jpeg', 0.9)));
   }
+  return photos[0]!.size;
+}
+
+/**
+ * One round of timing every way of decoding the first photo, in an order shuffled by `round`: a full
+ * decode leaves garbage that the next decode pays for, so a fixed order (or a turning one) would charge
+ * it to the same way every round. Resolves with the ms and the output size of each way.
+ */
+async function timeDecodes(round: number): Promise<Record<string, { ms: number; size: string }>> {
   const variants = decodes();
-  const release = (out: ImageBitmap | HTMLCanvasElement) => out instanceof ImageBitmap && out.close();
-  const sizes: Record<string, string> = {};
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-  const names = Object.keys(variants);
-  for (let round = -1; round < rounds; round++) {
-    for (let j = 0; j < names.length; j++) {
-      const name = names[(Math.max(round, 0) + j) % names.length]!;
-      const started = performance.now();
-      const out = await variants[name]!(photos[0]!, size);
-      if (round >= 0) times[name]!.push(performance.now() - started);
-      sizes[name] = `${out.width}×${out.height}`;
-      release(out);
-    }
+  const random = seededRandom(round + 1);
+  const names = Object.keys(variants)
+    .map((name) => ({ name, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ name }) => name);
+  const out: Record<string, { ms: number; size: string }> = {};
+  for (const name of names) {
+    const started = performance.now();
+    const decoded = await variants[name]!(photos[0]!, PHOTO_SIZE);
+    out[name] = { ms: performance.now() - started, size: `${decoded.width}×${decoded.height}` };
+    release(decoded);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return out;
+}
+
+/**
+ * The element's top-1 on every photo: from `el.classify(blob)` (the core's own choice in this engine),
+ * from the full decode, and from every other way of decoding if `everyWay`; with the times of
+ * `el.classify(blob)` and of a full decode + classify, per photo.
+ */
+async function photoAnswers(index: number, everyWay: boolean) {
+  const variants = decodes();
   const el = element(index);
   const top1 = async (source: ImageBitmap | HTMLCanvasElement | Blob) =>
     (await el.classify(source)).predictions[0]!.index;
-  const answers: Record<string, number[]> = {
-    'el.classify(blob)': [],
-    ...Object.fromEntries(names.map((n) => [n, []])),
-  };
+  const names = everyWay ? Object.keys(variants).filter((n) => n !== 'full') : [];
+  const answers: Record<string, number[]> = Object.fromEntries(
+    ['el.classify(blob)', 'full', ...names].map((n) => [n, []]),
+  );
   const classifyBlobMs: number[] = [];
   const classifyFullMs: number[] = [];
-  for (const photo of photos) {
-    let started = performance.now();
+  const viaBlob = async (photo: Blob) => {
+    const started = performance.now();
     answers['el.classify(blob)']!.push(await top1(photo));
     classifyBlobMs.push(performance.now() - started);
-    started = performance.now();
-    const whole = await variants.full!(photo, size);
-    await top1(whole);
+  };
+  const viaFullDecode = async (photo: Blob) => {
+    const started = performance.now();
+    const whole = await variants.full!(photo, PHOTO_SIZE);
+    answers.full!.push(await top1(whole));
     classifyFullMs.push(performance.now() - started);
     release(whole);
+  };
+  for (const [n, photo] of photos.entries()) {
+    // Each goes first on every other photo: the one after a full decode pays for its garbage.
+    for (const run of n % 2 ? [viaFullDecode, viaBlob] : [viaBlob, viaFullDecode]) await run(photo);
     for (const name of names) {
-      const out = await variants[name]!(photo, size);
-      answers[name]!.push(await top1(out));
-      release(out);
+      const decoded = await variants[name]!(photo, PHOTO_SIZE);
+      answers[name]!.push(await top1(decoded));
+      release(decoded);
     }
   }
   return {
-    photoBytes: photos[0]!.size,
     imageDecoder: typeof ImageDecoder !== 'undefined',
-    decodeMs: Object.fromEntries(names.map((name) => [name, median(times[name]!)])),
-    sizes,
-    classifyBlobMs: median(classifyBlobMs),
-    // The same photo decoded whole, then classified: what the core would cost without a reduced decode.
-    classifyFullMs: median(classifyFullMs),
+    classifyBlobMs,
+    classifyFullMs,
     // Photos whose top-1 differs from the full decode's, per way of decoding.
     differFromFull: Object.fromEntries(
       Object.entries(answers).map(([name, tops]) => [name, tops.filter((t, i) => t !== answers.full![i]).length]),
     ),
-    photos: photos.length,
   };
 }
 

@@ -206,7 +206,8 @@ async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitm
  * Where WebCodecs' ImageDecoder exists, its JPEG decoder scales by n/8 while decoding, so the
  * full-size pixels never exist. Measured in Chromium 156 here (`npm run bench`, `decode` scenario):
  * a 4032×3024 JPEG at 2/8 in about a third of the time of a full createImageBitmap; a 12000×12000 one at 1/8
- * with +91 MB of memory at the peak, against +577 MB. Where it does not (WebKit, Firefox before 133),
+ * with +91 MB of memory at the peak, against +577 MB. Not in Firefox: see {@link reducedDecodeSavesTime}.
+ * Where there is no ImageDecoder (WebKit),
  * createImageBitmap's resizeWidth/resizeHeight are the best fallback measured (Chromium with
  * ImageDecoder removed: 0.75–0.85× the time of the plain decode; an <img> with decode() and a draw
  * to a small canvas was slower than either); it still decodes the whole image first, which for an
@@ -217,6 +218,7 @@ async function decodeReducedJpeg(blob: Blob, header: ImageHeader, crop: number):
   const eighths = jpegDecodeEighths(header.width, header.height, crop);
   const tooLarge = header.width * header.height > MAX_DECODE_PIXELS;
   if (eighths > 4 && !tooLarge) return undefined;
+  if (!tooLarge && !reducedDecodeSavesTime()) return undefined;
   // The sizes are in stored pixels: the decoded frame carries the EXIF rotation, which
   // createImageBitmap applies, so the bitmap comes out upright.
   const { width, height } = eighthsSize(header.width, header.height, eighths);
@@ -247,6 +249,19 @@ async function decodeReducedJpeg(blob: Blob, header: ImageHeader, crop: number):
   } finally {
     decoder?.close();
   }
+}
+
+/**
+ * Whether this engine's reduced JPEG decode beats its plain decode. Gecko's does not: its ImageDecoder
+ * honours desiredWidth/desiredHeight by decoding the whole photo and then scaling it, and so does its
+ * createImageBitmap resize. Measured on a 4032×3024 JPEG in Firefox ESR 153 (cross-engine/, PHOTO_ROUNDS=7
+ * PHOTO_COUNT=10 `npm run test:engines -- -g 4032`): ImageDecoder at 2/8 257 ms and createImageBitmap
+ * resized 241 ms, against 187 ms for the plain decode; classify(blob) 164 ms against 125 ms for a plain
+ * decode and classify. There is no feature to test for, hence the user agent; only photos that fit
+ * {@link MAX_DECODE_PIXELS} decoded whole are concerned.
+ */
+function reducedDecodeSavesTime(): boolean {
+  return !/\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
 }
 
 /** Draws an SVG with no size of its own into a square, as its viewBox asks (centred, aspect kept). */
