@@ -6,8 +6,16 @@ export type {
   MobilenetExamplesChangeDetail,
   MobilenetExamplesChangeEvent,
 } from './mobilenet-examples-change';
+export type { MobilenetBatchProgressDetail, MobilenetBatchProgressEvent } from './mobilenet-batch-progress';
+export type { MobilenetBatchDoneDetail, MobilenetBatchDoneEvent, MobilenetBatchEntry } from './mobilenet-batch-done';
 
-type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
+type MobilenetEventName =
+  | 'mobilenet-ready'
+  | 'mobilenet-result'
+  | 'mobilenet-error'
+  | 'mobilenet-examples-change'
+  | 'mobilenet-batch-progress'
+  | 'mobilenet-batch-done';
 
 /**
  * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and
