@@ -56,3 +56,16 @@ export function checkOptions(options: unknown, method: string): asserts options 
 function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 }
+
+/** @throws ClassifierError unless `format` is one of `formats`. */
+export function checkFormat<T extends string>(
+  format: unknown,
+  formats: readonly T[],
+  method: string,
+): asserts format is T {
+  if (!formats.includes(format as T))
+    throw new ClassifierError(
+      'input',
+      `${method} was given ${describeValue(format)}: give ${formats.map((f) => `'${f}'`).join(' or ')}.`,
+    );
+}

@@ -4,7 +4,13 @@ import { ref } from 'lit/directives/ref.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import { ExamplesError } from '../../custom';
-import { mobilenetEvent, type MobilenetErrorPhase, type MobilenetResult, type SourceKind } from '../../events';
+import {
+  mobilenetEvent,
+  type MobilenetBatchEntry,
+  type MobilenetErrorPhase,
+  type MobilenetResult,
+  type SourceKind,
+} from '../../events';
 import {
   ClassifierError,
   defaultModelUrl,
@@ -14,15 +20,21 @@ import {
   type Classifier,
   type ClassifierInput,
   type ClassifierLease,
+  type ClassifyResult,
   type LoadProgress,
 } from '../../model';
-import { checkExamplesFile, checkOptions, checkSource, checkText } from './arguments';
+import { checkExamplesFile, checkFormat, checkOptions, checkSource, checkText } from './arguments';
 import { type AttributeRule, converterOf, readProperty, RULES } from './attributes';
 import { CustomClassesController, setChangedError, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
 import { renderCustomResults, renderTeachPanel } from './custom-classes.template';
 import { barWidth } from './bar-width';
+import { BatchController, type BatchOutcome } from './batch.controller';
+import batchStyles from './batch.styles';
+import { renderBatch, renderFolderButton } from './batch.template';
+import { droppedEntries, type NamedFile } from './folder-files';
 import styles from './mobilenet-classifier.styles';
+import { RESULTS_FORMATS, type ResultsFormat } from './results-export';
 
 /** The element's palette: see {@link MobilenetClassifier.theme}. */
 export type Theme = 'auto' | 'light' | 'dark';
@@ -49,6 +61,8 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
  * @fires {MobilenetExamplesChangeEvent} mobilenet-examples-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
+ * @fires {MobilenetBatchProgressEvent} mobilenet-batch-progress - Several files (or a folder) are being classified: at the start, then after each model run. Detail: `{ done, total, failed }`. A batch fires no `mobilenet-result` or `mobilenet-error` per file: its rows and `results` hold them.
+ * @fires {MobilenetBatchDoneEvent} mobilenet-batch-done - A batch ended, or was cancelled (Cancel, a new batch or single file, or the element left the page). Detail: `{ results, cancelled }`, `results` as `el.results`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
@@ -59,10 +73,25 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @csspart crop - The 96×96 image the model saw.
  * @csspart controls - The row of buttons.
  * @csspart upload-button - The button that opens the file chooser.
+ * @csspart folder-button - The button that opens a folder chooser (where the browser has one).
  * @csspart camera-button - The camera toggle.
  * @csspart camera-select - The camera picker, shown when there is more than one camera.
  * @csspart capture-button - Classifies the current camera frame (camera on, `live` off).
  * @csspart progress - The progress line of a multi-file upload.
+ * @csspart batch - The results list of several files: progress, tools and rows.
+ * @csspart batch-progress - The progress bar of a batch.
+ * @csspart cancel-button - Stops the batch.
+ * @csspart batch-filter - The text field that filters the rows by top label.
+ * @csspart batch-sort - The order of the rows.
+ * @csspart batch-export - The CSV and JSON export buttons.
+ * @csspart batch-list - The list of rows.
+ * @csspart batch-row - One file: its button (thumbnail, name, top label) shows it above; `Top k` expands its predictions.
+ * @csspart thumbnail - A row's small picture of the crop the model saw.
+ * @csspart file-name - A row's file name (its path inside a folder).
+ * @csspart row-label - A row's top label.
+ * @csspart row-probability - A row's top probability.
+ * @csspart row-error - Why a row's file could not be classified.
+ * @csspart row-predictions - A row's top-k, when expanded.
  * @csspart error - The error message (`role="alert"`).
  * @csspart results - The list of predictions.
  * @csspart result - One prediction.
@@ -93,7 +122,7 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
  */
 export class MobilenetClassifier extends LitElement {
-  static override styles = [styles, customClassesStyles];
+  static override styles = [styles, customClassesStyles, batchStyles];
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('[part=crop]') private cropCanvas?: HTMLCanvasElement;
@@ -102,7 +131,6 @@ export class MobilenetClassifier extends LitElement {
   @state() private progress?: LoadProgress;
   @state() private result?: MobilenetResult & { pixels: ImageData };
   @state() private error?: ShownError;
-  @state() private progressLine = '';
   @state() private announcement = '';
   @state() private dragging = false;
   /**
@@ -177,6 +205,15 @@ export class MobilenetClassifier extends LitElement {
     clearCustomError: () => this.error?.phase === 'custom' && (this.error = undefined),
     announce: (text) => (this.announcement = text),
   });
+  private readonly batchList = new BatchController(this, {
+    started: () => this.handleBatchStart(),
+    classify: (files, kind, signal) => this.classifyBatchFiles(files, kind, signal),
+    show: ({ file, name }, kind) => void this.classifyFrom(file, { kind, name }).catch(() => {}),
+    showError: (error) => error !== this.loadFailure && this.showError(phaseOf(error), error),
+    messageOf,
+    announce: (text) => (this.announcement = text),
+    exportContext: () => ({ model: this.classifier?.metadata.modelId as string | undefined }),
+  });
   /** The latest camera start, which startCamera() waits for. */
   private cameraStart: Promise<void> = Promise.resolve();
   private lease?: ClassifierLease;
@@ -192,8 +229,6 @@ export class MobilenetClassifier extends LitElement {
   private painted?: { canvas: HTMLCanvasElement; result: MobilenetResult };
   /** Bumped by every classification: only the newest may render. */
   private latest = 0;
-  /** Bumped by every upload or drop of files, which stops the previous batch. */
-  private batch = 0;
   private lastAnnounced = { at: Number.NEGATIVE_INFINITY, label: '' };
   /** The picture on screen, unless it is a camera frame: re-classified when top-k, crop or features change. */
   private lastSource?: { source: MobilenetSource; origin: MobilenetResult['source'] };
@@ -240,7 +275,6 @@ export class MobilenetClassifier extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.latest++;
-    this.batch++;
     this.releaseModel();
     this.modelRequested = false;
   }
@@ -437,6 +471,29 @@ export class MobilenetClassifier extends LitElement {
   }
 
   /**
+   * Every file of the last batch (several files uploaded, dropped or pasted at once, or a folder)
+   * settled so far, in the order given: `{ file, status: 'classified', result }` or `{ file, status:
+   * 'failed', message, error }`. Empty when the last upload was a single file. A new array each read.
+   */
+  get results(): MobilenetBatchEntry[] {
+    return this.batchList.entries;
+  }
+
+  /**
+   * The batch's results as text, as the Export buttons save them. `csv`: one row per file, columns
+   * `file, status, error`, then `label_i, index_i, probability_i` for the top-k, then (with `features`)
+   * `feature_0…feature_1279`; text cells that start with `=`, `+`, `-` or `@` are prefixed with `'`
+   * against formula injection. `json`: `{ format: 'mobilenet-classifier/results', version: 1, model,
+   * results: [{ file, status, predictions: [{ label, index, probability }], features? }] }`.
+   *
+   * @throws ClassifierError (phase `input`) for a format other than `csv` or `json`.
+   */
+  exportResults(format: ResultsFormat): string {
+    checkFormat(format, RESULTS_FORMATS, 'exportResults()');
+    return this.batchList.export(format);
+  }
+
+  /**
    * Runs a custom-classes method once the model and its classes are loaded; shows what fails. `check`
    * refuses arguments of the wrong type first, whatever the state of the model.
    */
@@ -553,19 +610,10 @@ export class MobilenetClassifier extends LitElement {
       checkSource(source, 'classify()');
       const classifier = await this.currentClassifier();
       const input = await this.toInput(source);
-      const custom = this.mode === 'custom' || this.mode === 'both';
-      const { pixels, features, ...core } = await classifier.classify(input, {
-        topK: this.topK,
-        crop: this.crop,
-        features: this.features || custom,
-      });
-      if (custom) await this.teach.whenLoaded();
-      const result: MobilenetResult = {
-        ...core,
-        ...(this.features ? { features } : {}),
-        source: origin,
-        ...(custom && features ? { custom: this.teach.predict(features) } : {}),
-      };
+      const classified = await classifier.classify(input, this.classifyOptions());
+      if (this.customOn) await this.teach.whenLoaded();
+      const { pixels, features } = classified;
+      const result = this.toResult(classified, origin);
       if (isCurrent()) {
         if (result.custom && features) this.teach.show(features, result.custom);
         // The set-aside photo classified again (top-k, crop or features changed) stays aside.
@@ -613,29 +661,72 @@ export class MobilenetClassifier extends LitElement {
     );
   }
 
+  /** What classify() and classifyBatch() are asked for: custom classes need the feature vector too. */
+  private classifyOptions() {
+    return { topK: this.topK, crop: this.crop, features: this.features || this.customOn };
+  }
+
+  private get customOn(): boolean {
+    return this.mode === 'custom' || this.mode === 'both';
+  }
+
+  /** The element's result of a core result: the features only if asked for, and the custom classes. */
+  private toResult(
+    { pixels: _, features, ...core }: ClassifyResult,
+    origin: MobilenetResult['source'],
+  ): MobilenetResult {
+    return {
+      ...core,
+      ...(this.features ? { features } : {}),
+      source: origin,
+      ...(this.customOn && features ? { custom: this.teach.predict(features) } : {}),
+    };
+  }
+
+  /** One file is shown as before; several go to the results list (batch.controller.ts). */
   private async classifyFiles(files: File[], kind: SourceKind): Promise<void> {
-    const batch = ++this.batch;
     // The user moved on from the lost camera: a camera plugged in later does not switch on by itself.
     this.awaitingCamera = false;
-    const failed: string[] = [];
-    for (const [i, file] of files.entries()) {
-      if (batch !== this.batch) return;
-      if (files.length > 1) this.progressLine = `Classifying ${i + 1} of ${files.length}: ${file.name}`;
-      try {
-        await this.classifyFrom(file, { kind, name: file.name });
-      } catch {
-        failed.push(file.name);
-      }
-    }
-    if (batch !== this.batch || files.length < 2) {
-      if (batch === this.batch) this.progressLine = '';
+    if (files.length > 1) {
+      await this.batchList.start(
+        files.map((file) => ({ file, name: file.name })),
+        kind,
+      );
       return;
     }
-    // Each failure was shown as it happened, but a later success replaced it: name them all here.
-    this.progressLine =
-      failed.length === 0
-        ? `Classified ${files.length} images.`
-        : `Classified ${files.length - failed.length} of ${files.length} images; ${failed.length} could not be read: ${failed.join(', ')}.`;
+    this.batchList.clear();
+    await this.classifyFrom(files[0]!, { kind, name: files[0]!.name }).catch(() => {});
+  }
+
+  /** A new batch replaces the picture on screen (not the camera's): the list's rows show in its place when clicked. */
+  private handleBatchStart(): void {
+    this.awaitingCamera = false;
+    this.latest++;
+    this.lastSource = undefined;
+    if (this.result?.source.kind !== 'camera') this.result = this.setAside = undefined;
+    if (this.error?.phase === 'input' || this.error?.phase === 'inference') this.error = undefined;
+  }
+
+  private async classifyBatchFiles(
+    files: readonly NamedFile[],
+    kind: SourceKind,
+    signal: AbortSignal,
+  ): Promise<BatchOutcome[]> {
+    const classifier = await this.currentClassifier();
+    const options = this.classifyOptions();
+    const settled = await classifier.classifyBatch(
+      files.map((f) => f.file),
+      { ...options, batchSize: files.length, signal },
+    );
+    if (this.customOn) await this.teach.whenLoaded();
+    return settled.map((s, i) =>
+      s.status === 'rejected'
+        ? s
+        : {
+            status: 'fulfilled',
+            value: { result: this.toResult(s.value, { kind, name: files[i]!.name }), pixels: s.value.pixels },
+          },
+    );
   }
 
   private showError(phase: MobilenetErrorPhase, error: unknown, retry?: ShownError['retry']): void {
@@ -747,6 +838,11 @@ export class MobilenetClassifier extends LitElement {
     this.dragging = false;
     const data = event.dataTransfer;
     if (!data) return;
+    const entries = droppedEntries(data);
+    if (entries) {
+      void this.batchList.startFolder(entries, 'drop');
+      return;
+    }
     const files = Array.from(data.files);
     if (files.length) {
       void this.classifyFiles(files, 'drop');
@@ -913,6 +1009,7 @@ export class MobilenetClassifier extends LitElement {
           Upload images
         </button>
         <input type="file" accept="image/*" multiple hidden @change=${this.handleFileChange} />
+        ${renderFolderButton(this.batchList)}
         <button
           type="button"
           part="camera-button"
@@ -946,7 +1043,6 @@ export class MobilenetClassifier extends LitElement {
             : nothing
         }
       </div>
-      ${this.progressLine ? html`<p part="progress">${this.progressLine}</p>` : nothing}
       ${
         this.error
           ? html`<p part="error" role="alert">
@@ -958,7 +1054,7 @@ export class MobilenetClassifier extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderResults()} ${this.renderFeatures()}
+      ${this.renderResults()} ${this.renderFeatures()} ${renderBatch(this.batchList)}
       ${this.mode === 'custom' || this.mode === 'both' ? renderTeachPanel(this.teach, this.cameraControl.state === 'on') : nothing}
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;
