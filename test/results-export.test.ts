@@ -117,7 +117,7 @@ describe('CSV export', () => {
       [
         classified('a.jpg', {
           features,
-          custom: [{ label: 'my mug', confidence: 0.875, similarity: 0.9, method: 'knn' }],
+          custom: [{ label: 'my mug', confidence: 0.875, similarity: 0.9, match: true, method: 'knn' }],
         }),
         failed('x.txt', 'bad'),
       ],
