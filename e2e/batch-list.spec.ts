@@ -372,34 +372,72 @@ test('with features, both exports carry the 1280-d vector of each file', async (
   expect(json.results[0].features.map(Math.fround)).toEqual(vector);
 });
 
+/** A folder `trip` on disk with three images (one in a subfolder) and a text file; removed by `remove()`. */
+function makeFolder(): { root: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'batch-folder-'));
+  const root = path.join(dir, 'trip');
+  mkdirSync(path.join(root, 'day 2'), { recursive: true });
+  writeFileSync(path.join(root, 'b.jpg'), readFileSync(IMAGES[1].path));
+  writeFileSync(path.join(root, 'a.jpg'), readFileSync(IMAGES[0].path));
+  writeFileSync(path.join(root, 'day 2', 'c.jpg'), readFileSync(IMAGES[2].path));
+  writeFileSync(path.join(root, 'notes.txt'), 'not a picture');
+  return { root, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function expectFolderRows(page: Page, el: Locator): Promise<void> {
+  const done = await waitForDone(page);
+  expect(done.results).toEqual([
+    { file: 'trip/a.jpg', status: 'classified' },
+    { file: 'trip/b.jpg', status: 'classified' },
+    { file: 'trip/day 2/c.jpg', status: 'classified' },
+  ]);
+  expect(await rowTexts(el, 'row-label')).toEqual(IMAGES.slice(0, 3).map((i) => i.displayLabel));
+  await expect(el.locator('[part=batch] [part=progress]')).toHaveText(
+    'Classified 3 images. Left out a file that is not an image: trip/notes.txt.',
+  );
+}
+
 test('a folder from the folder chooser: its images, by path, and the files that are not images named', async ({
   elementPage: page,
   addClassifier,
 }) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'batch-folder-'));
+  const folder = makeFolder();
   try {
-    const root = path.join(dir, 'trip');
-    mkdirSync(path.join(root, 'day 2'), { recursive: true });
-    writeFileSync(path.join(root, 'b.jpg'), readFileSync(IMAGES[1].path));
-    writeFileSync(path.join(root, 'a.jpg'), readFileSync(IMAGES[0].path));
-    writeFileSync(path.join(root, 'day 2', 'c.jpg'), readFileSync(IMAGES[2].path));
-    writeFileSync(path.join(root, 'notes.txt'), 'not a picture');
     const el = await addClassifier(ON_WASM);
     await watchBatch(page);
     const chooser = await nextFileChooser(page, () => el.locator('[part=folder-button]').click());
-    await chooser.setFiles(root);
-    const done = await waitForDone(page);
-    expect(done.results).toEqual([
-      { file: 'trip/a.jpg', status: 'classified' },
-      { file: 'trip/b.jpg', status: 'classified' },
-      { file: 'trip/day 2/c.jpg', status: 'classified' },
-    ]);
-    expect(await rowTexts(el, 'row-label')).toEqual(IMAGES.slice(0, 3).map((i) => i.displayLabel));
-    await expect(el.locator('[part=batch] [part=progress]')).toHaveText(
-      'Classified 3 images. Left out a file that is not an image: trip/notes.txt.',
-    );
+    await chooser.setFiles(folder.root);
+    await expectFolderRows(page, el);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    folder.remove();
+  }
+});
+
+test('a folder dropped on the element is walked to the bottom, images only', async ({
+  elementPage: page,
+  addClassifier,
+}) => {
+  const folder = makeFolder();
+  try {
+    const el = await addClassifier(ON_WASM);
+    await watchBatch(page);
+    // A real drag of a folder from the system, through the DevTools protocol: the page gets directory
+    // entries from webkitGetAsEntry(), which a DataTransfer made in the page cannot hold.
+    const box = (await el.locator('[part=stage]').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const drag = {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+      data: { items: [], files: [folder.root], dragOperationsMask: 1 },
+    };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const)
+      await cdp.send('Input.dispatchDragEvent', { type, ...drag });
+    await expectFolderRows(page, el);
+    expect((await el.evaluate((host: MobilenetClassifier) => host.results))[0]).toMatchObject({
+      result: { source: { kind: 'drop', name: 'trip/a.jpg' } },
+    });
+  } finally {
+    folder.remove();
   }
 });
 
