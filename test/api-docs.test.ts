@@ -52,6 +52,8 @@ describe('custom-elements.json, generated in memory', () => {
       'mobilenet-result',
       'mobilenet-error',
       'mobilenet-examples-change',
+      'mobilenet-batch-progress',
+      'mobilenet-batch-done',
     ]);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);

@@ -34,7 +34,7 @@ import batchStyles from './batch.styles';
 import { renderBatch, renderFolderButton } from './batch.template';
 import { droppedEntries, type NamedFile } from './folder-files';
 import styles from './mobilenet-classifier.styles';
-import { RESULTS_FORMATS, type ResultsFormat } from './results-export';
+import { RESULTS_FORMATS } from './results-export';
 
 /** The element's palette: see {@link MobilenetClassifier.theme}. */
 export type Theme = 'auto' | 'light' | 'dark';
@@ -61,8 +61,8 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
  * @fires {MobilenetExamplesChangeEvent} mobilenet-examples-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
- * @fires {MobilenetBatchProgressEvent} mobilenet-batch-progress - Several files (or a folder) are being classified: at the start, then after each model run. Detail: `{ done, total, failed }`. A batch fires no `mobilenet-result` or `mobilenet-error` per file: its rows and `results` hold them.
- * @fires {MobilenetBatchDoneEvent} mobilenet-batch-done - A batch ended, or was cancelled (Cancel, a new batch or single file, or the element left the page). Detail: `{ results, cancelled }`, `results` as `el.results`.
+ * @fires {MobilenetBatchProgressEvent} mobilenet-batch-progress - Several files (or a folder) are being classified: at the start, then after each model run. A batch fires no `mobilenet-result` or `mobilenet-error` per file: its rows, `results` and `mobilenet-batch-done` hold them. Detail: `{ done, total, failed }`.
+ * @fires {MobilenetBatchDoneEvent} mobilenet-batch-done - A batch ended, or was cancelled (Cancel, a new batch or a single file, or the element left the page), with the entries of `results`. Detail: `{ results, cancelled }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
@@ -488,7 +488,7 @@ export class MobilenetClassifier extends LitElement {
    *
    * @throws ClassifierError (phase `input`) for a format other than `csv` or `json`.
    */
-  exportResults(format: ResultsFormat): string {
+  exportResults(format: 'csv' | 'json'): string {
     checkFormat(format, RESULTS_FORMATS, 'exportResults()');
     return this.batchList.export(format);
   }
