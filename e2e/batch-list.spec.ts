@@ -159,7 +159,7 @@ test('200 files become 200 rows in order, with progress, a row for the file that
   console.log(`[batch-list] ${BATCH} files in ${((times.at(-1)! - times[0]) / 1000).toFixed(1)} s`);
   await expect(el.locator('[part=batch-progress]'), 'the progress bar stays after the end').toHaveCount(0);
   await expect(el.locator('[part=batch] [part=progress]')).toHaveText(
-    `Classified ${BATCH - 1} of ${BATCH} images; 1 could not be read.`,
+    `Classified ${BATCH - 1} of ${BATCH} images; 1 could not be classified.`,
   );
 
   // Progress: at the start, after each run of 8, counting the failure.
@@ -452,6 +452,29 @@ test('a folder dropped on the element is walked to the bottom, images only', asy
   } finally {
     folder.remove();
   }
+});
+
+test('without a model every file gets a failed row saying so, and the load error is shown once, with Retry', async ({
+  elementPage: page,
+  addClassifier,
+}) => {
+  await page.route('**/missing/**', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  const el = await addClassifier({ ...ON_WASM, 'model-url': '/missing/model.json' }, { waitReady: false });
+  await expect(el.locator('[part=status]')).toHaveText('The model is not loaded.');
+  await watchBatch(page);
+  await uploadPlan(el, batchPlan(10));
+  const done = await waitForDone(page);
+  expect(done).toEqual({ cancelled: false, results: batchPlan(10).map((p) => ({ file: p.name, status: 'failed' })) });
+  await expect(el.locator('[part=row-error]')).toHaveCount(10);
+  await expect(el.locator('[part=row-error]').first()).toContainText('/missing/model.json');
+  await expect(el.locator('[part=batch] [part=progress]')).toHaveText(
+    'Classified 0 of 10 images; 10 could not be classified.',
+  );
+  expect(
+    (await recordedEvents(page)).map((e) => e.type),
+    'the load error, fired once',
+  ).toEqual(['mobilenet-error']);
+  await expect(el.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
 });
 
 test.describe('touch', () => {

@@ -137,7 +137,7 @@ test.describe('upload', () => {
     const notAnImage = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
     await el.locator('input[type=file]').setInputFiles([payload(strawberry), notAnImage, payload(lorikeet)]);
 
-    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be read.');
+    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be classified.');
     const rows = el.locator('[part=batch-row]');
     await expect(rows.locator('[part=file-name]')).toHaveText([strawberry.file, 'notes.txt', lorikeet.file]);
     await expect(rows.nth(0).locator('[part=row-label]')).toHaveText(strawberry.displayLabel);
@@ -160,8 +160,8 @@ test.describe('upload', () => {
     expect(await renderedLabels(el), 'the main view waits for a row to be chosen').toEqual([]);
     expect(await progress()).toEqual([
       'Classifying… 0 of 3.',
-      'Classifying… 3 of 3, 1 could not be read.',
-      'Classified 2 of 3 images; 1 could not be read.',
+      'Classifying… 3 of 3, 1 could not be classified.',
+      'Classified 2 of 3 images; 1 could not be classified.',
     ]);
   });
 });

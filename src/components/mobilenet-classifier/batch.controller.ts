@@ -234,10 +234,10 @@ export class BatchController implements ReactiveController {
     if (this.ended === 'cancelled') return `Cancelled after ${this.done} of ${this.total} images.${skipped}`;
     if (this.ended === 'done') {
       return this.failed
-        ? `Classified ${this.done - this.failed} of ${this.total} images; ${this.failed} could not be read.${skipped}`
+        ? `Classified ${this.done - this.failed} of ${this.total} images; ${this.failed} could not be classified.${skipped}`
         : `Classified ${this.total} images.${skipped}`;
     }
-    return `Classifying… ${this.done} of ${this.total}${this.failed ? `, ${this.failed} could not be read` : ''}.`;
+    return `Classifying… ${this.done} of ${this.total}${this.failed ? `, ${this.failed} could not be classified` : ''}.`;
   }
 
   private async run(files: readonly NamedFile[], signal: AbortSignal): Promise<void> {
