@@ -468,7 +468,7 @@ export class CustomClassesController implements ReactiveController {
     if (count !== undefined) this.element.announce(`"${label}" has ${plural(count, 'example')}.`);
   }
 
-  /** Adds image files to a class, one at a time; names the files that could not be classified. */
+  /** Adds image files to a class, one at a time; names the files that could not be read. */
   async addFiles(label: string, files: File[]): Promise<void> {
     const failed: string[] = [];
     let added = 0;
