@@ -1,8 +1,11 @@
 // Smoke tests of the demo page (index.html + src/demo/) with the real model, in Debian's Chromium.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './console-guard';
 import { DRAWINGS } from '../src/demo/drawings';
+import { TEST_IMAGES_DIR } from './fixtures';
 import type { MobilenetClassifier } from '../src/index';
 
 interface LoggedResult {
@@ -100,6 +103,25 @@ test('pressing a drawing classifies it and logs the result, newest first', async
   });
   expect(enterLabels[0]).toBe('traffic light');
   await expect(page.locator('#event-log li').first()).toContainText('traffic light');
+});
+
+test('several files uploaded to the live example become its results list, and the log shows the batch', async ({
+  page,
+}) => {
+  const live = await openDemo(page);
+  const images = ['n07745940_strawberry.jpg', 'n01820546_lorikeet.jpg'].map((file) => ({
+    name: file,
+    mimeType: 'image/jpeg',
+    buffer: readFileSync(path.join(TEST_IMAGES_DIR, file)),
+  }));
+  const notes = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
+  await live.locator('input[type=file]').setInputFiles([...images, notes]);
+  await expect(live.locator('[part=batch-row]')).toHaveCount(3, { timeout: 30_000 });
+  await expect(live.locator('[part=batch-row] [part=row-label]')).toHaveText(['strawberry', 'lorikeet']);
+  await expect(page.locator('#event-log li').first()).toContainText(
+    /#live\s*mobilenet-batch-done\s*2 classified, 1 failed/,
+  );
+  await expect(page.locator('#event-log li').nth(1)).toContainText(/mobilenet-batch-progress\s*3 files to classify/);
 });
 
 test('every drawing in the strip has its own class among the top 5', async ({ page }) => {

@@ -3,7 +3,13 @@ import { textElement } from './dom';
 /** The log keeps this many lines: live camera mode fires up to max-fps results a second. */
 const MAX_LINES = 100;
 
-type LoggedEvent = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
+type LoggedEvent =
+  | 'mobilenet-ready'
+  | 'mobilenet-result'
+  | 'mobilenet-error'
+  | 'mobilenet-examples-change'
+  | 'mobilenet-batch-progress'
+  | 'mobilenet-batch-done';
 
 /**
  * Logs every `mobilenet-*` event that reaches the document, newest first, one line each. Event data
@@ -48,6 +54,20 @@ export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear:
     const { reason, classes } = event.detail;
     const listed = classes.map((c) => `${c.label} (${c.examples})`).join(', ') || 'no classes';
     add('mobilenet-examples-change', event.target, `${reason}: ${listed}`);
+  });
+  // A batch's start and end only: a line per model run would push everything else out of the log.
+  document.addEventListener('mobilenet-batch-progress', (event) => {
+    if (event.detail.done === 0)
+      add('mobilenet-batch-progress', event.target, `${event.detail.total} files to classify`);
+  });
+  document.addEventListener('mobilenet-batch-done', (event) => {
+    const { results, cancelled } = event.detail;
+    const failed = results.filter((r) => r.status === 'failed').length;
+    add(
+      'mobilenet-batch-done',
+      event.target,
+      `${results.length - failed} classified, ${failed} failed${cancelled ? ' · cancelled' : ''}`,
+    );
   });
   clear.addEventListener('click', () => {
     list.replaceChildren();
