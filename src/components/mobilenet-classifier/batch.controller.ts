@@ -78,8 +78,6 @@ export class BatchController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.cancel();
     // The rows stay, with their thumbnails as blobs: a URL is made again when one is rendered.
@@ -124,8 +122,10 @@ export class BatchController implements ReactiveController {
       return;
     }
     if (!folder.images.length) {
-      const others = folder.skipped.length ? `: ${describeSkipped(folder.skipped)}` : ' or is empty';
-      this.element.showError(new ClassifierError('input', `The folder holds no images${others}.`));
+      const message = folder.skipped.length
+        ? `The folder holds no images, only: ${describeSkipped(folder.skipped)}. Choose a folder with JPEG, PNG or WebP files.`
+        : 'The folder is empty. Choose a folder with JPEG, PNG or WebP files.';
+      this.element.showError(new ClassifierError('input', message));
       return;
     }
     await this.start(folder.images, kind, folder.skipped);
@@ -157,7 +157,8 @@ export class BatchController implements ReactiveController {
     const wanted = this.filter.trim().toLowerCase();
     const rows = wanted ? this.rows.filter((row) => topLabel(row)?.toLowerCase().includes(wanted)) : [...this.rows];
     if (this.sort === 'order') return rows;
-    const probability = (row: BatchRow) => topPrediction(row)?.probability ?? Number.NaN;
+    // A row with no prediction (all below min-probability, say) ranks below every probability.
+    const probability = (row: BatchRow) => topPrediction(row)?.probability ?? -1;
     const order = {
       label: (a: BatchRow, b: BatchRow) => (topLabel(a) ?? '').localeCompare(topLabel(b) ?? ''),
       probability: (a: BatchRow, b: BatchRow) => probability(b) - probability(a),
