@@ -793,6 +793,7 @@ test.describe('keyboard only', () => {
     await waitForResults(page, 1);
     for (const name of [
       'Upload images',
+      'Upload folder',
       'Camera',
       'Download features (JSON)',
       'Download features (.bin)',
@@ -804,7 +805,7 @@ test.describe('keyboard only', () => {
     await expect(el.getByRole('list', { name: 'Predictions' })).toHaveCount(1);
     await expect(el.getByRole('img', { name: /crop the model saw/ })).toHaveCount(1);
     const buttons = el.getByRole('button');
-    expect(await buttons.count()).toBe(5);
+    expect(await buttons.count()).toBe(6);
     for (const button of await buttons.all()) await expect(button).toHaveAccessibleName(/\S/);
   });
 });
