@@ -32,9 +32,9 @@ const BAD_AT = 37;
 const ODD_NAMES: Record<number, string> = { 5: 'one, "two"\nthree.jpg', 6: '=cmd|calc.jpg' };
 
 /** The names of the batch, and what each file is: an index into IMAGES, or null for the text file. */
-function batchPlan(count: number): { name: string; image: number | null }[] {
+function batchPlan(count: number, badAt = BAD_AT): { name: string; image: number | null }[] {
   return Array.from({ length: count }, (_, i) =>
-    i === BAD_AT
+    i === badAt
       ? { name: `${String(i).padStart(4, '0')} notes.txt`, image: null }
       : {
           name: ODD_NAMES[i] ?? `${String(i).padStart(4, '0')} ${IMAGES[i % IMAGES.length].file}`,
@@ -499,7 +499,7 @@ test('keyboard: Tab reaches a row, Enter shows it; the list passes axe', async (
 }) => {
   const el = await addClassifier(ON_WASM);
   await watchBatch(page);
-  await uploadPlan(el, batchPlan(BAD_AT + 2));
+  await uploadPlan(el, batchPlan(6, /* badAt= */ 3));
   await waitForDone(page);
   await el.locator('[part=batch-row] button.expand').first().click();
   // Axe here rather than on 200 rows, where it takes seconds: the same rows, a failed one and an expanded one.
