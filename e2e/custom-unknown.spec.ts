@@ -72,7 +72,9 @@ test('the element reports match: a pot after "animal" and "thing" were taught ma
     el.evaluate(
       async (
         host: HTMLElement & {
-          classify(s: HTMLCanvasElement): Promise<{ custom?: { label: string; match: boolean; confidence: number }[] }>;
+          classify(
+            s: HTMLCanvasElement,
+          ): Promise<{ custom?: { label: string; match: boolean; probability: number }[] }>;
         },
         url,
       ) => {
@@ -83,7 +85,7 @@ test('the element reports match: a pot after "animal" and "thing" were taught ma
     );
   const pot = await matches(testImage('n03991062_pot').file);
   expect(pot, 'the pot gets both classes listed').toHaveLength(2);
-  expect(pot[0]!.confidence, 'k-NN still gives one class most of the vote').toBeGreaterThan(0.5);
+  expect(pot[0]!.probability, 'k-NN still gives one class most of the vote').toBeGreaterThan(0.5);
   expect(
     pot.map((p) => p.match),
     'but neither matches',

@@ -164,7 +164,7 @@ test('mode from the control panel shows the teaching panel, and teaching is logg
   await expect(page.locator('#live-snippet')).toContainText('<mobilenet-classifier features mode="custom">');
   await live.getByLabel('New class').fill('citrus');
   await live.getByRole('button', { name: 'Add class' }).click();
-  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText(
+  await expect(page.locator('#event-log li[data-type=mobilenet-classes-change]').first()).toContainText(
     'add: citrus (0)',
   );
   await panel.getByLabel('mode', { exact: true }).selectOption('imagenet');

@@ -44,14 +44,14 @@ describe('custom-elements.json, generated in memory', () => {
         'src',
         'camera',
         'mode',
-        'examples-key',
+        'classes-key',
       ]),
     );
     expect(element!.events?.map((e) => e.name)).toEqual([
       'mobilenet-ready',
       'mobilenet-result',
       'mobilenet-error',
-      'mobilenet-examples-change',
+      'mobilenet-classes-change',
     ]);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);

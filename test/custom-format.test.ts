@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXAMPLES_FORMAT,
-  ExamplesError,
+  CLASSES_FORMAT,
+  CustomClassError,
   MAX_CLASSES,
   MAX_FILE_CHARS,
-  parseExamplesFile,
-  toExamplesFile,
-  type ExamplesFile,
+  parseClassesFile,
+  toClassesFile,
+  type ClassesFile,
 } from '../src/custom';
 import { encodeVector } from '../src/custom/format';
 import { MODEL, syntheticClasses } from './custom-helpers';
 
-function validFile(): ExamplesFile {
-  return toExamplesFile(syntheticClasses(3, 3).classes, MODEL, new Date('2025-01-31T12:00:00Z'));
+function validFile(): ClassesFile {
+  return toClassesFile(syntheticClasses(3, 3).classes, MODEL, new Date('2025-01-31T12:00:00Z'));
 }
 
-/** What parseExamplesFile throws for `input`, checked to be an ExamplesError. */
-function refusal(input: unknown): ExamplesError {
+/** What parseClassesFile throws for `input`, checked to be an CustomClassError. */
+function refusal(input: unknown): CustomClassError {
   try {
-    parseExamplesFile(input, MODEL);
+    parseClassesFile(input, MODEL);
   } catch (error) {
-    expect(error).toBeInstanceOf(ExamplesError);
-    return error as ExamplesError;
+    expect(error).toBeInstanceOf(CustomClassError);
+    return error as CustomClassError;
   }
   throw new Error('the file was accepted');
 }
@@ -33,8 +33,8 @@ describe('export file', () => {
     classes[0].examples[0][0] = -0;
     classes[0].examples[0][1] = 1e-45;
     classes[0].examples[0][2] = 3.4028234663852886e38;
-    const text = JSON.stringify(toExamplesFile(classes, MODEL));
-    const back = parseExamplesFile(text, MODEL);
+    const text = JSON.stringify(toClassesFile(classes, MODEL));
+    const back = parseClassesFile(text, MODEL);
     expect(back.map((c) => c.label)).toEqual(classes.map((c) => c.label));
     back.forEach((c, i) => {
       expect(c.examples).toHaveLength(classes[i].examples.length);
@@ -43,15 +43,22 @@ describe('export file', () => {
       );
     });
     expect(Object.is(back[0].examples[0][0], -0)).toBe(true);
-    expect(JSON.stringify(toExamplesFile(back, MODEL, new Date(0)))).toBe(
-      JSON.stringify(toExamplesFile(classes, MODEL, new Date(0))),
+    expect(JSON.stringify(toClassesFile(back, MODEL, new Date(0)))).toBe(
+      JSON.stringify(toClassesFile(classes, MODEL, new Date(0))),
+    );
+  });
+
+  it('reads files written under the format name used before the 0.1 renames', () => {
+    const legacy = { ...validFile(), format: 'mobilenet-classifier/examples' };
+    expect(parseClassesFile(JSON.stringify(legacy), MODEL).map((c) => c.label)).toEqual(
+      validFile().classes.map((c) => c.label),
     );
   });
 
   it('states its format, version, encoding and model', () => {
     const file = validFile();
     expect(file).toMatchObject({
-      format: EXAMPLES_FORMAT,
+      format: CLASSES_FORMAT,
       version: 1,
       encoding: 'float32-le-base64',
       model: MODEL,
@@ -68,7 +75,7 @@ describe('export file', () => {
   it('accepts a parsed object as well as text, and keeps empty classes', () => {
     const file = validFile();
     file.classes.push({ label: 'nothing yet', examples: [] });
-    expect(parseExamplesFile(file, MODEL).map((c) => [c.label, c.examples.length])).toEqual([
+    expect(parseClassesFile(file, MODEL).map((c) => [c.label, c.examples.length])).toEqual([
       ['class-0', 3],
       ['class-1', 3],
       ['class-2', 3],
@@ -84,10 +91,10 @@ describe('import refuses, with a message that says what is wrong', () => {
     expect(error.message).toMatch(/not JSON.*Export/);
   });
 
-  it('JSON that is not an examples file', () => {
-    expect(refusal('{"values":[1,2,3]}').message).toMatch(/not an examples file.*mobilenet-classifier\/examples/);
-    expect(refusal('[1,2]').reason).toBe('not-examples');
-    expect(refusal('null').reason).toBe('not-examples');
+  it('JSON that is not a classes file', () => {
+    expect(refusal('{"values":[1,2,3]}').message).toMatch(/not a classes file.*mobilenet-classifier\/classes/);
+    expect(refusal('[1,2]').reason).toBe('not-a-classes-file');
+    expect(refusal('null').reason).toBe('not-a-classes-file');
   });
 
   it('a newer version, naming both versions', () => {

@@ -1,9 +1,9 @@
 /** Why taught classes could not be changed, imported, kept or trained. */
-export type ExamplesErrorReason =
+export type CustomClassErrorReason =
   | 'label'
   | 'limit'
   | 'not-json'
-  | 'not-examples'
+  | 'not-a-classes-file'
   | 'version'
   | 'model'
   | 'vector'
@@ -17,11 +17,11 @@ export type ExamplesErrorReason =
  * An error about the user's classes, with a message fit to show: what is wrong and what to do. Nothing
  * already taught is lost when one is thrown.
  */
-export class ExamplesError extends Error {
-  override readonly name = 'ExamplesError';
+export class CustomClassError extends Error {
+  override readonly name = 'CustomClassError';
 
   constructor(
-    readonly reason: ExamplesErrorReason,
+    readonly reason: CustomClassErrorReason,
     message: string,
     options?: { cause?: unknown },
   ) {

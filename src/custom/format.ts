@@ -1,15 +1,17 @@
 // The export file of the user's classes: a JSON document that another browser (or this one, later)
 // can import. Vectors are kept as the bytes of little-endian float32, in base64, so that an export
 // imports back bit for bit and takes a third of the space decimal text would.
-import { ExamplesError } from './errors';
+import { CustomClassError } from './errors';
 import { checkLimits, MAX_CLASSES, MAX_EXAMPLES, normaliseLabel } from './limits';
 import type { CustomClass, ModelIdentity } from './types';
 import { allFinite } from './vectors';
 
 /** The `format` field of an export file. */
-export const EXAMPLES_FORMAT = 'mobilenet-classifier/examples';
+export const CLASSES_FORMAT = 'mobilenet-classifier/classes';
+/** The `format` of files written before the 0.1 renames; read as the same format. */
+const LEGACY_FORMAT = 'mobilenet-classifier/examples';
 /** The version this code writes. It reads every version up to this one. */
-export const EXAMPLES_VERSION = 1;
+export const CLASSES_VERSION = 1;
 /** The `encoding` of each vector: base64 of its float32 values, little-endian. */
 export const VECTOR_ENCODING = 'float32-le-base64';
 /** A longer file than this is refused before parsing: 2000 base64 vectors of 1280 values are ~14 MB. */
@@ -20,7 +22,7 @@ export const MAX_FILE_CHARS = 16 * 1024 * 1024;
  *
  * @example
  * {
- *   "format": "mobilenet-classifier/examples",
+ *   "format": "mobilenet-classifier/classes",
  *   "version": 1,
  *   "model": { "id": "mobilenet_v2_050_96-fv3+qat-head", "contentHash": "ce55…", "featureSize": 1280 },
  *   "encoding": "float32-le-base64",
@@ -28,9 +30,9 @@ export const MAX_FILE_CHARS = 16 * 1024 * 1024;
  *   "classes": [{ "label": "my mug", "examples": ["AAB…", "…"] }]
  * }
  */
-export interface ExamplesFile {
-  format: typeof EXAMPLES_FORMAT;
-  version: typeof EXAMPLES_VERSION;
+export interface ClassesFile {
+  format: typeof CLASSES_FORMAT;
+  version: typeof CLASSES_VERSION;
   /** The model whose feature vectors these are. */
   model: ModelIdentity;
   encoding: typeof VECTOR_ENCODING;
@@ -41,10 +43,10 @@ export interface ExamplesFile {
 }
 
 /** The export file of `classes`, taught on `model`. */
-export function toExamplesFile(classes: readonly CustomClass[], model: ModelIdentity, now = new Date()): ExamplesFile {
+export function toClassesFile(classes: readonly CustomClass[], model: ModelIdentity, now = new Date()): ClassesFile {
   return {
-    format: EXAMPLES_FORMAT,
-    version: EXAMPLES_VERSION,
+    format: CLASSES_FORMAT,
+    version: CLASSES_VERSION,
     model: {
       id: model.id,
       ...(model.contentHash ? { contentHash: model.contentHash } : {}),
@@ -61,56 +63,56 @@ export function toExamplesFile(classes: readonly CustomClass[], model: ModelIden
  * merges the classes once this returns.
  *
  * @param input the file's text, or its parsed JSON.
- * @throws ExamplesError saying what is wrong (not JSON, another format or version, another model,
+ * @throws CustomClassError saying what is wrong (not JSON, another format or version, another model,
  *   a vector of the wrong length or with NaN/Infinity, a bad class name, too large).
  */
-export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomClass[] {
+export function parseClassesFile(input: unknown, model: ModelIdentity): CustomClass[] {
   let data = input;
   if (typeof input === 'string') {
     if (input.length > MAX_FILE_CHARS) {
-      throw new ExamplesError(
+      throw new CustomClassError(
         'too-large',
-        `This file is ${megabytes(input.length)} MB; an examples file is at most ${megabytes(MAX_FILE_CHARS)} MB ` +
+        `This file is ${megabytes(input.length)} MB; a classes file is at most ${megabytes(MAX_FILE_CHARS)} MB ` +
           `(${MAX_EXAMPLES} examples). Is it the right file?`,
       );
     }
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new ExamplesError(
+      throw new CustomClassError(
         'not-json',
-        'This file is not JSON, so it is not an examples file. Choose a file made with Export.',
+        'This file is not JSON, so it is not a classes file. Choose a file made with Export.',
         { cause: error },
       );
     }
   }
-  if (!isRecord(data) || data.format !== EXAMPLES_FORMAT) {
-    throw new ExamplesError(
-      'not-examples',
-      `This is not an examples file (its "format" is not "${EXAMPLES_FORMAT}"). Choose a file made with Export.`,
+  if (!isRecord(data) || (data.format !== CLASSES_FORMAT && data.format !== LEGACY_FORMAT)) {
+    throw new CustomClassError(
+      'not-a-classes-file',
+      `This is not a classes file (its "format" is not "${CLASSES_FORMAT}"). Choose a file made with Export.`,
     );
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ExamplesError('version', `This examples file has no valid "version" (got ${JSON.stringify(version)}).`);
+    throw new CustomClassError('version', `This classes file has no valid "version" (got ${JSON.stringify(version)}).`);
   }
-  if (version > EXAMPLES_VERSION) {
-    throw new ExamplesError(
+  if (version > CLASSES_VERSION) {
+    throw new CustomClassError(
       'version',
-      `This examples file is version ${version}, made by a newer mobilenet-classifier; this one reads up to version ${EXAMPLES_VERSION}. Update the element.`,
+      `This classes file is version ${version}, made by a newer mobilenet-classifier; this one reads up to version ${CLASSES_VERSION}. Update the element.`,
     );
   }
   checkModel(data.model, model);
   if (data.encoding !== VECTOR_ENCODING) {
-    throw new ExamplesError(
+    throw new CustomClassError(
       'vector',
-      `This examples file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`,
+      `This classes file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`,
     );
   }
   if (!Array.isArray(data.classes))
-    throw new ExamplesError('not-examples', 'This examples file has no "classes" list.');
+    throw new CustomClassError('not-a-classes-file', 'This classes file has no "classes" list.');
   if (data.classes.length > MAX_CLASSES) {
-    throw new ExamplesError(
+    throw new CustomClassError(
       'too-large',
       `This file has ${data.classes.length} classes; one element keeps at most ${MAX_CLASSES}.`,
     );
@@ -118,21 +120,21 @@ export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomC
   const seen = new Set<string>();
   const classes = data.classes.map((entry: unknown, i: number): CustomClass => {
     if (!isRecord(entry))
-      throw new ExamplesError(
-        'not-examples',
+      throw new CustomClassError(
+        'not-a-classes-file',
         `Class ${i + 1} of this file is not an object with a label and examples.`,
       );
     let label: string;
     try {
       label = normaliseLabel(entry.label);
     } catch (error) {
-      throw new ExamplesError('label', `Class ${i + 1} of this file: ${(error as Error).message}`, { cause: error });
+      throw new CustomClassError('label', `Class ${i + 1} of this file: ${(error as Error).message}`, { cause: error });
     }
     if (seen.has(label))
-      throw new ExamplesError('label', `This file has two classes called "${label}"; class names must differ.`);
+      throw new CustomClassError('label', `This file has two classes called "${label}"; class names must differ.`);
     seen.add(label);
     if (!Array.isArray(entry.examples))
-      throw new ExamplesError('not-examples', `Class "${label}" of this file has no "examples" list.`);
+      throw new CustomClassError('not-a-classes-file', `Class "${label}" of this file has no "examples" list.`);
     return {
       label,
       examples: entry.examples.map((text: unknown, j: number) =>
@@ -143,16 +145,16 @@ export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomC
   try {
     checkLimits(classes);
   } catch (error) {
-    throw new ExamplesError('too-large', `This file is too large: ${(error as Error).message}`, { cause: error });
+    throw new CustomClassError('too-large', `This file is too large: ${(error as Error).message}`, { cause: error });
   }
   return classes;
 }
 
 function checkModel(value: unknown, model: ModelIdentity): void {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.featureSize !== 'number') {
-    throw new ExamplesError(
+    throw new CustomClassError(
       'model',
-      'This examples file does not say which model made it ("model" with "id" and "featureSize").',
+      'This classes file does not say which model made it ("model" with "id" and "featureSize").',
     );
   }
   const sameHash =
@@ -163,7 +165,7 @@ function checkModel(value: unknown, model: ModelIdentity): void {
     const theirs =
       typeof value.contentHash === 'string' ? `${value.id}, weights ${value.contentHash.slice(0, 12)}…` : value.id;
     const ours = model.contentHash ? `${model.id}, weights ${model.contentHash.slice(0, 12)}…` : model.id;
-    throw new ExamplesError(
+    throw new CustomClassError(
       'model',
       `These examples were taught to another model (${theirs}); this element runs ${ours}. ` +
         'Feature vectors of one model mean nothing to another: teach the classes again here.',
@@ -182,16 +184,16 @@ export function encodeVector(vector: Float32Array): string {
   return btoa(binary);
 }
 
-/** @throws ExamplesError when `text` is not base64 of whole float32 values. */
+/** @throws CustomClassError when `text` is not base64 of whole float32 values. */
 export function decodeVector(text: string): Float32Array {
   let binary: string;
   try {
     binary = atob(text);
   } catch (error) {
-    throw new ExamplesError('vector', 'is not valid base64', { cause: error });
+    throw new CustomClassError('vector', 'is not valid base64', { cause: error });
   }
   if (binary.length % 4 !== 0)
-    throw new ExamplesError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
+    throw new CustomClassError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const out = new Float32Array(binary.length / 4);
@@ -200,20 +202,21 @@ export function decodeVector(text: string): Float32Array {
 }
 
 function decodeChecked(text: unknown, featureSize: number, what: string): Float32Array {
-  if (typeof text !== 'string') throw new ExamplesError('vector', `${what} is not a base64 string.`);
+  if (typeof text !== 'string') throw new CustomClassError('vector', `${what} is not a base64 string.`);
   let vector: Float32Array;
   try {
     vector = decodeVector(text);
   } catch (error) {
-    throw new ExamplesError('vector', `${what} ${(error as Error).message}.`, { cause: error });
+    throw new CustomClassError('vector', `${what} ${(error as Error).message}.`, { cause: error });
   }
   if (vector.length !== featureSize) {
-    throw new ExamplesError(
+    throw new CustomClassError(
       'vector',
       `${what} has ${vector.length} values; this model's feature vectors have ${featureSize}.`,
     );
   }
-  if (!allFinite(vector)) throw new ExamplesError('vector', `${what} contains NaN or Infinity: the file is damaged.`);
+  if (!allFinite(vector))
+    throw new CustomClassError('vector', `${what} contains NaN or Infinity: the file is damaged.`);
   return vector;
 }
 

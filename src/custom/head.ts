@@ -2,7 +2,7 @@
 // (1280 × classes weights), so a step takes a few milliseconds; the trainer hands the event loop back
 // after every step, so that the page keeps drawing, and stops at once when its AbortSignal fires.
 import * as tf from '@tensorflow/tfjs-core';
-import { ExamplesError } from './errors';
+import { CustomClassError } from './errors';
 import type { CustomClass, SoftmaxHead } from './types';
 import { seededRandom } from '../util/seeded-random';
 import { l2Normalise } from './vectors';
@@ -65,7 +65,7 @@ function registerGradients(): Promise<unknown> {
  * Trains softmax regression on the L2-normalised examples, on the active tf.js backend. Weights start
  * at zero and batches are shuffled with a fixed seed, so the same examples give the same head.
  *
- * @throws ExamplesError (reason `training`) when the classes are not enough for a head; the signal's
+ * @throws CustomClassError (reason `training`) when the classes are not enough for a head; the signal's
  *   reason when aborted.
  * @example
  * const controller = new AbortController();
@@ -77,7 +77,7 @@ export async function trainSoftmaxHead(
 ): Promise<SoftmaxHead> {
   const { epochs = 60, batchSize = 32, learningRate = 0.01, weightDecay = 1e-3, signal, onProgress } = options;
   const notReady = headNotReadyReason(classes);
-  if (notReady) throw new ExamplesError('training', notReady);
+  if (notReady) throw new CustomClassError('training', notReady);
   signal?.throwIfAborted();
   await registerGradients();
   signal?.throwIfAborted();

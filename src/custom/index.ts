@@ -3,15 +3,15 @@
  * store and the optional softmax head.
  */
 export { DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
-export { ExamplesError, type ExamplesErrorReason } from './errors';
+export { CustomClassError, type CustomClassErrorReason } from './errors';
 export {
-  EXAMPLES_FORMAT,
-  EXAMPLES_VERSION,
+  CLASSES_FORMAT,
+  CLASSES_VERSION,
   MAX_FILE_CHARS,
-  parseExamplesFile,
-  toExamplesFile,
+  parseClassesFile,
+  toClassesFile,
   VECTOR_ENCODING,
-  type ExamplesFile,
+  type ClassesFile,
 } from './format';
 export {
   headNotReadyReason,
@@ -23,7 +23,7 @@ export {
 } from './head';
 export { modelIdentity } from './identity';
 export { checkLimits, MAX_CLASSES, MAX_EXAMPLES, MAX_LABEL_LENGTH, normaliseLabel } from './limits';
-export { DB_NAME, ExampleStore, type LoadedSet, type SetChange, type StoredSet } from './store';
-export { ExamplesSync, SYNC_CHANNEL, type SetChanged } from './sync';
+export { DB_NAME, ClassStore, type LoadedSet, type SetChange, type StoredSet } from './store';
+export { ClassesSync, SYNC_CHANNEL, type SetChanged } from './sync';
 export type { CustomClass, CustomMethod, CustomPrediction, ModelIdentity, SoftmaxHead } from './types';
 export { l2Normalise } from './vectors';

@@ -8,7 +8,7 @@
 // on one store one after another, across tabs, so no saved example is lost. A damaged record is skipped
 // and named; the others load and save as usual.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { ExamplesError } from './errors';
+import { CustomClassError } from './errors';
 import type { CustomClass, ModelIdentity, SoftmaxHead } from './types';
 
 export const DB_NAME = 'mobilenet-classifier';
@@ -76,10 +76,10 @@ type Tx = IDBPTransaction<Schema, (typeof CLASSES | typeof HEADS)[], 'readwrite'
 /**
  * Where the classes live between visits.
  *
- * Every failure (no IndexedDB in this context, storage full or refused) is an {@link ExamplesError}
+ * Every failure (no IndexedDB in this context, storage full or refused) is an {@link CustomClassError}
  * with reason `storage`, so that the caller can keep working in memory and say so.
  */
-export class ExampleStore {
+export class ClassStore {
   private db?: Promise<IDBPDatabase<Schema>>;
 
   constructor(private readonly name = DB_NAME) {}
@@ -140,12 +140,12 @@ export class ExampleStore {
     try {
       return await work(await this.open());
     } catch (error) {
-      if (error instanceof ExamplesError) throw error;
+      if (error instanceof CustomClassError) throw error;
       const detail =
         (error as Error)?.name === 'QuotaExceededError'
           ? 'the browser storage for this site is full'
           : ((error as Error)?.message ?? String(error));
-      throw new ExamplesError(
+      throw new CustomClassError(
         'storage',
         `Could not ${what} (${detail}). The classes still work until the page is closed; use Export to keep a copy.`,
         {
@@ -158,7 +158,7 @@ export class ExampleStore {
   private open(): Promise<IDBPDatabase<Schema>> {
     if (typeof indexedDB === 'undefined') {
       return Promise.reject(
-        new ExamplesError(
+        new CustomClassError(
           'storage',
           'This browser context has no IndexedDB, so the classes are not kept between visits. Use Export to keep a copy.',
         ),
@@ -301,7 +301,7 @@ async function upgradeFromV1(db: IDBPDatabase, tx: Tx): Promise<void> {
 
 function requireHash(model: ModelIdentity): string {
   if (!model.contentHash) {
-    throw new ExamplesError(
+    throw new CustomClassError(
       'storage',
       'This model has no content hash in its metadata, so its classes are not kept between visits. Build it with `npm run model`.',
     );

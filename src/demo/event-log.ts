@@ -3,7 +3,7 @@ import { textElement } from './dom';
 /** The log keeps this many lines: live camera mode fires up to max-fps results a second. */
 const MAX_LINES = 100;
 
-type LoggedEvent = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
+type LoggedEvent = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-classes-change';
 
 /**
  * Logs every `mobilenet-*` event that reaches the document, newest first, one line each. Event data
@@ -37,17 +37,17 @@ export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear:
   });
   document.addEventListener('mobilenet-result', (event) => {
     const { predictions, source, timings, custom } = event.detail.result;
-    const top = custom ? custom[0] && { label: custom[0].label, probability: custom[0].confidence } : predictions[0];
+    const top = custom ? custom[0] && { label: custom[0].label, probability: custom[0].probability } : predictions[0];
     const best = top ? `${top.label} ${(top.probability * 100).toFixed(1)}%` : 'no prediction';
     add('mobilenet-result', event.target, `${best} · source: ${source.kind} · ${Math.round(timings.total)} ms`);
   });
   document.addEventListener('mobilenet-error', (event) => {
     add('mobilenet-error', event.target, `${event.detail.phase}: ${event.detail.message}`);
   });
-  document.addEventListener('mobilenet-examples-change', (event) => {
+  document.addEventListener('mobilenet-classes-change', (event) => {
     const { reason, classes } = event.detail;
     const listed = classes.map((c) => `${c.label} (${c.examples})`).join(', ') || 'no classes';
-    add('mobilenet-examples-change', event.target, `${reason}: ${listed}`);
+    add('mobilenet-classes-change', event.target, `${reason}: ${listed}`);
   });
   clear.addEventListener('click', () => {
     list.replaceChildren();

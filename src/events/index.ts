@@ -2,12 +2,12 @@ export type { MobilenetReadyDetail, MobilenetReadyEvent } from './mobilenet-read
 export type { MobilenetResult, MobilenetResultDetail, MobilenetResultEvent, SourceKind } from './mobilenet-result';
 export type { MobilenetErrorDetail, MobilenetErrorEvent, MobilenetErrorPhase } from './mobilenet-error';
 export type {
-  ExamplesChangeReason,
-  MobilenetExamplesChangeDetail,
-  MobilenetExamplesChangeEvent,
-} from './mobilenet-examples-change';
+  ClassesChangeReason,
+  MobilenetClassesChangeDetail,
+  MobilenetClassesChangeEvent,
+} from './mobilenet-classes-change';
 
-type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
+type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-classes-change';
 
 /**
  * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and

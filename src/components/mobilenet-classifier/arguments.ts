@@ -32,7 +32,7 @@ export function checkText(value: unknown, method: string, what: string): asserts
 }
 
 /** @throws ClassifierError unless `value` is an export file's text or its parsed JSON object. */
-export function checkExamplesFile(value: unknown, method: string): asserts value is string | object {
+export function checkClassesFile(value: unknown, method: string): asserts value is string | object {
   if (typeof value !== 'string' && !isPlainObject(value))
     throw new ClassifierError(
       'input',

@@ -130,6 +130,6 @@ export const RULES = {
   facingMode: keywordRule('facing-mode', 'facingMode', ['user', 'environment'] as const, 'user'),
   maxFps: numberRule('max-fps', 'maxFps', { min: 0, max: 60, fallback: 15, minExclusive: true }),
   mode: keywordRule('mode', 'mode', ['imagenet', 'custom', 'both'] as const, 'imagenet'),
-  examplesKey: textRule('examples-key', 'examplesKey', 'default'),
+  classesKey: textRule('classes-key', 'classesKey', 'default'),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
 };

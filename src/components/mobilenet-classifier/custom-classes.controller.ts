@@ -1,27 +1,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   checkLimits,
-  ExamplesError,
-  ExampleStore,
-  ExamplesSync,
+  CustomClassError,
+  ClassStore,
+  ClassesSync,
   headNotReadyReason,
   KnnIndex,
   MAX_FILE_CHARS,
   modelIdentity,
   normaliseLabel,
-  parseExamplesFile,
+  parseClassesFile,
   predictWithHead,
-  toExamplesFile,
+  toClassesFile,
   trainSoftmaxHead,
   type CustomClass,
   type CustomPrediction,
-  type ExamplesFile,
+  type ClassesFile,
   type ModelIdentity,
   type SetChange,
   type SetChanged,
   type SoftmaxHead,
 } from '../../custom';
-import { mobilenetEvent, type ExamplesChangeReason } from '../../events';
+import { mobilenetEvent, type ClassesChangeReason } from '../../events';
 import { isAbortError, type ClassifierInput } from '../../model';
 
 /** What the element shows: the ImageNet classes, the user's own, or both. */
@@ -32,9 +32,9 @@ export const CUSTOM_MODES: readonly CustomMode[] = ['imagenet', 'custom', 'both'
 const RECORD_FPS = 5;
 
 /** One connection for every element of the page. */
-const store = new ExampleStore();
+const store = new ClassStore();
 /** Changes committed by one element reach the others with the same key and model, here and in other tabs. */
-const sync = new ExamplesSync();
+const sync = new ClassesSync();
 /** The controllers of the elements on the page, so that "Forget everything" empties them all. */
 const connected = new Set<CustomClassesController>();
 
@@ -44,7 +44,7 @@ export interface CustomClassesHost {
   embed(source: ClassifierInput): Promise<Float32Array>;
   /** The camera preview when the camera is on, else undefined. */
   cameraVideo(): HTMLVideoElement | undefined;
-  /** Shows the error in the element and fires `mobilenet-error` (phase `custom` for an ExamplesError). */
+  /** Shows the error in the element and fires `mobilenet-error` (phase `custom` for an CustomClassError). */
   showError(error: unknown): void;
   /** Takes down a `custom` error shown earlier, after something worked. */
   clearCustomError(): void;
@@ -221,9 +221,9 @@ export class CustomClassesController implements ReactiveController {
     return knn
       .map((p) => {
         const i = head.labels.indexOf(p.label);
-        return { ...p, confidence: i < 0 ? 0 : probabilities[i], method: 'head' as const };
+        return { ...p, probability: i < 0 ? 0 : probabilities[i], method: 'head' as const };
       })
-      .sort((a, b) => b.confidence - a.confidence || b.similarity - a.similarity);
+      .sort((a, b) => b.probability - a.probability || b.similarity - a.similarity);
   }
 
   /** Keeps the features of the picture on screen, so that its custom predictions follow later changes. */
@@ -244,7 +244,7 @@ export class CustomClassesController implements ReactiveController {
     if (set !== this.generation) throw setChangedError(name);
     for (const vector of vectors) {
       if (vector.length !== model.featureSize) {
-        throw new ExamplesError(
+        throw new CustomClassError(
           'vector',
           `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`,
         );
@@ -263,7 +263,7 @@ export class CustomClassesController implements ReactiveController {
     const name = normaliseLabel(label);
     await this.currentModel();
     if (this.classes.some((c) => c.label === name))
-      throw new ExamplesError('label', `There is already a class called "${name}".`);
+      throw new CustomClassError('label', `There is already a class called "${name}".`);
     await this.commit([...this.classes, { label: name, examples: [] }], 'add', {
       change: { type: 'add', label: name, examples: [] },
     });
@@ -273,10 +273,10 @@ export class CustomClassesController implements ReactiveController {
     const name = normaliseLabel(to);
     await this.currentModel();
     if (!this.classes.some((c) => c.label === from))
-      throw new ExamplesError('label', `There is no class called "${from}".`);
+      throw new CustomClassError('label', `There is no class called "${from}".`);
     if (name === from) return;
     if (this.classes.some((c) => c.label === name))
-      throw new ExamplesError('label', `There is already a class called "${name}".`);
+      throw new CustomClassError('label', `There is already a class called "${name}".`);
     const head = this.head && { ...this.head, labels: this.head.labels.map((l) => (l === from ? name : l)) };
     await this.commit(
       this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
@@ -316,19 +316,19 @@ export class CustomClassesController implements ReactiveController {
   }
 
   /** The export file of the current classes. */
-  async export(): Promise<ExamplesFile> {
-    return toExamplesFile(this.classes, await this.currentModel());
+  async export(): Promise<ClassesFile> {
+    return toClassesFile(this.classes, await this.currentModel());
   }
 
   /**
    * Imports an export file: replaces the classes, or with `merge` adds its examples to the classes of
    * the same name. A bad file changes nothing.
    *
-   * @throws ExamplesError saying what is wrong with the file.
+   * @throws CustomClassError saying what is wrong with the file.
    */
   async import(file: unknown, merge = false): Promise<void> {
     const model = await this.currentModel();
-    const imported = parseExamplesFile(file, model);
+    const imported = parseClassesFile(file, model);
     let classes = imported;
     if (merge) {
       classes = this.classes.map((c) => {
@@ -369,7 +369,7 @@ export class CustomClassesController implements ReactiveController {
       controller.confirmingForget = false;
       if (controller.model) await controller.commit([], 'forget', { save: false });
     }
-    // A failure is shown by the caller (the panel's button or forgetExamples()), once.
+    // A failure is shown by the caller (the panel's button or forgetAllClasses()), once.
     await Promise.all([...everyone].map((controller) => controller.queue));
     await store.forgetAll();
     // Other tabs forget too.
@@ -381,14 +381,14 @@ export class CustomClassesController implements ReactiveController {
    * Trains a softmax head on the examples, on the page's tf.js backend, reporting progress in
    * {@link training}. A change of the examples, {@link cancelTraining} or `signal` stops it.
    *
-   * @throws ExamplesError when there are not enough examples; an AbortError when stopped.
+   * @throws CustomClassError when there are not enough examples; an AbortError when stopped.
    */
   async train(signal?: AbortSignal): Promise<void> {
     await this.currentModel();
     if (this.training)
-      throw new ExamplesError('training', 'A head is already being trained: wait for it or cancel it.');
+      throw new CustomClassError('training', 'A head is already being trained: wait for it or cancel it.');
     const blocker = this.trainBlocker;
-    if (blocker) throw new ExamplesError('training', blocker);
+    if (blocker) throw new CustomClassError('training', blocker);
     const controller = new AbortController();
     const stop = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', stop, { once: true });
@@ -435,7 +435,9 @@ export class CustomClassesController implements ReactiveController {
     if (this.recording) return;
     const video = this.element.cameraVideo();
     if (!video) {
-      this.element.showError(new ExamplesError('label', 'Turn the camera on to record examples, or use Add images.'));
+      this.element.showError(
+        new CustomClassError('label', 'Turn the camera on to record examples, or use Add images.'),
+      );
       return;
     }
     this.recording = label;
@@ -480,7 +482,7 @@ export class CustomClassesController implements ReactiveController {
         await this.add(label, [await this.element.embed(file)], set);
         added++;
       } catch (error) {
-        if (error instanceof ExamplesError && error.reason === 'limit') {
+        if (error instanceof CustomClassError && error.reason === 'limit') {
           this.element.showError(error);
           break;
         }
@@ -491,7 +493,7 @@ export class CustomClassesController implements ReactiveController {
     this.host.requestUpdate();
     if (failed.length) {
       this.element.showError(
-        new ExamplesError(
+        new CustomClassError(
           'vector',
           `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`,
         ),
@@ -505,9 +507,9 @@ export class CustomClassesController implements ReactiveController {
   async importFile(file: File): Promise<void> {
     if (file.size > MAX_FILE_CHARS) {
       // Refused before reading: a wrong, huge file would otherwise be read into memory whole.
-      throw new ExamplesError(
+      throw new CustomClassError(
         'too-large',
-        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an examples file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`,
+        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; a classes file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`,
       );
     }
     await this.import(await file.text());
@@ -515,7 +517,7 @@ export class CustomClassesController implements ReactiveController {
 
   private async currentModel(): Promise<ModelIdentity> {
     await this.whenLoaded();
-    if (!this.model) throw new ExamplesError('label', 'The model is not loaded yet.');
+    if (!this.model) throw new CustomClassError('label', 'The model is not loaded yet.');
     return this.model;
   }
 
@@ -542,12 +544,12 @@ export class CustomClassesController implements ReactiveController {
   /**
    * Makes `classes` the current classes: drops the head (unless told which to keep), stops training,
    * updates what is shown and saves `change` (the same change, as an operation on what is stored, so that
-   * another tab's changes meanwhile are kept); then fires `mobilenet-examples-change`, once the write has
+   * another tab's changes meanwhile are kept); then fires `mobilenet-classes-change`, once the write has
    * committed. Without `change` the whole set replaces what is stored.
    */
   private async commit(
     classes: CustomClass[],
-    reason: ExamplesChangeReason,
+    reason: ClassesChangeReason,
     options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean; change?: SetChange } = {},
   ): Promise<void> {
     checkLimits(classes);
@@ -664,9 +666,9 @@ export class CustomClassesController implements ReactiveController {
     if (this.shownFeatures) this.shown = this.predict(this.shownFeatures);
   }
 
-  private fireChange(reason: ExamplesChangeReason, persisted = this.storage.kept): void {
+  private fireChange(reason: ClassesChangeReason, persisted = this.storage.kept): void {
     this.host.dispatchEvent(
-      mobilenetEvent('mobilenet-examples-change', {
+      mobilenetEvent('mobilenet-classes-change', {
         reason,
         classes: this.classes.map((c) => ({ label: c.label, examples: c.examples.length })),
         persisted,
@@ -698,16 +700,16 @@ function sameCounts(a: readonly CustomClass[], b: readonly CustomClass[]): boole
 }
 
 /** Why an example read under one examples key or model was not added after either changed. */
-export function setChangedError(label: string): ExamplesError {
-  return new ExamplesError(
+export function setChangedError(label: string): CustomClassError {
+  return new CustomClassError(
     'changed',
-    `The example for "${label}" was not added: examples-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
+    `The example for "${label}" was not added: classes-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
   );
 }
 
-function damagedError(labels: string[]): ExamplesError {
+function damagedError(labels: string[]): CustomClassError {
   const names = labels.map((l) => `"${l}"`).join(', ');
-  return new ExamplesError(
+  return new CustomClassError(
     'storage',
     labels.length === 1
       ? `The class ${names} kept in this browser is damaged and was not loaded; the other classes were. Teach it again, or import an export.`

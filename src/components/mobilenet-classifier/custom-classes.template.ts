@@ -19,8 +19,8 @@ export function renderCustomResults(predictions: CustomPrediction[] | undefined)
       (p) =>
         html`<li part="result" data-method=${p.method}>
           <span part="label" title=${p.label}>${p.label}</span>
-          <span part="probability">${percent(p.confidence)}</span>
-          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.confidence))}></span></span>
+          <span part="probability">${percent(p.probability)}</span>
+          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
         </li>`,
     )}
   </ol>`;

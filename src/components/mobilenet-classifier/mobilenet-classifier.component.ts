@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
-import { ExamplesError } from '../../custom';
+import { CustomClassError } from '../../custom';
 import { mobilenetEvent, type MobilenetErrorPhase, type MobilenetResult, type SourceKind } from '../../events';
 import {
   ClassifierError,
@@ -16,7 +16,7 @@ import {
   type ClassifierLease,
   type LoadProgress,
 } from '../../model';
-import { checkExamplesFile, checkOptions, checkSource, checkText } from './arguments';
+import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
 import { type AttributeRule, converterOf, readProperty, RULES } from './attributes';
 import { CustomClassesController, setChangedError, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
@@ -48,7 +48,7 @@ const LIVE_ANNOUNCE_INTERVAL_MS = 4000;
  * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
- * @fires {MobilenetExamplesChangeEvent} mobilenet-examples-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
+ * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
@@ -166,7 +166,7 @@ export class MobilenetClassifier extends LitElement {
    * Name under which custom classes are kept in this browser, with the model's content hash: elements
    * with different keys keep different classes.
    */
-  @property({ attribute: 'examples-key', converter: converterOf(RULES.examplesKey) }) examplesKey = 'default';
+  @property({ attribute: 'classes-key', converter: converterOf(RULES.classesKey) }) classesKey = 'default';
 
   private readonly cameraControl = new CameraController(this, () => this.handleCameraEnded());
   private readonly liveLoop = new LiveLoop(this, () => this.classifyLiveFrame());
@@ -250,7 +250,7 @@ export class MobilenetClassifier extends LitElement {
     if (this.isConnected && (!this.modelRequested || changed.has('modelUrl') || changed.has('backend'))) {
       this.loadModel();
     }
-    if (changed.has('examplesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.examplesKey);
+    if (changed.has('classesKey') && this.classifier) this.teach.setModel(this.classifier.metadata, this.classesKey);
     // The panel shows the stored classes: load them once custom classes are on screen.
     if (this.mode === 'custom' || this.mode === 'both') this.teach.want();
     this.liveLoop.maxFps = this.maxFps;
@@ -352,14 +352,14 @@ export class MobilenetClassifier extends LitElement {
    * @returns the number of examples the class now has.
    */
   addExample(label: string, source: MobilenetSource): Promise<number> {
-    const target = { key: this.examplesKey, modelUrl: this.modelUrl };
+    const target = { key: this.classesKey, modelUrl: this.modelUrl };
     return this.customAction(
       async () => {
         const set = this.teach.set;
         const vector = await this.embed(source);
         // The example belongs to the key and model of the call: if either changed meanwhile, it is
         // refused rather than added to another set.
-        if (this.examplesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
+        if (this.classesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
         return this.teach.add(label, [vector], set);
       },
       () => {
@@ -370,34 +370,34 @@ export class MobilenetClassifier extends LitElement {
   }
 
   /** Renames a custom class, keeping its examples. */
-  renameLabel(from: string, to: string): Promise<void> {
+  renameClass(from: string, to: string): Promise<void> {
     return this.customAction(
       () => this.teach.rename(from, to),
       () => {
-        checkText(from, 'renameLabel()', 'the class to rename');
-        checkText(to, 'renameLabel()', 'the new name');
+        checkText(from, 'renameClass()', 'the class to rename');
+        checkText(to, 'renameClass()', 'the new name');
       },
     );
   }
 
   /** Deletes a custom class and its examples. Resolves to false when there was no such class. */
-  removeLabel(label: string): Promise<boolean> {
+  removeClass(label: string): Promise<boolean> {
     return this.customAction(
       () => this.teach.remove(label),
-      () => checkText(label, 'removeLabel()', 'the class name'),
+      () => checkText(label, 'removeClass()', 'the class name'),
     );
   }
 
-  /** Deletes every custom class of the current model (under this `examples-key`). */
-  clearExamples(): Promise<void> {
+  /** Deletes every custom class of the current model (under this `classes-key`). */
+  clearClasses(): Promise<void> {
     return this.customAction(() => this.teach.clear());
   }
 
   /**
-   * The custom classes as an export file (JSON text, format `mobilenet-classifier/examples` version 1;
-   * see the README), for `importExamples()` here or in another browser.
+   * The custom classes as an export file (JSON text, format `mobilenet-classifier/classes` version 1;
+   * see the README), for `importClasses()` here or in another browser.
    */
-  exportExamples(): Promise<string> {
+  exportClasses(): Promise<string> {
     return this.customAction(async () => JSON.stringify(await this.teach.export()));
   }
 
@@ -408,12 +408,12 @@ export class MobilenetClassifier extends LitElement {
    *
    * @param json the file's text, or its parsed JSON.
    */
-  importExamples(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
+  importClasses(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
     return this.customAction(
       () => this.teach.import(json, options.merge),
       () => {
-        checkExamplesFile(json, 'importExamples()');
-        checkOptions(options, 'importExamples()');
+        checkClassesFile(json, 'importClasses()');
+        checkOptions(options, 'importClasses()');
       },
     );
   }
@@ -432,7 +432,7 @@ export class MobilenetClassifier extends LitElement {
   }
 
   /** Forgets every custom class this site kept in this browser, for every model and key. */
-  forgetExamples(): Promise<void> {
+  forgetAllClasses(): Promise<void> {
     return this.customAction(() => this.teach.forgetEverything());
   }
 
@@ -481,7 +481,7 @@ export class MobilenetClassifier extends LitElement {
       (classifier) => {
         if (this.lease !== lease) return;
         this.classifier = classifier;
-        this.teach.setModel(classifier.metadata, this.examplesKey);
+        this.teach.setModel(classifier.metadata, this.classesKey);
         this.modelState = 'ready';
         this.settleReady?.resolve();
         this.settleReady = undefined;
@@ -647,7 +647,7 @@ export class MobilenetClassifier extends LitElement {
   private announce(result: MobilenetResult, live: boolean): void {
     const top =
       this.mode === 'custom'
-        ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].confidence }
+        ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].probability }
         : result.predictions[0];
     if (!top) return;
     const now = performance.now();
@@ -968,12 +968,12 @@ export class MobilenetClassifier extends LitElement {
 function phaseOf(error: unknown): MobilenetErrorPhase {
   if (error instanceof ClassifierError) return error.phase;
   if (error instanceof CameraError) return 'camera';
-  if (error instanceof ExamplesError) return 'custom';
+  if (error instanceof CustomClassError) return 'custom';
   return 'inference';
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof ClassifierError || error instanceof CameraError || error instanceof ExamplesError)
+  if (error instanceof ClassifierError || error instanceof CameraError || error instanceof CustomClassError)
     return error.message;
   if (error instanceof RangeError) return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
