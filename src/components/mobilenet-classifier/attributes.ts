@@ -133,3 +133,20 @@ export const RULES = {
   classesKey: textRule('classes-key', 'classesKey', 'default'),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
 };
+
+/**
+ * Properties set to null or undefined (as frameworks unbind them) take their default; an invalid value
+ * is ignored with a warning, like a native element's, so that one bad value never stops the element.
+ * Called first in the host's `willUpdate`; a property set back to what it was no longer counts as changed.
+ */
+export function normaliseProperties<T extends object>(host: T, changed: Map<PropertyKey, unknown>): void {
+  for (const [key, rule] of Object.entries(RULES) as [keyof typeof RULES & keyof T, AttributeRule<unknown>][]) {
+    if (!changed.has(key)) continue;
+    const previous = changed.get(key) ?? rule.fallback;
+    const value = readProperty(rule, host[key], previous);
+    if (value === host[key]) continue;
+    (host as Record<string, unknown>)[key as string] = value;
+    // Set back to what it was: nothing changed.
+    if (value === previous) changed.delete(key);
+  }
+}
