@@ -23,3 +23,22 @@ export function messageOf(error: unknown): string {
     return error.message;
   return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
 }
+
+/** Why an example read under one classes key or model was not added after either changed. */
+export function setChangedError(label: string): CustomClassError {
+  return new CustomClassError(
+    'changed',
+    `The example for "${label}" was not added: classes-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
+  );
+}
+
+/** Stored classes that could not be read back. */
+export function damagedError(labels: string[]): CustomClassError {
+  const names = labels.map((l) => `"${l}"`).join(', ');
+  return new CustomClassError(
+    'storage',
+    labels.length === 1
+      ? `The class ${names} kept in this browser is damaged and was not loaded; the other classes were. Teach it again, or import an export.`
+      : `${labels.length} classes kept in this browser are damaged and were not loaded (${names}); the other classes were. Teach them again, or import an export.`,
+  );
+}

@@ -7,10 +7,11 @@ import { isAbortError, type Backend } from '../../model';
 import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
 import { converterOf, normaliseProperties, RULES } from './attributes';
 import { ClassifyController } from './classify.controller';
-import { CustomClassesController, setChangedError, type CustomMode } from './custom-classes.controller';
+import { CustomClassesController, type CustomMode } from './custom-classes.controller';
 import customClassesStyles from './custom-classes.styles';
 import { renderTeachPanel } from './custom-classes.template';
 import { renderFeatures } from './features.template';
+import { setChangedError } from './errors';
 import { InputController, readSource, type MobilenetSource } from './input.controller';
 import styles from './mobilenet-classifier.styles';
 import { ModelController } from './model.controller';
@@ -18,6 +19,7 @@ import { Notices, type Retry } from './notices';
 import { renderError, renderLiveRegion, renderProgress } from './notices.template';
 import { renderResults } from './results.template';
 import { renderControls, renderStage, renderStatus } from './stage.template';
+import { TeachPanelController } from './teach-panel.controller';
 
 export type { MobilenetSource } from './input.controller';
 
@@ -185,6 +187,7 @@ export class MobilenetClassifier extends LitElement {
     clearCustomError: () => this.notices.clearError('custom'),
     announce: (text) => this.notices.announce(text),
   });
+  private readonly panel = new TeachPanelController(this, this.teach);
   private readonly retryLoad: Retry = { label: 'Retry', run: () => this.model.retry() };
 
   /**
@@ -352,7 +355,7 @@ export class MobilenetClassifier extends LitElement {
    */
   trainHead(options: { signal?: AbortSignal } = {}): Promise<void> {
     return this.customAction(
-      () => this.teach.train(options.signal),
+      () => this.panel.train(options.signal),
       () => checkOptions(options, 'trainHead()'),
     );
   }
@@ -407,7 +410,7 @@ export class MobilenetClassifier extends LitElement {
             }
           : undefined,
       )}
-      ${custom ? renderTeachPanel(this.teach, this.cameraControl.state === 'on') : nothing}
+      ${custom ? renderTeachPanel(this.panel, this.cameraControl.state === 'on') : nothing}
       ${renderLiveRegion(this.notices)}
     `;
   }
