@@ -133,6 +133,14 @@ export class ClassifyController implements ReactiveController {
     }
   }
 
+  /** Classifies a camera frame; never rejects, since a failure is shown already. */
+  frame(video: HTMLVideoElement, live = false): Promise<void> {
+    return this.run(video, { kind: 'camera' }, { live }).then(
+      () => {},
+      () => {},
+    );
+  }
+
   /** Classifies the pictures the user gave, in order; several get a progress line naming any that failed. */
   async runAll(pictures: GivenPicture[]): Promise<void> {
     const batch = ++this.batch;

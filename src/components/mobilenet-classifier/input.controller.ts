@@ -30,10 +30,14 @@ export class InputController implements ReactiveController {
   /** Something is being dragged over the element. */
   dragging = false;
 
-  private readonly onPaste = (event: ClipboardEvent) => this.handlePaste(event);
-  private readonly onDragOver = (event: DragEvent) => this.handleDragOver(event);
-  private readonly onDragLeave = (event: DragEvent) => this.handleDragLeave(event);
-  private readonly onDrop = (event: DragEvent) => this.handleDrop(event);
+  /** Every listener, on its target: added while the host is connected. */
+  private readonly listeners: [EventTarget, string, EventListener][] = [
+    [document, 'paste', (event) => this.handlePaste(event as ClipboardEvent)],
+    [this.host, 'dragenter', (event) => this.handleDragOver(event as DragEvent)],
+    [this.host, 'dragover', (event) => this.handleDragOver(event as DragEvent)],
+    [this.host, 'dragleave', (event) => this.handleDragLeave(event as DragEvent)],
+    [this.host, 'drop', (event) => this.handleDrop(event as DragEvent)],
+  ];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -49,19 +53,11 @@ export class InputController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('paste', this.onPaste);
-    this.host.addEventListener('dragenter', this.onDragOver);
-    this.host.addEventListener('dragover', this.onDragOver);
-    this.host.addEventListener('dragleave', this.onDragLeave);
-    this.host.addEventListener('drop', this.onDrop);
+    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('paste', this.onPaste);
-    this.host.removeEventListener('dragenter', this.onDragOver);
-    this.host.removeEventListener('dragover', this.onDragOver);
-    this.host.removeEventListener('dragleave', this.onDragLeave);
-    this.host.removeEventListener('drop', this.onDrop);
+    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
     this.setDragging(false);
   }
 

@@ -174,12 +174,7 @@ export class MobilenetClassifier extends LitElement {
     received: (pictures) => void this.pipeline.runAll(pictures),
     refused: (error) => this.notices.showError(error),
   });
-  private readonly liveLoop = new LiveLoop(this, () =>
-    this.pipeline.run(this.cameraControl.video, { kind: 'camera' }, { live: true }).then(
-      () => {},
-      () => {},
-    ),
-  );
+  private readonly liveLoop = new LiveLoop(this, () => this.pipeline.frame(this.cameraControl.video, true));
   private readonly teach = new CustomClassesController(this, {
     embed: (source) => this.embed(source),
     cameraVideo: () => (this.cameraControl.state === 'on' ? this.cameraControl.video : undefined),
@@ -396,7 +391,7 @@ export class MobilenetClassifier extends LitElement {
         { cameraWanted: this.camera, live: this.live },
         {
           toggleCamera: () => (this.camera = !this.camera),
-          captureFrame: () => void this.pipeline.run(this.cameraControl.video, { kind: 'camera' }).catch(() => {}),
+          captureFrame: () => void this.pipeline.frame(this.cameraControl.video),
         },
       )}
       ${renderProgress(this.notices)} ${renderError(this.notices)} ${renderResults(this.mode, shown, this.teach.shown)}
