@@ -21,6 +21,7 @@ import {
   expectReady,
   test as base,
   mountClassifier,
+  mountClassifiers,
   nextFileChooser,
   ON_WASM,
   recordedEvents,
@@ -227,7 +228,7 @@ test.describe('export and import', () => {
     const file = JSON.parse(exported);
     expect(file).toMatchObject({
       format: 'mobilenet-classifier/classes',
-      version: 1,
+      version: 2,
       encoding: 'float32-le-base64',
       model: { featureSize: 1280 },
     });
@@ -479,6 +480,42 @@ test.describe('the softmax head', () => {
     await expect(again.getByRole('button', { name: 'Train again' })).toBeEnabled();
     expect((await classifyViews(again, DOGS.Rex.file, HELD_OUT_VIEWS.slice(1, 2)))[0]).toMatchObject({
       label: 'Rex',
+      method: 'knn',
+    });
+  });
+
+  test('an export carries the trained head and the threshold: imported elsewhere, it ranks with the head at once', async ({
+    customPage: page,
+  }) => {
+    const [el, other] = await mountClassifiers(page, [
+      { ...ON_WASM, mode: 'custom', 'classes-key': 'exporter', 'min-similarity': '0.4' },
+      { ...ON_WASM, mode: 'custom', 'classes-key': 'importer' },
+    ]);
+    await teachDogs(el);
+    expect(await teachDogs(el, MORE_VIEWS)).toEqual([5, 5, 5]);
+    await el.evaluate((host: MobilenetClassifier) => host.trainHead());
+    const text = await el.evaluate((host: MobilenetClassifier) => host.exportClasses());
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ version: 2, minSimilarity: 0.4, head: { labels: ['Rex', 'Bella', 'Max'] } });
+
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity)).toBe(0.5);
+    await other.evaluate((host: MobilenetClassifier, text) => host.importClasses(text), text);
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity), 'the threshold came along').toBe(
+      0.4,
+    );
+    await expect(other.locator('[part=teach]')).toContainText('Recognising with the trained head.');
+    expect((await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Bella',
+      method: 'head',
+    });
+
+    // A version 1 file (no head, no threshold) imports as before: k-NN, and the threshold stays.
+    const { head: _head, minSimilarity: _threshold, ...rest } = file;
+    await other.evaluate((host: MobilenetClassifier, v1) => host.importClasses(v1), { ...rest, version: 1 });
+    await expect(other.locator('[part=teach]')).not.toContainText('Recognising with the trained head.');
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity)).toBe(0.4);
+    expect((await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Bella',
       method: 'knn',
     });
   });

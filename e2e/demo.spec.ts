@@ -171,6 +171,22 @@ test('mode from the control panel shows the teaching panel, and teaching is logg
   await expect(live.locator('[part=teach]')).toHaveCount(0);
 });
 
+test('a reload comes back in the mode, theme and settings it was in', async ({ page }) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByLabel('mode', { exact: true }).selectOption('both');
+  await panel.getByLabel('theme').selectOption('dark');
+  await panel.getByLabel('top-k').fill('3');
+  await expect(live).toHaveAttribute('top-k', '3');
+
+  const again = await openDemo(page);
+  await expect(again).toHaveAttribute('mode', 'both');
+  await expect(again).toHaveAttribute('theme', 'dark');
+  await expect(again).toHaveAttribute('top-k', '3');
+  await expect(panel.getByLabel('mode', { exact: true })).toHaveValue('both');
+  await expect(again.locator('[part=teach]')).toBeVisible();
+});
+
 test('each copy button copies its snippet', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openDemo(page);

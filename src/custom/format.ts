@@ -3,7 +3,7 @@
 // imports back bit for bit and takes a third of the space decimal text would.
 import { CustomClassError } from './errors';
 import { checkLimits, MAX_CLASSES, MAX_EXAMPLES, normaliseLabel } from './limits';
-import type { CustomClass, ModelIdentity } from './types';
+import type { CustomClass, ModelIdentity, SoftmaxHead } from './types';
 import { allFinite } from './vectors';
 
 /** The `format` field of an export file. */
@@ -11,23 +11,25 @@ export const CLASSES_FORMAT = 'mobilenet-classifier/classes';
 /** The `format` of files written before the 0.1 renames; read as the same format. */
 const LEGACY_FORMAT = 'mobilenet-classifier/examples';
 /** The version this code writes. It reads every version up to this one. */
-export const CLASSES_VERSION = 1;
+export const CLASSES_VERSION = 2;
 /** The `encoding` of each vector: base64 of its float32 values, little-endian. */
 export const VECTOR_ENCODING = 'float32-le-base64';
 /** A longer file than this is refused before parsing: 2000 base64 vectors of 1280 values are ~14 MB. */
 export const MAX_FILE_CHARS = 16 * 1024 * 1024;
 
 /**
- * An export file, version 1.
+ * An export file, version 2. Version 1 files are the same without `minSimilarity` and `head`.
  *
  * @example
  * {
  *   "format": "mobilenet-classifier/classes",
- *   "version": 1,
+ *   "version": 2,
  *   "model": { "id": "mobilenet_v2_050_96-fv3+qat-head", "contentHash": "ce55…", "featureSize": 1280 },
  *   "encoding": "float32-le-base64",
  *   "exportedAt": "2025-01-31T12:00:00.000Z",
- *   "classes": [{ "label": "my mug", "examples": ["AAB…", "…"] }]
+ *   "minSimilarity": 0.5,
+ *   "classes": [{ "label": "my mug", "examples": ["AAB…", "…"] }],
+ *   "head": { "labels": ["my mug", "my keys"], "weights": "…", "bias": "…" }
  * }
  */
 export interface ClassesFile {
@@ -38,12 +40,33 @@ export interface ClassesFile {
   encoding: typeof VECTOR_ENCODING;
   /** When the file was written (ISO 8601). Informative only. */
   exportedAt: string;
+  /** The similarity from which a picture matches a class (see `CustomPrediction.match`), in [-1, 1]. */
+  minSimilarity?: number;
   /** In the order they were added; each example is one base64 vector of `model.featureSize` values. */
   classes: { label: string; examples: string[] }[];
+  /**
+   * The trained softmax head, when there is one: its labels in output order (the file's classes), and
+   * its weights (`featureSize × labels.length`, row-major) and bias, encoded as the examples are.
+   */
+  head?: { labels: string[]; weights: string; bias: string };
 }
 
-/** The export file of `classes`, taught on `model`. */
-export function toClassesFile(classes: readonly CustomClass[], model: ModelIdentity, now = new Date()): ClassesFile {
+/** What an export file holds, read and checked. */
+export interface ParsedClassesFile {
+  classes: CustomClass[];
+  /** Present in version 2 files. */
+  minSimilarity?: number;
+  /** Present when the file was exported with a trained head. */
+  head?: SoftmaxHead;
+}
+
+/** The export file of `classes`, taught on `model`, with the head trained on them and the threshold in use. */
+export function toClassesFile(
+  classes: readonly CustomClass[],
+  model: ModelIdentity,
+  options: { head?: SoftmaxHead; minSimilarity?: number; now?: Date } = {},
+): ClassesFile {
+  const { head, minSimilarity, now = new Date() } = options;
   return {
     format: CLASSES_FORMAT,
     version: CLASSES_VERSION,
@@ -54,7 +77,11 @@ export function toClassesFile(classes: readonly CustomClass[], model: ModelIdent
     },
     encoding: VECTOR_ENCODING,
     exportedAt: now.toISOString(),
+    ...(minSimilarity === undefined ? {} : { minSimilarity }),
     classes: classes.map((c) => ({ label: c.label, examples: c.examples.map(encodeVector) })),
+    ...(head
+      ? { head: { labels: [...head.labels], weights: encodeVector(head.weights), bias: encodeVector(head.bias) } }
+      : {}),
   };
 }
 
@@ -66,7 +93,7 @@ export function toClassesFile(classes: readonly CustomClass[], model: ModelIdent
  * @throws CustomClassError saying what is wrong (not JSON, another format or version, another model,
  *   a vector of the wrong length or with NaN/Infinity, a bad class name, too large).
  */
-export function parseClassesFile(input: unknown, model: ModelIdentity): CustomClass[] {
+export function parseClassesFile(input: unknown, model: ModelIdentity): ParsedClassesFile {
   let data = input;
   if (typeof input === 'string') {
     if (input.length > MAX_FILE_CHARS) {
@@ -106,7 +133,7 @@ export function parseClassesFile(input: unknown, model: ModelIdentity): CustomCl
   if (data.encoding !== VECTOR_ENCODING) {
     throw new CustomClassError(
       'vector',
-      `This classes file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`,
+      `This classes file stores its vectors as ${JSON.stringify(data.encoding)}; files of versions 1 and 2 use "${VECTOR_ENCODING}".`,
     );
   }
   if (!Array.isArray(data.classes))
@@ -147,7 +174,46 @@ export function parseClassesFile(input: unknown, model: ModelIdentity): CustomCl
   } catch (error) {
     throw new CustomClassError('too-large', `This file is too large: ${(error as Error).message}`, { cause: error });
   }
-  return classes;
+  // Version 1 files have neither; in a version 2 file each is optional.
+  const minSimilarity = data.minSimilarity === undefined ? undefined : checkThreshold(data.minSimilarity);
+  const head = data.head === undefined ? undefined : readHead(data.head, classes, model.featureSize);
+  return { classes, ...(minSimilarity === undefined ? {} : { minSimilarity }), ...(head ? { head } : {}) };
+}
+
+function checkThreshold(value: unknown): number {
+  if (typeof value !== 'number' || !(value >= -1 && value <= 1))
+    throw new CustomClassError(
+      'setting',
+      `This classes file's "minSimilarity" must be a number from -1 to 1, got ${JSON.stringify(value)}.`,
+    );
+  return value;
+}
+
+/** The head of a file, checked against its classes: one output per class, weights and bias of the right sizes. */
+function readHead(value: unknown, classes: readonly CustomClass[], featureSize: number): SoftmaxHead {
+  if (!isRecord(value) || !Array.isArray(value.labels))
+    throw new CustomClassError('not-a-classes-file', 'The "head" of this classes file has no "labels" list.');
+  const labels = value.labels;
+  const names = new Set(classes.map((c) => c.label));
+  if (
+    labels.length !== classes.length ||
+    new Set(labels).size !== labels.length ||
+    !labels.every((l) => typeof l === 'string' && names.has(l))
+  ) {
+    throw new CustomClassError(
+      'label',
+      "The trained head of this classes file does not match its classes: each class must be one of the head's labels, once.",
+    );
+  }
+  const size = featureSize * labels.length;
+  const weights = decodeChecked(value.weights, size, 'The weights of the trained head', `${size} were expected`);
+  const bias = decodeChecked(
+    value.bias,
+    labels.length,
+    'The bias of the trained head',
+    `${labels.length} were expected`,
+  );
+  return { labels: labels as string[], featureSize, weights, bias };
 }
 
 function checkModel(value: unknown, model: ModelIdentity): void {
@@ -201,7 +267,8 @@ export function decodeVector(text: string): Float32Array {
   return out;
 }
 
-function decodeChecked(text: unknown, featureSize: number, what: string): Float32Array {
+/** `expected` says what the length should be, when it is not one feature vector's. */
+function decodeChecked(text: unknown, featureSize: number, what: string, expected?: string): Float32Array {
   if (typeof text !== 'string') throw new CustomClassError('vector', `${what} is not a base64 string.`);
   let vector: Float32Array;
   try {
@@ -212,7 +279,7 @@ function decodeChecked(text: unknown, featureSize: number, what: string): Float3
   if (vector.length !== featureSize) {
     throw new CustomClassError(
       'vector',
-      `${what} has ${vector.length} values; this model's feature vectors have ${featureSize}.`,
+      `${what} has ${vector.length} values; ${expected ?? `this model's feature vectors have ${featureSize}`}.`,
     );
   }
   if (!allFinite(vector))

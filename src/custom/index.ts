@@ -2,7 +2,7 @@
  * The DOM-free core of custom classes: k-NN over the feature vector, the export file, the IndexedDB
  * store and the optional softmax head.
  */
-export { DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
+export { closestUnmatched, DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
 export { CustomClassError, type CustomClassErrorReason } from './errors';
 export {
   CLASSES_FORMAT,
@@ -12,6 +12,7 @@ export {
   toClassesFile,
   VECTOR_ENCODING,
   type ClassesFile,
+  type ParsedClassesFile,
 } from './format';
 export {
   headNotReadyReason,

@@ -93,3 +93,12 @@ export class KnnIndex {
       .sort((a, b) => b.probability - a.probability || b.similarity - a.similarity);
   }
 }
+
+/**
+ * When no prediction matches (the picture is none of the user's classes), the class nearest to it;
+ * undefined when one matches or there are none.
+ */
+export function closestUnmatched(predictions: readonly CustomPrediction[]): CustomPrediction | undefined {
+  if (!predictions.length || predictions.some((p) => p.match)) return undefined;
+  return predictions.reduce((best, p) => (p.similarity > best.similarity ? p : best));
+}

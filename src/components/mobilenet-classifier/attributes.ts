@@ -3,6 +3,7 @@
 // what is accepted, and a number out of range is clamped. Nothing here touches the DOM or Lit, so the
 // rules are unit-tested under Node (test/attributes.test.ts) and any controller can reuse them.
 
+import { DEFAULT_MIN_SIMILARITY } from '../../custom/knn';
 import type { Backend } from '../../model/types';
 
 /** The reading rule of one attribute and its property. */
@@ -131,6 +132,7 @@ export const RULES = {
   maxFps: numberRule('max-fps', 'maxFps', { min: 0, max: 60, fallback: 15, minExclusive: true }),
   mode: keywordRule('mode', 'mode', ['imagenet', 'custom', 'both'] as const, 'imagenet'),
   classesKey: textRule('classes-key', 'classesKey', 'default'),
+  minSimilarity: numberRule('min-similarity', 'minSimilarity', { min: -1, max: 1, fallback: DEFAULT_MIN_SIMILARITY }),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
 };
 

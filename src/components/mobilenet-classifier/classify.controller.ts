@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CustomPrediction } from '../../custom';
+import { closestUnmatched, type CustomPrediction } from '../../custom';
 import { mobilenetEvent, type MobilenetResult } from '../../events';
 import type { Classifier } from '../../model';
 import { AnnounceThrottle } from './announce-throttle';
@@ -195,6 +195,11 @@ export class ClassifyController implements ReactiveController {
   }
 
   private announce(result: MobilenetResult, live: boolean): void {
+    const none = result.custom && this.inputs.settings().mode === 'custom' && closestUnmatched(result.custom);
+    if (none) {
+      if (this.throttle.admit('', live)) this.notices.announce(`Not one of your classes; closest: ${none.label}.`);
+      return;
+    }
     const top =
       this.inputs.settings().mode === 'custom'
         ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].probability }

@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   checkLimits,
   CustomClassError,
+  DEFAULT_K,
+  DEFAULT_MIN_SIMILARITY,
   headNotReadyReason,
   KnnIndex,
   modelIdentity,
@@ -42,6 +44,8 @@ export interface CustomClassesHost {
   clearCustomError(): void;
   /** Says something to screen-reader users (the element's polite live region). */
   announce(text: string): void;
+  /** An imported file brought the threshold its classes were used with: the element takes it. */
+  adoptThreshold(minSimilarity: number): void;
 }
 
 /** What interrupts work on the classes (training, recording): they changed, the set switched, or all were forgotten. */
@@ -73,6 +77,8 @@ export class CustomClassesController implements ReactiveController {
   undo?: Undo;
   /** The custom predictions on screen, recomputed when the classes change. */
   shown?: CustomPrediction[];
+  /** The similarity from which a picture matches a class (the element's `min-similarity`). */
+  minSimilarity = DEFAULT_MIN_SIMILARITY;
   /** Called when work on the classes must stop (set by the panel's controller). */
   onInterrupt?: (why: Interruption) => void;
 
@@ -165,7 +171,7 @@ export class CustomClassesController implements ReactiveController {
   predict(features: Float32Array): CustomPrediction[] {
     this.index ??= new KnnIndex(this.classes);
     if (this.index.size === 0) return [];
-    const knn = this.index.predict(features);
+    const knn = this.index.predict(features, DEFAULT_K, this.minSimilarity);
     const head = this.head;
     if (!head) return knn;
     const probabilities = predictWithHead(head, features);
@@ -175,6 +181,14 @@ export class CustomClassesController implements ReactiveController {
         return { ...p, probability: i < 0 ? 0 : probabilities[i], method: 'head' as const };
       })
       .sort((a, b) => b.probability - a.probability || b.similarity - a.similarity);
+  }
+
+  /** Changes the threshold of `match`; the predictions on screen follow. */
+  setThreshold(minSimilarity: number): void {
+    if (minSimilarity === this.minSimilarity) return;
+    this.minSimilarity = minSimilarity;
+    this.refreshShown();
+    this.host.requestUpdate();
   }
 
   /** Keeps the features of the picture on screen, so that its custom predictions follow later changes. */
@@ -266,20 +280,25 @@ export class CustomClassesController implements ReactiveController {
     await this.commit([], 'clear', { undo });
   }
 
-  /** The export file of the current classes. */
+  /** The export file of the current classes, with their trained head and the threshold in use. */
   async export(): Promise<ClassesFile> {
-    return toClassesFile(this.classes, await this.currentModel());
+    return toClassesFile(this.classes, await this.currentModel(), {
+      head: this.head,
+      minSimilarity: this.minSimilarity,
+    });
   }
 
   /**
-   * Imports an export file: replaces the classes, or with `merge` adds its examples to the classes of
-   * the same name. A bad file changes nothing.
+   * Imports an export file: replaces the classes (and the head, when the file has one), or with
+   * `merge` adds its examples to the classes of the same name (a merge changes the classes, so no
+   * head is kept). The file's threshold goes to the element. A bad file changes nothing.
    *
    * @throws CustomClassError saying what is wrong with the file.
    */
   async import(file: unknown, merge = false): Promise<void> {
     const model = await this.currentModel();
-    const imported = parseClassesFile(file, model);
+    const parsed = parseClassesFile(file, model);
+    const imported = parsed.classes;
     let classes = imported;
     if (merge) {
       classes = this.classes.map((c) => {
@@ -291,7 +310,9 @@ export class CustomClassesController implements ReactiveController {
     const total = imported.reduce((sum, c) => sum + c.examples.length, 0);
     const summary = `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`;
     const undo = this.classes.length ? { message: summary, classes: [...this.classes], head: this.head } : undefined;
-    await this.commit(classes, 'import', { undo });
+    const keepHead = merge && this.classes.length ? undefined : parsed.head;
+    await this.commit(classes, 'import', { undo, keepHead });
+    if (parsed.minSimilarity !== undefined) this.element.adoptThreshold(parsed.minSimilarity);
     this.element.announce(summary);
   }
 

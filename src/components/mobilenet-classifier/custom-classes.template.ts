@@ -3,12 +3,16 @@
 // only renders them.
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
+import { closestUnmatched, MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
 import { barWidth } from './bar-width';
 import { formatPercent, plural } from './format';
 import type { TeachPanelController } from './teach-panel.controller';
 
-/** The user's classes for the picture on screen, or a hint while none has examples. */
+/**
+ * The user's classes for the picture on screen, or a hint while none has examples. When no class
+ * matches (see `CustomPrediction.match`), it says so first and names the closest class, so that an
+ * unknown picture never reads as a confident answer.
+ */
 export function renderCustomResults(predictions: CustomPrediction[] | undefined) {
   if (!predictions) return nothing;
   if (!predictions.length) {
@@ -16,16 +20,24 @@ export function renderCustomResults(predictions: CustomPrediction[] | undefined)
       No class has examples yet: add one below and show it a few pictures.
     </p>`;
   }
-  return html`<ol part="custom-results" aria-label="Your classes">
-    ${predictions.map(
-      (p) =>
-        html`<li part="result" data-method=${p.method}>
-          <span part="label" title=${p.label}>${p.label}</span>
-          <span part="probability">${formatPercent(p.probability)}</span>
-          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
-        </li>`,
-    )}
-  </ol>`;
+  const closest = closestUnmatched(predictions);
+  return html`${
+      closest
+        ? html`<p part="custom-none">
+            Not one of your classes. Closest: ${closest.label} (similarity ${closest.similarity.toFixed(2)}).
+          </p>`
+        : nothing
+    }
+    <ol part="custom-results" aria-label="Your classes" class=${closest ? 'unmatched' : ''}>
+      ${predictions.map(
+        (p) =>
+          html`<li part="result" data-method=${p.method} data-match=${String(p.match)}>
+            <span part="label" title=${p.label}>${p.label}</span>
+            <span part="probability">${formatPercent(p.probability)}</span>
+            <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
+          </li>`,
+      )}
+    </ol>`;
 }
 
 /** The panel that adds, records, renames, deletes, trains, exports and imports the user's classes. */

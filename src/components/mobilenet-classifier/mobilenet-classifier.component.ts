@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
+import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetResult } from '../../events';
 import { isAbortError, type Backend } from '../../model';
 import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
@@ -58,6 +59,7 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @csspart bar - The probability bar of a prediction.
  * @csspart features - The feature-vector export buttons.
  * @csspart custom-results - The list of the user's own classes for the picture (`mode` custom or both); its items use the `result`, `label`, `probability` and `bar` parts.
+ * @csspart custom-none - Says that the picture is none of the user's classes, naming the closest (`mode` custom or both, when no class reaches `min-similarity`).
  * @csspart teach - The panel that teaches custom classes (`mode` custom or both).
  * @csspart add-class - The form that adds a class.
  * @csspart custom-class - One custom class: name, number of examples and its buttons.
@@ -139,6 +141,14 @@ export class MobilenetClassifier extends LitElement {
    */
   @property({ attribute: 'classes-key', converter: converterOf(RULES.classesKey) }) classesKey = 'default';
 
+  /**
+   * How similar a picture must be to a custom class's nearest example to be that class (cosine
+   * similarity, -1 to 1; default 0.5). Under it for every class, the element says "Not one of your
+   * classes" and each custom prediction has `match: false`. An imported file brings its own.
+   */
+  @property({ attribute: 'min-similarity', converter: converterOf(RULES.minSimilarity) })
+  minSimilarity = DEFAULT_MIN_SIMILARITY;
+
   // Each controller owns one resource; data flows one way: input or camera → classify → result → render.
   private readonly notices = new Notices(this);
   private readonly model = new ModelController(this, {
@@ -181,6 +191,7 @@ export class MobilenetClassifier extends LitElement {
     showError: (error) => this.notices.showError(error),
     clearCustomError: () => this.notices.clearError('custom'),
     announce: (text) => this.notices.announce(text),
+    adoptThreshold: (minSimilarity) => (this.minSimilarity = minSimilarity),
   });
   private readonly panel = new TeachPanelController(this, this.teach);
   private readonly retryLoad: Retry = { label: 'Retry', run: () => this.model.retry() };
@@ -202,6 +213,7 @@ export class MobilenetClassifier extends LitElement {
       this.teach.setModel(this.model.classifier.metadata, this.classesKey);
     // The panel shows the stored classes: load them once custom classes are on screen.
     if (this.mode === 'custom' || this.mode === 'both') this.teach.want();
+    this.teach.setThreshold(this.minSimilarity);
     this.liveLoop.maxFps = this.maxFps;
     // Here rather than in updated(): the camera's state change asks for a render, which belongs in this one.
     if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
