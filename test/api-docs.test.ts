@@ -15,10 +15,11 @@ import { generateManifest } from '../scripts/docs/manifest';
 let manifest: Manifest;
 let readme: string;
 
+// The analyzer parses every source file: on a busy 2-core machine that took over the default 10 s.
 beforeAll(async () => {
   manifest = await generateManifest();
   readme = readFileSync(README, 'utf8');
-});
+}, 120_000);
 
 describe('custom-elements.json, generated in memory', () => {
   test('describes <mobilenet-classifier> with its attributes, events, slots, parts and CSS properties', () => {

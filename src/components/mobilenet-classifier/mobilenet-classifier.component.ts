@@ -330,7 +330,7 @@ export class MobilenetClassifier extends LitElement {
   }
 
   /**
-   * The custom classes as an export file (JSON text, format `mobilenet-classifier/classes` version 1;
+   * The custom classes as an export file (JSON text, format `mobilenet-classifier/classes` version 2, with the trained head and `min-similarity`;
    * see the README), for `importClasses()` here or in another browser.
    */
   exportClasses(): Promise<string> {
