@@ -4,6 +4,7 @@
 // rules are unit-tested under Node (test/attributes.test.ts) and any controller can reuse them.
 
 import { DEFAULT_MIN_SIMILARITY } from '../../custom/knn';
+import type { ClassSelector } from '../../model/filters';
 import type { Backend } from '../../model/types';
 
 /** The reading rule of one attribute and its property. */
@@ -116,6 +117,32 @@ export function textRule(attribute: string, property: string, fallback: string):
   };
 }
 
+/**
+ * A comma-separated list of classes: each entry a class index (`281`), a label (`tabby`) or a WordNet
+ * id (`n02123045`). Empty means no filter. Whether each entry names a class is checked against the
+ * model once it is loaded (see class-filters.ts).
+ */
+export function classListRule(attribute: string, property: string): AttributeRule<readonly ClassSelector[]> {
+  return {
+    attribute,
+    property,
+    fallback: [],
+    accepted: 'a comma-separated list of class labels or indices',
+    parse(text) {
+      const entries = text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      return { value: entries.map((entry) => (/^\d+$/.test(entry) ? Number(entry) : entry)), clamped: false };
+    },
+    allows: (value): value is readonly ClassSelector[] =>
+      Array.isArray(value) &&
+      value.every(
+        (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && v.trim() !== ''),
+      ),
+  };
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
@@ -132,6 +159,9 @@ export const RULES = {
   maxFps: numberRule('max-fps', 'maxFps', { min: 0, max: 60, fallback: 15, minExclusive: true }),
   mode: keywordRule('mode', 'mode', ['imagenet', 'custom', 'both'] as const, 'imagenet'),
   classesKey: textRule('classes-key', 'classesKey', 'default'),
+  minProbability: numberRule('min-probability', 'minProbability', { min: 0, max: 1, fallback: 0 }),
+  includeClasses: classListRule('include-classes', 'includeClasses'),
+  excludeClasses: classListRule('exclude-classes', 'excludeClasses'),
   minSimilarity: numberRule('min-similarity', 'minSimilarity', { min: -1, max: 1, fallback: DEFAULT_MIN_SIMILARITY }),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
 };

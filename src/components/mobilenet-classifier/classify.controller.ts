@@ -4,8 +4,9 @@ import { mobilenetEvent, type MobilenetResult } from '../../events';
 import type { Classifier } from '../../model';
 import { AnnounceThrottle } from './announce-throttle';
 import { checkSource } from './arguments';
+import { ClassFilters, type FilterSettings } from './class-filters';
 import type { CustomMode } from './custom-classes.controller';
-import { formatPercent } from './format';
+import { formatPercent, notSure } from './format';
 import { readSource, type GivenPicture, type MobilenetSource } from './input.controller';
 import type { Notices } from './notices';
 
@@ -13,7 +14,7 @@ import type { Notices } from './notices';
 export type ShownResult = MobilenetResult & { pixels: ImageData };
 
 /** The element's settings that change what a classification returns. */
-export interface ClassifySettings {
+export interface ClassifySettings extends FilterSettings {
   topK: number;
   crop: number;
   features: boolean;
@@ -58,6 +59,7 @@ export class ClassifyController implements ReactiveController {
   private batch = 0;
   private painted?: { canvas: HTMLCanvasElement; result: MobilenetResult };
   private readonly throttle = new AnnounceThrottle();
+  private readonly filters = new ClassFilters();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -115,6 +117,7 @@ export class ClassifyController implements ReactiveController {
       const settings = this.inputs.settings();
       const custom = settings.mode === 'custom' || settings.mode === 'both';
       const { pixels, features, ...core } = await classifier.classify(input, {
+        ...this.filters.options(settings, classifier.labels),
         topK: settings.topK,
         crop: settings.crop,
         features: settings.features || custom,
@@ -206,5 +209,8 @@ export class ClassifyController implements ReactiveController {
         : result.predictions[0];
     if (top && this.throttle.admit(top.label, live))
       this.notices.announce(`${top.label}, ${formatPercent(top.probability)}`);
+    // Every prediction was under min-probability.
+    else if (!top && this.throttle.admit('', live))
+      this.notices.announce(notSure(this.inputs.settings().minProbability));
   }
 }

@@ -14,3 +14,8 @@ export function formatMegabytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** What the element says when no prediction reaches `min-probability`: `Not sure: nothing above 20%`. */
+export function notSure(minProbability: number): string {
+  return `Not sure: nothing above ${Number((minProbability * 100).toFixed(1))}%`;
+}

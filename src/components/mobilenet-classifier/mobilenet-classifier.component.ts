@@ -1,26 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CameraController, CameraError, type FacingMode } from '../../capture/camera-controller';
-import { LiveLoop } from '../../capture/live-loop';
+import { CameraError, type FacingMode } from '../../capture/camera-controller';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetResult } from '../../events';
-import { isAbortError, type Backend } from '../../model';
+import { isAbortError, type Backend, type ClassSelector } from '../../model';
 import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
 import { converterOf, normaliseProperties, RULES } from './attributes';
-import { ClassifyController } from './classify.controller';
-import { CustomClassesController, type CustomMode } from './custom-classes.controller';
+import type { CustomMode } from './custom-classes.controller';
+import { connectControllers, type ElementControllers } from './controllers';
 import customClassesStyles from './custom-classes.styles';
 import { renderTeachPanel } from './custom-classes.template';
 import { renderFeatures } from './features.template';
 import { setChangedError } from './errors';
-import { InputController, readSource, type MobilenetSource } from './input.controller';
+import { readSource, type MobilenetSource } from './input.controller';
 import styles from './mobilenet-classifier.styles';
-import { ModelController } from './model.controller';
-import { Notices, type Retry } from './notices';
 import { renderError, renderLiveRegion, renderProgress } from './notices.template';
 import { renderResults } from './results.template';
 import { renderControls, renderStage, renderStatus } from './stage.template';
-import { TeachPanelController } from './teach-panel.controller';
 
 export type { MobilenetSource } from './input.controller';
 
@@ -53,6 +49,7 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @csspart progress - The progress line of a multi-file upload.
  * @csspart error - The error message (`role="alert"`).
  * @csspart results - The list of predictions.
+ * @csspart not-sure - Says that no prediction reaches `min-probability`.
  * @csspart result - One prediction.
  * @csspart label - The class name of a prediction.
  * @csspart probability - The probability of a prediction, as text.
@@ -142,6 +139,24 @@ export class MobilenetClassifier extends LitElement {
   @property({ attribute: 'classes-key', converter: converterOf(RULES.classesKey) }) classesKey = 'default';
 
   /**
+   * Predictions under this probability (0–1) are not shown or returned, as MediaPipe's
+   * `scoreThreshold`; when none is left the element says "Not sure: nothing above 20%". Default 0.
+   */
+  @property({ attribute: 'min-probability', converter: converterOf(RULES.minProbability) }) minProbability = 0;
+
+  /**
+   * Only these classes may be predicted: labels (`tabby`, case-insensitive), WordNet ids or indices;
+   * the attribute is comma-separated. Top-k is taken among them. Not together with `excludeClasses`
+   * (then neither applies, with a warning); an entry no class has is left out with a warning.
+   */
+  @property({ attribute: 'include-classes', converter: converterOf(RULES.includeClasses) })
+  includeClasses: readonly ClassSelector[] = [];
+
+  /** These classes are never predicted (same form as `includeClasses`), e.g. `background`. */
+  @property({ attribute: 'exclude-classes', converter: converterOf(RULES.excludeClasses) })
+  excludeClasses: readonly ClassSelector[] = [];
+
+  /**
    * How similar a picture must be to a custom class's nearest example to be that class (cosine
    * similarity, -1 to 1; default 0.5). Under it for every class, the element says "Not one of your
    * classes" and each custom prediction has `match: false`. An imported file brings its own.
@@ -149,95 +164,57 @@ export class MobilenetClassifier extends LitElement {
   @property({ attribute: 'min-similarity', converter: converterOf(RULES.minSimilarity) })
   minSimilarity = DEFAULT_MIN_SIMILARITY;
 
-  // Each controller owns one resource; data flows one way: input or camera → classify → result → render.
-  private readonly notices = new Notices(this);
-  private readonly model = new ModelController(this, {
-    started: () => {
-      this.teach.setModel(undefined);
-      this.notices.clearError('load');
-    },
-    loaded: (classifier) => this.teach.setModel(classifier.metadata, this.classesKey),
-    failed: (error) => {
-      this.teach.modelFailed();
-      this.notices.showError(error, { phase: 'load', retry: this.retryLoad });
-    },
-  });
-  private readonly cameraControl = new CameraController(this, {
-    wanted: () => this.camera,
-    setWanted: (on) => (this.camera = on),
-    facingMode: () => this.facingMode,
-    started: () => this.notices.clearError('camera'),
-    failed: (error, retry) => this.notices.showError(error, { phase: 'camera', retry }),
-  });
-  private readonly pipeline = new ClassifyController(this, this.notices, {
-    classifier: () => this.model.current(),
-    settings: () => ({ topK: this.topK, crop: this.crop, features: this.features, mode: this.mode }),
-    customPredictions: async (features) => (await this.teach.whenLoaded(), this.teach.predict(features)),
-    customShown: (features, predictions) => this.teach.show(features, predictions),
-    cameraRunning: () => this.cameraControl.state === 'on',
-    picturesGiven: () => this.cameraControl.forgetLoss(),
-    // Without a model, keep offering the load's Retry.
-    failed: (error) =>
-      this.notices.showError(error, { retry: this.model.status === 'error' ? this.retryLoad : undefined }),
-  });
-  private readonly input = new InputController(this, {
-    received: (pictures) => void this.pipeline.runAll(pictures),
-    refused: (error) => this.notices.showError(error),
-  });
-  private readonly liveLoop = new LiveLoop(this, () => this.pipeline.frame(this.cameraControl.video, true));
-  private readonly teach = new CustomClassesController(this, {
-    embed: (source) => this.embed(source),
-    cameraVideo: () => (this.cameraControl.state === 'on' ? this.cameraControl.video : undefined),
-    showError: (error) => this.notices.showError(error),
-    clearCustomError: () => this.notices.clearError('custom'),
-    announce: (text) => this.notices.announce(text),
-    adoptThreshold: (minSimilarity) => (this.minSimilarity = minSimilarity),
-  });
-  private readonly panel = new TeachPanelController(this, this.teach);
-  private readonly retryLoad: Retry = { label: 'Retry', run: () => this.model.retry() };
+  private readonly ctrl: ElementControllers = connectControllers(this);
 
   /**
    * Settles when the model is loaded and warm, and rejects once loading has failed (however late it is
    * read). Renewed only when a new load starts: Retry, or a change of `model-url` or `backend`.
    */
   get ready(): Promise<void> {
-    return this.model.ready;
+    return this.ctrl.model.ready;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     normaliseProperties(this, changed);
-    if (this.isConnected && (!this.model.requested || changed.has('modelUrl') || changed.has('backend'))) {
-      this.model.load(this.modelUrl, this.backend);
+    if (this.isConnected && (!this.ctrl.model.requested || changed.has('modelUrl') || changed.has('backend'))) {
+      this.ctrl.model.load(this.modelUrl, this.backend);
     }
-    if (changed.has('classesKey') && this.model.classifier)
-      this.teach.setModel(this.model.classifier.metadata, this.classesKey);
+    if (changed.has('classesKey') && this.ctrl.model.classifier)
+      this.ctrl.teach.setModel(this.ctrl.model.classifier.metadata, this.classesKey);
     // The panel shows the stored classes: load them once custom classes are on screen.
-    if (this.mode === 'custom' || this.mode === 'both') this.teach.want();
-    this.teach.setThreshold(this.minSimilarity);
-    this.liveLoop.maxFps = this.maxFps;
+    if (this.mode === 'custom' || this.mode === 'both') this.ctrl.teach.want();
+    this.ctrl.teach.setThreshold(this.minSimilarity);
+    this.ctrl.liveLoop.maxFps = this.maxFps;
     // Here rather than in updated(): the camera's state change asks for a render, which belongs in this one.
     if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
       if (this.camera) {
-        if (changed.has('camera')) this.pipeline.cameraTurnedOn();
-        void this.cameraControl.switchOn();
+        if (changed.has('camera')) this.ctrl.pipeline.cameraTurnedOn();
+        void this.ctrl.cameraControl.switchOn();
       } else {
-        this.pipeline.cameraTurnedOff();
-        this.cameraControl.stop();
+        this.ctrl.pipeline.cameraTurnedOff();
+        this.ctrl.cameraControl.stop();
       }
     }
   }
 
   override updated(changed: PropertyValues): void {
-    if (this.live && this.camera && this.cameraControl.state === 'on') this.liveLoop.start(this.cameraControl.video);
-    else this.liveLoop.stop();
-    this.cameraControl.video.classList.toggle('mirror', this.mirror);
+    if (this.live && this.camera && this.ctrl.cameraControl.state === 'on')
+      this.ctrl.liveLoop.start(this.ctrl.cameraControl.video);
+    else this.ctrl.liveLoop.stop();
+    this.ctrl.cameraControl.video.classList.toggle('mirror', this.mirror);
     // Show the effect of a new option on the picture already on screen.
-    const optionsChanged = ['topK', 'crop', 'features', 'mode'].some(
-      (key) => changed.has(key) && changed.get(key) !== undefined,
-    );
-    if (optionsChanged && !this.liveLoop.running) this.pipeline.refresh();
+    const optionsChanged = [
+      'topK',
+      'crop',
+      'features',
+      'mode',
+      'minProbability',
+      'includeClasses',
+      'excludeClasses',
+    ].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (optionsChanged && !this.ctrl.liveLoop.running) this.ctrl.pipeline.refresh();
     if (changed.has('src') && this.src)
-      void this.pipeline.run(this.src, { kind: 'src', name: this.src }).catch(() => {});
+      void this.ctrl.pipeline.run(this.src, { kind: 'src', name: this.src }).catch(() => {});
   }
 
   /**
@@ -248,13 +225,13 @@ export class MobilenetClassifier extends LitElement {
    * @throws ClassifierError when the source cannot be read or the model is not available (also shown and fired as `mobilenet-error`).
    */
   classify(source: MobilenetSource): Promise<MobilenetResult> {
-    return this.pipeline.run(source, { kind: 'method', name: typeof source === 'string' ? source : undefined });
+    return this.ctrl.pipeline.run(source, { kind: 'method', name: typeof source === 'string' ? source : undefined });
   }
 
   /** The 1280-d feature vector of a picture (the layer before the classifier head). Renders nothing. */
   async embed(source: MobilenetSource): Promise<Float32Array> {
     checkSource(source, 'embed()');
-    const classifier = await this.model.current();
+    const classifier = await this.ctrl.model.current();
     return classifier.embed(await readSource(source), { crop: this.crop });
   }
 
@@ -262,21 +239,21 @@ export class MobilenetClassifier extends LitElement {
   async startCamera(): Promise<void> {
     this.camera = true;
     await this.updateComplete;
-    await this.cameraControl.starting;
-    if (this.cameraControl.state !== 'on')
-      throw new CameraError(this.notices.error?.message ?? 'The camera did not start.');
+    await this.ctrl.cameraControl.starting;
+    if (this.ctrl.cameraControl.state !== 'on')
+      throw new CameraError(this.ctrl.notices.error?.message ?? 'The camera did not start.');
   }
 
   /** Turns the camera off and stops every track. */
   stopCamera(): void {
     this.camera = false;
-    this.cameraControl.switchOff();
-    this.liveLoop.stop();
+    this.ctrl.cameraControl.switchOff();
+    this.ctrl.liveLoop.stop();
   }
 
   /** The custom classes of the current model, in the order they were added, with their number of examples. */
   get customClasses(): { label: string; examples: number }[] {
-    return this.teach.classes.map((c) => ({ label: c.label, examples: c.examples.length }));
+    return this.ctrl.teach.classes.map((c) => ({ label: c.label, examples: c.examples.length }));
   }
 
   /**
@@ -291,12 +268,12 @@ export class MobilenetClassifier extends LitElement {
     const target = { key: this.classesKey, modelUrl: this.modelUrl };
     return this.customAction(
       async () => {
-        const set = this.teach.set;
+        const set = this.ctrl.teach.set;
         const vector = await this.embed(source);
         // The example belongs to the key and model of the call: if either changed meanwhile, it is
         // refused rather than added to another set.
         if (this.classesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
-        return this.teach.add(label, [vector], set);
+        return this.ctrl.teach.add(label, [vector], set);
       },
       () => {
         checkText(label, 'addExample()', 'the class name');
@@ -308,7 +285,7 @@ export class MobilenetClassifier extends LitElement {
   /** Renames a custom class, keeping its examples. */
   renameClass(from: string, to: string): Promise<void> {
     return this.customAction(
-      () => this.teach.rename(from, to),
+      () => this.ctrl.teach.rename(from, to),
       () => {
         checkText(from, 'renameClass()', 'the class to rename');
         checkText(to, 'renameClass()', 'the new name');
@@ -319,14 +296,14 @@ export class MobilenetClassifier extends LitElement {
   /** Deletes a custom class and its examples. Resolves to false when there was no such class. */
   removeClass(label: string): Promise<boolean> {
     return this.customAction(
-      () => this.teach.remove(label),
+      () => this.ctrl.teach.remove(label),
       () => checkText(label, 'removeClass()', 'the class name'),
     );
   }
 
   /** Deletes every custom class of the current model (under this `classes-key`). */
   clearClasses(): Promise<void> {
-    return this.customAction(() => this.teach.clear());
+    return this.customAction(() => this.ctrl.teach.clear());
   }
 
   /**
@@ -334,7 +311,7 @@ export class MobilenetClassifier extends LitElement {
    * see the README), for `importClasses()` here or in another browser.
    */
   exportClasses(): Promise<string> {
-    return this.customAction(async () => JSON.stringify(await this.teach.export()));
+    return this.customAction(async () => JSON.stringify(await this.ctrl.teach.export()));
   }
 
   /**
@@ -346,7 +323,7 @@ export class MobilenetClassifier extends LitElement {
    */
   importClasses(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
     return this.customAction(
-      () => this.teach.import(json, options.merge),
+      () => this.ctrl.teach.import(json, options.merge),
       () => {
         checkClassesFile(json, 'importClasses()');
         checkOptions(options, 'importClasses()');
@@ -362,14 +339,14 @@ export class MobilenetClassifier extends LitElement {
    */
   trainHead(options: { signal?: AbortSignal } = {}): Promise<void> {
     return this.customAction(
-      () => this.panel.train(options.signal),
+      () => this.ctrl.panel.train(options.signal),
       () => checkOptions(options, 'trainHead()'),
     );
   }
 
   /** Forgets every custom class this site kept in this browser, for every model and key. */
   forgetAllClasses(): Promise<void> {
-    return this.customAction(() => this.teach.forgetEverything());
+    return this.customAction(() => this.ctrl.teach.forgetEverything());
   }
 
   /**
@@ -379,46 +356,47 @@ export class MobilenetClassifier extends LitElement {
   private async customAction<T>(work: () => Promise<T>, check?: () => void): Promise<T> {
     try {
       check?.();
-      await this.model.current();
-      await this.teach.whenLoaded();
+      await this.ctrl.model.current();
+      await this.ctrl.teach.whenLoaded();
       return await work();
     } catch (error) {
       // A failed model load is shown already.
-      if (error !== this.model.failure && !isAbortError(error)) this.notices.showError(error);
+      if (error !== this.ctrl.model.failure && !isAbortError(error)) this.ctrl.notices.showError(error);
       throw error;
     }
   }
 
   override render(): TemplateResult {
-    const shown = this.pipeline.shown(this.camera);
+    const shown = this.ctrl.pipeline.shown(this.camera);
     const custom = this.mode === 'custom' || this.mode === 'both';
     const features = this.features && shown?.features;
     return html`
       <slot name="header"></slot>
-      <p part="status" role="status">${renderStatus(this.model)}</p>
-      ${renderStage(this.input, this.cameraControl, shown !== undefined)}
+      <p part="status" role="status">${renderStatus(this.ctrl.model)}</p>
+      ${renderStage(this.ctrl.input, this.ctrl.cameraControl, shown !== undefined)}
       ${renderControls(
-        this.input,
-        this.cameraControl,
+        this.ctrl.input,
+        this.ctrl.cameraControl,
         { cameraWanted: this.camera, live: this.live },
         {
           toggleCamera: () => (this.camera = !this.camera),
-          captureFrame: () => void this.pipeline.frame(this.cameraControl.video),
+          captureFrame: () => void this.ctrl.pipeline.frame(this.ctrl.cameraControl.video),
         },
       )}
-      ${renderProgress(this.notices)} ${renderError(this.notices)} ${renderResults(this.mode, shown, this.teach.shown)}
+      ${renderProgress(this.ctrl.notices)} ${renderError(this.ctrl.notices)}
+      ${renderResults(this.mode, shown, this.ctrl.teach.shown, this.minProbability)}
       ${renderFeatures(
         features
           ? {
               values: features,
               name: shown.source.name,
-              modelId: String(this.model.classifier?.metadata.modelId ?? 'mobilenet_v2_050_96'),
-              notices: this.notices,
+              modelId: String(this.ctrl.model.classifier?.metadata.modelId ?? 'mobilenet_v2_050_96'),
+              notices: this.ctrl.notices,
             }
           : undefined,
       )}
-      ${custom ? renderTeachPanel(this.panel, this.cameraControl.state === 'on') : nothing}
-      ${renderLiveRegion(this.notices)}
+      ${custom ? renderTeachPanel(this.ctrl.panel, this.ctrl.cameraControl.state === 'on') : nothing}
+      ${renderLiveRegion(this.ctrl.notices)}
     `;
   }
 }

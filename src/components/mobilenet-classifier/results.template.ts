@@ -6,7 +6,7 @@ import type { MobilenetResult } from '../../events';
 import { barWidth } from './bar-width';
 import type { CustomMode } from './custom-classes.controller';
 import { renderCustomResults } from './custom-classes.template';
-import { formatPercent } from './format';
+import { formatPercent, notSure } from './format';
 
 /**
  * The lists for `mode`: ImageNet's, the user's classes (`custom`: `shownCustom` is what the custom
@@ -16,8 +16,12 @@ export function renderResults(
   mode: CustomMode,
   result: MobilenetResult | undefined,
   shownCustom: CustomPrediction[] | undefined,
+  minProbability: number,
 ) {
-  const imagenet = renderPredictions(result?.predictions);
+  const imagenet =
+    result?.predictions.length === 0
+      ? html`<p part="not-sure">${notSure(minProbability)}</p>`
+      : renderPredictions(result?.predictions);
   if (mode === 'imagenet') return imagenet;
   return html`${renderCustomResults(result?.custom && shownCustom)}${mode === 'both' ? imagenet : nothing}`;
 }
