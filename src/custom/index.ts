@@ -3,7 +3,13 @@
  * store and the optional softmax head.
  */
 export { DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
-export { CustomClassError, type CustomClassErrorReason } from './errors';
+export {
+  CustomClassError,
+  type CustomClassErrorCode,
+  type CustomClassErrorReason,
+  type CustomClassErrorValues,
+} from './errors';
+export { customClassError, customClassMessages, type CustomClassMessages } from './messages';
 export {
   CLASSES_FORMAT,
   CLASSES_VERSION,
@@ -14,6 +20,7 @@ export {
   type ClassesFile,
 } from './format';
 export {
+  headNotReady,
   headNotReadyReason,
   HEAD_MIN_EXAMPLES,
   predictWithHead,
