@@ -23,6 +23,7 @@ export {
   type PictureName,
 } from './errors';
 export { classifierError, classifierMessages, type ClassifierMessages } from './messages';
+export { MAX_LABELS_FILE_CHARS, parseTranslatedLabels } from './labels-file';
 export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
 export type {
   AreaOptions,
