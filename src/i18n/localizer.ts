@@ -119,7 +119,8 @@ export class Localizer implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.lastLang = this.lang;
+    // An element moved to another part of the page may speak another language there.
+    this.langMayHaveChanged();
     watchLang(this.host, this);
   }
 
