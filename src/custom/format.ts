@@ -1,10 +1,16 @@
 // The export file of the user's classes: a JSON document that another browser (or this one, later)
 // can import. Vectors are kept as the bytes of little-endian float32, in base64, so that an export
 // imports back bit for bit and takes a third of the space decimal text would.
-import { CustomClassError } from './errors';
+import { customClassError } from './messages';
 import { checkLimits, MAX_CLASSES, MAX_EXAMPLES, normaliseLabel } from './limits';
 import type { CustomClass, ModelIdentity, SoftmaxHead } from './types';
 import { allFinite } from './vectors';
+
+/** An example of an export file, as messages name it: its 1-based position in its class. */
+interface ExampleOf {
+  position: number;
+  label: string;
+}
 
 /** The `format` field of an export file. */
 export const CLASSES_FORMAT = 'mobilenet-classifier/classes';
@@ -97,83 +103,54 @@ export function parseClassesFile(input: unknown, model: ModelIdentity): ParsedCl
   let data = input;
   if (typeof input === 'string') {
     if (input.length > MAX_FILE_CHARS) {
-      throw new CustomClassError(
-        'too-large',
-        `This file is ${megabytes(input.length)} MB; a classes file is at most ${megabytes(MAX_FILE_CHARS)} MB ` +
-          `(${MAX_EXAMPLES} examples). Is it the right file?`,
-      );
+      throw customClassError('too-large', 'file-too-large', {
+        megabytes: mebibytes(input.length),
+        maxMegabytes: mebibytes(MAX_FILE_CHARS),
+        maxExamples: MAX_EXAMPLES,
+      });
     }
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new CustomClassError(
-        'not-json',
-        'This file is not JSON, so it is not a classes file. Choose a file made with Export.',
-        { cause: error },
-      );
+      throw customClassError('not-json', 'file-not-json', {}, error);
     }
   }
   if (!isRecord(data) || (data.format !== CLASSES_FORMAT && data.format !== LEGACY_FORMAT)) {
-    throw new CustomClassError(
-      'not-a-classes-file',
-      `This is not a classes file (its "format" is not "${CLASSES_FORMAT}"). Choose a file made with Export.`,
-    );
+    throw customClassError('not-a-classes-file', 'not-a-classes-file', { format: CLASSES_FORMAT });
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new CustomClassError('version', `This classes file has no valid "version" (got ${JSON.stringify(version)}).`);
+    throw customClassError('version', 'file-version-invalid', { found: String(JSON.stringify(version)) });
   }
   if (version > CLASSES_VERSION) {
-    throw new CustomClassError(
-      'version',
-      `This classes file is version ${version}, made by a newer mobilenet-classifier; this one reads up to version ${CLASSES_VERSION}. Update the element.`,
-    );
+    throw customClassError('version', 'file-version-newer', { version, supported: CLASSES_VERSION });
   }
   checkModel(data.model, model);
   if (data.encoding !== VECTOR_ENCODING) {
-    throw new CustomClassError(
-      'vector',
-      `This classes file stores its vectors as ${JSON.stringify(data.encoding)}; files of versions 1 and 2 use "${VECTOR_ENCODING}".`,
-    );
+    throw customClassError('vector', 'file-encoding', {
+      found: String(JSON.stringify(data.encoding)),
+      expected: VECTOR_ENCODING,
+    });
   }
-  if (!Array.isArray(data.classes))
-    throw new CustomClassError('not-a-classes-file', 'This classes file has no "classes" list.');
+  if (!Array.isArray(data.classes)) throw customClassError('not-a-classes-file', 'file-no-classes', {});
   if (data.classes.length > MAX_CLASSES) {
-    throw new CustomClassError(
-      'too-large',
-      `This file has ${data.classes.length} classes; one element keeps at most ${MAX_CLASSES}.`,
-    );
+    throw customClassError('too-large', 'file-too-many-classes', { count: data.classes.length, max: MAX_CLASSES });
   }
   const seen = new Set<string>();
   const classes = data.classes.map((entry: unknown, i: number): CustomClass => {
-    if (!isRecord(entry))
-      throw new CustomClassError(
-        'not-a-classes-file',
-        `Class ${i + 1} of this file is not an object with a label and examples.`,
-      );
-    let label: string;
-    try {
-      label = normaliseLabel(entry.label);
-    } catch (error) {
-      throw new CustomClassError('label', `Class ${i + 1} of this file: ${(error as Error).message}`, { cause: error });
-    }
-    if (seen.has(label))
-      throw new CustomClassError('label', `This file has two classes called "${label}"; class names must differ.`);
+    if (!isRecord(entry)) throw customClassError('not-a-classes-file', 'file-class-not-object', { position: i + 1 });
+    const label = normaliseLabel(entry.label, i + 1);
+    if (seen.has(label)) throw customClassError('label', 'file-duplicate-class', { label });
     seen.add(label);
-    if (!Array.isArray(entry.examples))
-      throw new CustomClassError('not-a-classes-file', `Class "${label}" of this file has no "examples" list.`);
+    if (!Array.isArray(entry.examples)) throw customClassError('not-a-classes-file', 'file-no-examples', { label });
     return {
       label,
       examples: entry.examples.map((text: unknown, j: number) =>
-        decodeChecked(text, model.featureSize, `Example ${j + 1} of class "${label}"`),
+        decodeChecked(text, model.featureSize, { position: j + 1, label }),
       ),
     };
   });
-  try {
-    checkLimits(classes);
-  } catch (error) {
-    throw new CustomClassError('too-large', `This file is too large: ${(error as Error).message}`, { cause: error });
-  }
+  checkLimits(classes, /* inFile= */ true);
   // Version 1 files have neither; in a version 2 file each is optional.
   const minSimilarity = data.minSimilarity === undefined ? undefined : checkThreshold(data.minSimilarity);
   const head = data.head === undefined ? undefined : readHead(data.head, classes, model.featureSize);
@@ -182,17 +159,14 @@ export function parseClassesFile(input: unknown, model: ModelIdentity): ParsedCl
 
 function checkThreshold(value: unknown): number {
   if (typeof value !== 'number' || !(value >= -1 && value <= 1))
-    throw new CustomClassError(
-      'setting',
-      `This classes file's "minSimilarity" must be a number from -1 to 1, got ${JSON.stringify(value)}.`,
-    );
+    throw customClassError('setting', 'file-threshold', { found: String(JSON.stringify(value)) });
   return value;
 }
 
 /** The head of a file, checked against its classes: one output per class, weights and bias of the right sizes. */
 function readHead(value: unknown, classes: readonly CustomClass[], featureSize: number): SoftmaxHead {
   if (!isRecord(value) || !Array.isArray(value.labels))
-    throw new CustomClassError('not-a-classes-file', 'The "head" of this classes file has no "labels" list.');
+    throw customClassError('not-a-classes-file', 'head-no-labels', {});
   const labels = value.labels;
   const names = new Set(classes.map((c) => c.label));
   if (
@@ -200,28 +174,29 @@ function readHead(value: unknown, classes: readonly CustomClass[], featureSize: 
     new Set(labels).size !== labels.length ||
     !labels.every((l) => typeof l === 'string' && names.has(l))
   ) {
-    throw new CustomClassError(
-      'label',
-      "The trained head of this classes file does not match its classes: each class must be one of the head's labels, once.",
-    );
+    throw customClassError('label', 'head-mismatch', {});
   }
-  const size = featureSize * labels.length;
-  const weights = decodeChecked(value.weights, size, 'The weights of the trained head', `${size} were expected`);
-  const bias = decodeChecked(
-    value.bias,
-    labels.length,
-    'The bias of the trained head',
-    `${labels.length} were expected`,
-  );
+  const weights = headPart(value.weights, featureSize * labels.length, 'weights');
+  const bias = headPart(value.bias, labels.length, 'bias');
   return { labels: labels as string[], featureSize, weights, bias };
+}
+
+/** The head's weights or bias: base64 of exactly `expected` finite float32 values. */
+function headPart(text: unknown, expected: number, part: 'weights' | 'bias'): Float32Array {
+  let vector: Float32Array | undefined;
+  try {
+    vector = typeof text === 'string' ? decodeVector(text, { position: 1, label: part }) : undefined;
+  } catch {
+    vector = undefined;
+  }
+  if (!vector || vector.length !== expected || !allFinite(vector))
+    throw customClassError('vector', 'head-damaged', { weights: part === 'weights', expected });
+  return vector;
 }
 
 function checkModel(value: unknown, model: ModelIdentity): void {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.featureSize !== 'number') {
-    throw new CustomClassError(
-      'model',
-      'This classes file does not say which model made it ("model" with "id" and "featureSize").',
-    );
+    throw customClassError('model', 'file-no-model', {});
   }
   const sameHash =
     model.contentHash && typeof value.contentHash === 'string'
@@ -231,11 +206,7 @@ function checkModel(value: unknown, model: ModelIdentity): void {
     const theirs =
       typeof value.contentHash === 'string' ? `${value.id}, weights ${value.contentHash.slice(0, 12)}…` : value.id;
     const ours = model.contentHash ? `${model.id}, weights ${model.contentHash.slice(0, 12)}…` : model.id;
-    throw new CustomClassError(
-      'model',
-      `These examples were taught to another model (${theirs}); this element runs ${ours}. ` +
-        'Feature vectors of one model mean nothing to another: teach the classes again here.',
-    );
+    throw customClassError('model', 'file-other-model', { theirs, ours });
   }
 }
 
@@ -250,16 +221,18 @@ export function encodeVector(vector: Float32Array): string {
   return btoa(binary);
 }
 
-/** @throws CustomClassError when `text` is not base64 of whole float32 values. */
-export function decodeVector(text: string): Float32Array {
+/**
+ * @param example which example of the file this is, for the message.
+ * @throws CustomClassError when `text` is not base64 of whole float32 values.
+ */
+export function decodeVector(text: string, example: ExampleOf): Float32Array {
   let binary: string;
   try {
     binary = atob(text);
   } catch (error) {
-    throw new CustomClassError('vector', 'is not valid base64', { cause: error });
+    throw customClassError('vector', 'example-not-base64', example, error);
   }
-  if (binary.length % 4 !== 0)
-    throw new CustomClassError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
+  if (binary.length % 4 !== 0) throw customClassError('vector', 'example-bytes', { ...example, bytes: binary.length });
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const out = new Float32Array(binary.length / 4);
@@ -267,23 +240,13 @@ export function decodeVector(text: string): Float32Array {
   return out;
 }
 
-/** `expected` says what the length should be, when it is not one feature vector's. */
-function decodeChecked(text: unknown, featureSize: number, what: string, expected?: string): Float32Array {
-  if (typeof text !== 'string') throw new CustomClassError('vector', `${what} is not a base64 string.`);
-  let vector: Float32Array;
-  try {
-    vector = decodeVector(text);
-  } catch (error) {
-    throw new CustomClassError('vector', `${what} ${(error as Error).message}.`, { cause: error });
-  }
+function decodeChecked(text: unknown, featureSize: number, example: ExampleOf): Float32Array {
+  if (typeof text !== 'string') throw customClassError('vector', 'example-not-text', example);
+  const vector = decodeVector(text, example);
   if (vector.length !== featureSize) {
-    throw new CustomClassError(
-      'vector',
-      `${what} has ${vector.length} values; ${expected ?? `this model's feature vectors have ${featureSize}`}.`,
-    );
+    throw customClassError('vector', 'example-length', { ...example, length: vector.length, expected: featureSize });
   }
-  if (!allFinite(vector))
-    throw new CustomClassError('vector', `${what} contains NaN or Infinity: the file is damaged.`);
+  if (!allFinite(vector)) throw customClassError('vector', 'example-not-finite', example);
   return vector;
 }
 
@@ -291,6 +254,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function megabytes(chars: number): string {
-  return (chars / (1024 * 1024)).toFixed(1);
+function mebibytes(chars: number): number {
+  return chars / (1024 * 1024);
 }

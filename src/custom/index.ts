@@ -3,7 +3,13 @@
  * store and the optional softmax head.
  */
 export { closestUnmatched, DEFAULT_K, DEFAULT_MIN_SIMILARITY, KnnIndex } from './knn';
-export { CustomClassError, type CustomClassErrorReason } from './errors';
+export {
+  CustomClassError,
+  type CustomClassErrorCode,
+  type CustomClassErrorReason,
+  type CustomClassErrorValues,
+} from './errors';
+export { customClassError, customClassMessages, type CustomClassMessages } from './messages';
 export {
   CLASSES_FORMAT,
   CLASSES_VERSION,
@@ -15,6 +21,7 @@ export {
   type ParsedClassesFile,
 } from './format';
 export {
+  headNotReady,
   headNotReadyReason,
   HEAD_MIN_EXAMPLES,
   predictWithHead,

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   checkLimits,
-  CustomClassError,
+  customClassError,
   DEFAULT_K,
   DEFAULT_MIN_SIMILARITY,
   headNotReadyReason,
@@ -209,10 +209,7 @@ export class CustomClassesController implements ReactiveController {
     if (set !== this.set) throw setChangedError(name);
     for (const vector of vectors) {
       if (vector.length !== model.featureSize) {
-        throw new CustomClassError(
-          'vector',
-          `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`,
-        );
+        throw customClassError('vector', 'vector-length', { length: vector.length, expected: model.featureSize });
       }
     }
     const existing = this.classes.find((c) => c.label === name);
@@ -227,8 +224,7 @@ export class CustomClassesController implements ReactiveController {
   async addClass(label: string): Promise<void> {
     const name = normaliseLabel(label);
     await this.currentModel();
-    if (this.classes.some((c) => c.label === name))
-      throw new CustomClassError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name)) throw customClassError('label', 'class-exists', { label: name });
     await this.commit([...this.classes, { label: name, examples: [] }], 'add', {
       change: { type: 'add', label: name, examples: [] },
     });
@@ -237,11 +233,9 @@ export class CustomClassesController implements ReactiveController {
   async rename(from: string, to: string): Promise<void> {
     const name = normaliseLabel(to);
     await this.currentModel();
-    if (!this.classes.some((c) => c.label === from))
-      throw new CustomClassError('label', `There is no class called "${from}".`);
+    if (!this.classes.some((c) => c.label === from)) throw customClassError('label', 'class-missing', { label: from });
     if (name === from) return;
-    if (this.classes.some((c) => c.label === name))
-      throw new CustomClassError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name)) throw customClassError('label', 'class-exists', { label: name });
     const head = this.head && { ...this.head, labels: this.head.labels.map((l) => (l === from ? name : l)) };
     await this.commit(
       this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
@@ -356,7 +350,7 @@ export class CustomClassesController implements ReactiveController {
   async currentModel(): Promise<ModelIdentity> {
     await this.whenLoaded();
     const model = this.storage.model;
-    if (!model) throw new CustomClassError('label', 'The model is not loaded yet.');
+    if (!model) throw customClassError('label', 'model-not-loaded', {});
     return model;
   }
 

@@ -1,6 +1,6 @@
 // How the element reports a failure: which phase of `mobilenet-error` it belongs to, and what it says.
 import { CameraError } from '../../capture/camera-controller';
-import { CustomClassError } from '../../custom';
+import { CustomClassError, customClassError } from '../../custom';
 import type { MobilenetErrorPhase } from '../../events';
 import { ClassifierError } from '../../model';
 
@@ -26,19 +26,10 @@ export function messageOf(error: unknown): string {
 
 /** Why an example read under one classes key or model was not added after either changed. */
 export function setChangedError(label: string): CustomClassError {
-  return new CustomClassError(
-    'changed',
-    `The example for "${label}" was not added: classes-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
-  );
+  return customClassError('changed', 'set-changed', { label });
 }
 
 /** Stored classes that could not be read back. */
 export function damagedError(labels: string[]): CustomClassError {
-  const names = labels.map((l) => `"${l}"`).join(', ');
-  return new CustomClassError(
-    'storage',
-    labels.length === 1
-      ? `The class ${names} kept in this browser is damaged and was not loaded; the other classes were. Teach it again, or import an export.`
-      : `${labels.length} classes kept in this browser are damaged and were not loaded (${names}); the other classes were. Teach them again, or import an export.`,
-  );
+  return customClassError('storage', 'classes-damaged', { labels });
 }

@@ -1,6 +1,6 @@
 // The feature-vector export buttons (attribute `features`): download as JSON or .bin, copy as JSON.
 import { html, nothing } from 'lit';
-import { ClassifierError } from '../../model';
+import { classifierError } from '../../model';
 import { baseName, featuresJson, littleEndianFloat32 } from './features-export';
 import type { Notices } from './notices';
 import { saveFile } from './save-file';
@@ -36,10 +36,6 @@ async function copy(view: FeaturesView): Promise<void> {
     await navigator.clipboard.writeText(featuresJson(view.values, view.modelId));
     view.notices.announce('Feature vector copied as JSON.');
   } catch (error) {
-    view.notices.showError(
-      new ClassifierError('input', 'Could not copy to the clipboard: the browser refused. Use Download JSON instead.', {
-        cause: error,
-      }),
-    );
+    view.notices.showError(classifierError('input', 'copy-failed', {}, error));
   }
 }

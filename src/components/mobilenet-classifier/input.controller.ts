@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SourceKind } from '../../events';
-import { ClassifierError, type ClassifierInput } from '../../model';
+import { classifierError, type ClassifierError, type ClassifierInput } from '../../model';
 
 /** Anything `classify()` and `embed()` take: what the core takes, or an image URL. */
 export type MobilenetSource = ClassifierInput | string;
@@ -101,10 +101,7 @@ export class InputController implements ReactiveController {
       .split(/\r?\n/)
       .find((line) => line && !line.startsWith('#'));
     if (url) this.events.received([{ source: url, origin: { kind: 'drop', name: url } }]);
-    else
-      this.events.refused(
-        new ClassifierError('input', 'Nothing usable was dropped. Drop an image file or an image from another page.'),
-      );
+    else this.events.refused(classifierError('input', 'drop-nothing', {}));
   }
 
   /**
@@ -117,10 +114,7 @@ export class InputController implements ReactiveController {
     if (!inside && !(unfocused && document.querySelector(this.host.localName) === this.host)) return;
     const files = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith('image/'));
     if (!files.length) {
-      if (inside)
-        this.events.refused(
-          new ClassifierError('input', 'The clipboard holds no image. Copy an image, then paste again.'),
-        );
+      if (inside) this.events.refused(classifierError('input', 'paste-no-image', {}));
       return;
     }
     event.preventDefault();
@@ -145,14 +139,8 @@ export async function readSource(source: MobilenetSource): Promise<ClassifierInp
   try {
     response = await fetch(new URL(source, document.baseURI));
   } catch (error) {
-    throw new ClassifierError(
-      'input',
-      `Could not load the image at ${source}: the network failed, or its site does not allow other pages to read it ` +
-        '(CORS). Serve it with Access-Control-Allow-Origin, or download it and upload the file.',
-      { cause: error },
-    );
+    throw classifierError('input', 'image-url-failed', { url: source }, error);
   }
-  if (!response.ok)
-    throw new ClassifierError('input', `Could not load the image at ${source} (HTTP ${response.status}).`);
+  if (!response.ok) throw classifierError('input', 'image-url-status', { url: source, status: response.status });
   return response.blob();
 }

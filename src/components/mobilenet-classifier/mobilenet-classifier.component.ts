@@ -276,7 +276,7 @@ export class MobilenetClassifier extends LitElement {
         return this.ctrl.teach.add(label, [vector], set);
       },
       () => {
-        checkText(label, 'addExample()', 'the class name');
+        checkText(label, 'addExample()', 'name');
         checkSource(source, 'addExample()');
       },
     );
@@ -287,8 +287,8 @@ export class MobilenetClassifier extends LitElement {
     return this.customAction(
       () => this.ctrl.teach.rename(from, to),
       () => {
-        checkText(from, 'renameClass()', 'the class to rename');
-        checkText(to, 'renameClass()', 'the new name');
+        checkText(from, 'renameClass()', 'rename-from');
+        checkText(to, 'renameClass()', 'rename-to');
       },
     );
   }
@@ -297,7 +297,7 @@ export class MobilenetClassifier extends LitElement {
   removeClass(label: string): Promise<boolean> {
     return this.customAction(
       () => this.ctrl.teach.remove(label),
-      () => checkText(label, 'removeClass()', 'the class name'),
+      () => checkText(label, 'removeClass()', 'name'),
     );
   }
 

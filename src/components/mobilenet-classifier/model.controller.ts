@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { mobilenetEvent } from '../../events';
 import {
-  ClassifierError,
+  classifierError,
   defaultModelUrl,
   isAbortError,
   leaseClassifier,
@@ -135,10 +135,7 @@ export class ModelController implements ReactiveController {
     for (;;) {
       const lease = this.lease;
       if (!lease) {
-        throw (
-          this.failure ??
-          new ClassifierError('load', 'The element is not on the page: add it to the document before classifying.')
-        );
+        throw this.failure ?? classifierError('load', 'not-on-page', {});
       }
       const classifier = await lease.classifier;
       if (lease === this.lease) return classifier;

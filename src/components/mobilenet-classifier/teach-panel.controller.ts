@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CustomClassError, MAX_FILE_CHARS, trainSoftmaxHead } from '../../custom';
+import { CustomClassError, customClassError, headNotReady, MAX_FILE_CHARS, trainSoftmaxHead } from '../../custom';
 import { isAbortError } from '../../model';
 import type { CustomClassesController, Interruption } from './custom-classes.controller';
 import { plural } from './format';
@@ -54,10 +54,9 @@ export class TeachPanelController implements ReactiveController {
    */
   async train(signal?: AbortSignal): Promise<void> {
     await this.classes.currentModel();
-    if (this.training)
-      throw new CustomClassError('training', 'A head is already being trained: wait for it or cancel it.');
-    const blocker = this.classes.trainBlocker;
-    if (blocker) throw new CustomClassError('training', blocker);
+    if (this.training) throw customClassError('training', 'training-busy', {});
+    const blocker = headNotReady(this.classes.classes);
+    if (blocker) throw blocker;
     const controller = new AbortController();
     const stop = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', stop, { once: true });
@@ -102,7 +101,7 @@ export class TeachPanelController implements ReactiveController {
     const element = this.classes.element;
     const video = element.cameraVideo();
     if (!video) {
-      element.showError(new CustomClassError('label', 'Turn the camera on to record examples, or use Add images.'));
+      element.showError(customClassError('label', 'record-needs-camera', {}));
       return;
     }
     this.recording = label;
@@ -157,12 +156,7 @@ export class TeachPanelController implements ReactiveController {
     this.uploadLine = '';
     this.host.requestUpdate();
     if (failed.length) {
-      element.showError(
-        new CustomClassError(
-          'vector',
-          `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`,
-        ),
-      );
+      element.showError(customClassError('vector', 'files-unreadable', { files: failed }));
     } else if (added) {
       element.announce(`Added ${plural(added, 'example')} to "${label}".`);
     }
@@ -172,10 +166,11 @@ export class TeachPanelController implements ReactiveController {
   async importFile(file: File): Promise<void> {
     if (file.size > MAX_FILE_CHARS) {
       // Refused before reading: a wrong, huge file would otherwise be read into memory whole.
-      throw new CustomClassError(
-        'too-large',
-        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; a classes file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`,
-      );
+      throw customClassError('too-large', 'import-file-too-large', {
+        name: file.name,
+        megabytes: file.size / 1048576,
+        maxMegabytes: MAX_FILE_CHARS / 1048576,
+      });
     }
     await this.classes.import(await file.text());
   }
