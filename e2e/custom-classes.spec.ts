@@ -277,9 +277,9 @@ test.describe('export and import', () => {
       ['photo.json', 'GIF89a…', /This file is not JSON, so it is not a classes file/],
       ['other.json', '{"values":[0.1,0.2]}', /This is not a classes file/],
       [
-        'v2.json',
-        variant((f) => (f.version = 2)),
-        /version 2, made by a newer mobilenet-classifier; this one reads up to version 1/,
+        'v3.json',
+        variant((f) => (f.version = 3)),
+        /version 3, made by a newer mobilenet-classifier; this one reads up to version 2/,
       ],
       [
         'model.json',
