@@ -4,7 +4,7 @@ import { CameraController, CameraError, type FacingMode } from '../../capture/ca
 import { LiveLoop } from '../../capture/live-loop';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetResult } from '../../events';
-import { isAbortError, type Backend } from '../../model';
+import { isAbortError, type Backend, type Region } from '../../model';
 import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
 import { converterOf, normaliseProperties, RULES } from './attributes';
 import { ClassifyController } from './classify.controller';
@@ -13,12 +13,19 @@ import customClassesStyles from './custom-classes.styles';
 import { renderTeachPanel } from './custom-classes.template';
 import { renderFeatures } from './features.template';
 import { setChangedError } from './errors';
+import { ExplainController } from './explain.controller';
+import explainStyles from './explain.styles';
+import { renderExplanation, renderHeatOver } from './explain.template';
+import type { MobilenetExplanation } from '../../events';
 import { InputController, readSource, type MobilenetSource } from './input.controller';
 import styles from './mobilenet-classifier.styles';
 import { ModelController } from './model.controller';
 import { Notices, type Retry } from './notices';
 import { renderError, renderLiveRegion, renderProgress } from './notices.template';
 import { renderResults } from './results.template';
+import { RegionController } from './region.controller';
+import regionStyles from './region.styles';
+import { renderPicture, renderRegionFrame } from './region.template';
 import { renderControls, renderStage, renderStatus } from './stage.template';
 import { TeachPanelController } from './teach-panel.controller';
 
@@ -36,6 +43,8 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
+ * @fires {MobilenetRegionChangeEvent} mobilenet-region-change - The user moved or resized the region's square. Detail: `{ region }`.
+ * @fires {MobilenetExplainEvent} mobilenet-explain - An explanation was computed (`explain` on, or `explain()` called). Detail: `{ explanation: { classIndex, label, probability, grid, size, heat, area } }`.
  * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
@@ -45,6 +54,15 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @csspart stage - The drop zone holding the camera preview and the crop.
  * @csspart video - The camera preview.
  * @csspart crop - The 96×96 image the model saw.
+ * @csspart picture - The photo under the region's square (`region` set, camera off).
+ * @csspart region - The square the model sees (`region` set), over the photo or the camera preview: drag it, or use the arrow keys.
+ * @csspart region-handle - The corner of the region's square that resizes it.
+ * @csspart heat - The heat map over the crop (`explain`): the more a part mattered to the class, the redder.
+ * @csspart explanation - The legend, the summary and, in live mode, the Explain button (`explain`).
+ * @csspart heat-legend - The heat map's colour scale.
+ * @csspart explain-summary - Which part of the picture mattered most, in words.
+ * @csspart explain-button - Explains the camera frame on screen (`explain` and `live`).
+ * @csspart explain-pick - The button of each prediction that picks the class explained (`explain`); it holds the `label`, `probability` and `bar` parts.
  * @csspart controls - The row of buttons.
  * @csspart upload-button - The button that opens the file chooser.
  * @csspart camera-button - The camera toggle.
@@ -80,9 +98,10 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @cssprop [--mobilenet-radius=8px] - Corner radius.
  * @cssprop [--mobilenet-gap=0.75rem] - Spacing.
  * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
+ * @cssprop [--mobilenet-heat-opacity=0.85] - Opacity of the heat map over the crop.
  */
 export class MobilenetClassifier extends LitElement {
-  static override styles = [styles, customClassesStyles];
+  static override styles = [styles, customClassesStyles, regionStyles, explainStyles];
 
   /** URL of the model's `model.json`. Default: the model shipped with the package, next to its code. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
@@ -149,6 +168,15 @@ export class MobilenetClassifier extends LitElement {
   @property({ attribute: 'min-similarity', converter: converterOf(RULES.minSimilarity) })
   minSimilarity = DEFAULT_MIN_SIMILARITY;
 
+  /** Show which parts of the picture made the model say its top class (or the one picked in the list), as a heat map over the crop. In live mode, on request. */
+  @property({ type: Boolean }) explain = false;
+
+  /**
+   * The square the model sees, `{ x, y, size }`: `x`, `y` its top-left corner as fractions of the picture's width and height, `size` its side as a fraction of the short side;
+   * the user can drag and resize it over the photo or the preview. `null`: the centred `crop`. Attribute: `region="x y size"`. A square past an edge is moved inside.
+   */
+  @property({ converter: converterOf(RULES.region) }) region: Region | null = null;
+
   // Each controller owns one resource; data flows one way: input or camera → classify → result → render.
   private readonly notices = new Notices(this);
   private readonly model = new ModelController(this, {
@@ -169,9 +197,16 @@ export class MobilenetClassifier extends LitElement {
     started: () => this.notices.clearError('camera'),
     failed: (error, retry) => this.notices.showError(error, { phase: 'camera', retry }),
   });
-  private readonly pipeline = new ClassifyController(this, this.notices, {
+  private readonly pipeline: ClassifyController = new ClassifyController(this, this.notices, {
     classifier: () => this.model.current(),
-    settings: () => ({ topK: this.topK, crop: this.crop, features: this.features, mode: this.mode }),
+    settings: () => ({
+      topK: this.topK,
+      crop: this.crop,
+      features: this.features,
+      mode: this.mode,
+      region: this.region,
+    }),
+    picture: (source, read, region) => this.regionUi.prepare(source, read, region),
     customPredictions: async (features) => (await this.teach.whenLoaded(), this.teach.predict(features)),
     customShown: (features, predictions) => this.teach.show(features, predictions),
     cameraRunning: () => this.cameraControl.state === 'on',
@@ -194,6 +229,21 @@ export class MobilenetClassifier extends LitElement {
     adoptThreshold: (minSimilarity) => (this.minSimilarity = minSimilarity),
   });
   private readonly panel = new TeachPanelController(this, this.teach);
+  private readonly regionUi: RegionController = new RegionController(this, {
+    region: () => this.region,
+    setRegion: (region) => (this.region = region),
+    video: () => (this.cameraControl.state === 'on' ? this.cameraControl.video : undefined),
+    mirrored: () => this.mirror,
+    reclassify: () => this.pipeline.refresh(),
+  });
+  private readonly explainer = new ExplainController(this, {
+    classifier: () => this.model.current(),
+    enabled: () => this.explain,
+    shown: () => this.pipeline.shown(this.camera),
+    live: () => this.liveLoop.running,
+    announce: (text) => this.notices.announce(text),
+    failed: (error) => this.notices.showError(error),
+  });
   private readonly retryLoad: Retry = { label: 'Retry', run: () => this.model.retry() };
 
   /**
@@ -235,7 +285,8 @@ export class MobilenetClassifier extends LitElement {
     const optionsChanged = ['topK', 'crop', 'features', 'mode'].some(
       (key) => changed.has(key) && changed.get(key) !== undefined,
     );
-    if (optionsChanged && !this.liveLoop.running) this.pipeline.refresh();
+    if (optionsChanged && !this.liveLoop.running) void this.pipeline.refresh();
+    if (changed.has('region') && !this.liveLoop.running) void this.regionUi.reclassify();
     if (changed.has('src') && this.src)
       void this.pipeline.run(this.src, { kind: 'src', name: this.src }).catch(() => {});
   }
@@ -256,6 +307,17 @@ export class MobilenetClassifier extends LitElement {
     checkSource(source, 'embed()');
     const classifier = await this.model.current();
     return classifier.embed(await readSource(source), { crop: this.crop });
+  }
+
+  /**
+   * Explains the result on screen by occlusion: how far the probability of `classIndex` (default: the
+   * class picked in the list, else the top one) falls when each cell of a 7 × 7 grid over the crop is
+   * greyed. Shown over the crop when `explain` is on; fires `mobilenet-explain`.
+   *
+   * @throws ClassifierError when no picture is on screen; RangeError for a bad `classIndex`.
+   */
+  explainResult(classIndex?: number): Promise<MobilenetExplanation> {
+    return this.explainer.explain(classIndex);
   }
 
   /** Turns the camera on (same as setting `camera`). Resolves when the preview runs; rejects if the camera cannot start. */
@@ -396,7 +458,11 @@ export class MobilenetClassifier extends LitElement {
     return html`
       <slot name="header"></slot>
       <p part="status" role="status">${renderStatus(this.model)}</p>
-      ${renderStage(this.input, this.cameraControl, shown !== undefined)}
+      ${renderStage(this.input, this.cameraControl, shown !== undefined, {
+        video: (video) => renderRegionFrame(this.regionUi, video, true),
+        picture: renderPicture(this.regionUi, this.camera, this.region !== null && shown !== undefined),
+        crop: this.explain ? (crop) => renderHeatOver(this.explainer, crop, shown) : undefined,
+      })}
       ${renderControls(
         this.input,
         this.cameraControl,
@@ -406,7 +472,9 @@ export class MobilenetClassifier extends LitElement {
           captureFrame: () => void this.pipeline.frame(this.cameraControl.video),
         },
       )}
-      ${renderProgress(this.notices)} ${renderError(this.notices)} ${renderResults(this.mode, shown, this.teach.shown)}
+      ${this.explain ? renderExplanation(this.explainer, shown, this.live && this.camera) : nothing}
+      ${renderProgress(this.notices)} ${renderError(this.notices)}
+      ${renderResults(this.mode, shown, this.teach.shown, this.explain ? this.explainer.picker : undefined)}
       ${renderFeatures(
         features
           ? {
