@@ -66,7 +66,9 @@ export class ExplainController implements ReactiveController {
     const shown = this.inputs.shown();
     if (shown && shown.source !== this.pickedFor && shown.source.kind !== 'camera') this.selected = undefined;
     if (shown) this.pickedFor = shown.source;
-    if (this.inputs.enabled() && shown && !this.inputs.live() && !this.isExplained(shown)) void this.runs.request();
+    // After this update, not in it: the run asks for renders of its own.
+    if (this.inputs.enabled() && shown && !this.inputs.live() && !this.isExplained(shown))
+      queueMicrotask(() => void this.runs.request());
     this.paint();
   }
 

@@ -125,7 +125,7 @@ export class RegionController implements ReactiveController {
     const frame = square.parentElement;
     if (!shown || !frame || (event.pointerType === 'mouse' && event.button !== 0)) return;
     event.preventDefault();
-    square.focus();
+    square.focus({ preventScroll: true });
     square.setPointerCapture?.(event.pointerId);
     const mode = (event.target as Element).closest('[part=region-handle]') ? 'resize' : 'move';
     this.drag = {
