@@ -116,7 +116,7 @@ test('the square follows a finger (touch events in a touch context)', async ({ b
     const frame = (await el.locator('[part=picture]').boundingBox())!;
     const box = (await el.locator('[part=region]').boundingBox())!;
     const cdp = await context.newCDPSession(page);
-    const touch = (type: string, x: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: type === 'touchEnd' ? [] : [{ x, y: box.y + box.height / 2, id: 1 }],

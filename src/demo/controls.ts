@@ -18,6 +18,8 @@ const CONTROLLED: readonly ControlledAttribute[] = [
   { name: 'facing-mode', default: 'user' },
   { name: 'mode', default: 'imagenet' },
   { name: 'theme', default: 'auto' },
+  { name: 'explain' },
+  { name: 'region', default: '' },
 ];
 
 /** Where the panel's values are kept between visits. */
