@@ -43,9 +43,9 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
+ * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  * @fires {MobilenetRegionChangeEvent} mobilenet-region-change - The user moved or resized the region's square. Detail: `{ region }`.
  * @fires {MobilenetExplainEvent} mobilenet-explain - An explanation was computed (`explain` on, or `explainResult()` called). Detail: `{ explanation: { classIndex, label, probability, grid, size, heat, area } }`.
- * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
