@@ -156,6 +156,29 @@ test('top-k from the control panel sets the number of results and the snippet', 
   ).toEqual(['cpu', true, 5, true, 'environment', false, 0.5]);
 });
 
+test('explain and region from the control panel: the heat map, the square, the snippet and the log', async ({
+  page,
+}) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByRole('checkbox', { name: /^explain/ }).check();
+  await panel.getByLabel('region', { exact: true }).selectOption('0.25 0.25 0.5');
+  await expect(page.locator('#live-snippet')).toContainText(
+    '<mobilenet-classifier features explain region="0.25 0.25 0.5">',
+  );
+  await nextLiveResult(page, () => drawingButton(page, 'orange').click());
+  await expect(live.locator('[part=explain-summary]')).toContainText('Most important for');
+  await expect(page.locator('#event-log li[data-type=mobilenet-explain]').first()).toBeVisible();
+  const square = live.getByRole('slider', { name: 'Region the model sees' });
+  await square.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#event-log li[data-type=mobilenet-region-change]').first()).toContainText('x 0.27');
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toEqual({ x: 0.27, y: 0.25, size: 0.5 });
+  await panel.getByLabel('region', { exact: true }).selectOption('');
+  await expect(square).toHaveCount(0);
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toBeNull();
+});
+
 test('mode from the control panel shows the teaching panel, and teaching is logged', async ({ page }) => {
   const live = await openDemo(page);
   const panel = page.getByRole('form', { name: 'Attributes of the live example' });

@@ -53,6 +53,8 @@ describe('custom-elements.json, generated in memory', () => {
       'mobilenet-result',
       'mobilenet-error',
       'mobilenet-classes-change',
+      'mobilenet-region-change',
+      'mobilenet-explain',
     ]);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);

@@ -20,6 +20,8 @@ const CONTROLLED: readonly ControlledAttribute[] = [
   { name: 'theme', default: 'auto' },
   { name: 'min-probability', default: '0' },
   { name: 'exclude-classes', default: '' },
+  { name: 'explain' },
+  { name: 'region', default: '' },
 ];
 
 /** Where the panel's values are kept between visits. */

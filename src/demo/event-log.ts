@@ -3,7 +3,13 @@ import { textElement } from './dom';
 /** The log keeps this many lines: live camera mode fires up to max-fps results a second. */
 const MAX_LINES = 100;
 
-type LoggedEvent = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-classes-change';
+type LoggedEvent =
+  | 'mobilenet-ready'
+  | 'mobilenet-result'
+  | 'mobilenet-error'
+  | 'mobilenet-classes-change'
+  | 'mobilenet-region-change'
+  | 'mobilenet-explain';
 
 /**
  * Logs every `mobilenet-*` event that reaches the document, newest first, one line each. Event data
@@ -48,6 +54,14 @@ export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear:
     const { reason, classes } = event.detail;
     const listed = classes.map((c) => `${c.label} (${c.examples})`).join(', ') || 'no classes';
     add('mobilenet-classes-change', event.target, `${reason}: ${listed}`);
+  });
+  document.addEventListener('mobilenet-region-change', (event) => {
+    const { x, y, size } = event.detail.region;
+    add('mobilenet-region-change', event.target, `x ${x}, y ${y}, size ${size}`);
+  });
+  document.addEventListener('mobilenet-explain', (event) => {
+    const { label, area } = event.detail.explanation;
+    add('mobilenet-explain', event.target, `${label}: ${area ? `${area.row} ${area.column}` : 'no part stands out'}`);
   });
   clear.addEventListener('click', () => {
     list.replaceChildren();

@@ -6,8 +6,16 @@ export type {
   MobilenetClassesChangeDetail,
   MobilenetClassesChangeEvent,
 } from './mobilenet-classes-change';
+export type { MobilenetRegionChangeDetail, MobilenetRegionChangeEvent } from './mobilenet-region-change';
+export type { MobilenetExplainDetail, MobilenetExplainEvent, MobilenetExplanation } from './mobilenet-explain';
 
-type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-classes-change';
+type MobilenetEventName =
+  | 'mobilenet-ready'
+  | 'mobilenet-result'
+  | 'mobilenet-error'
+  | 'mobilenet-classes-change'
+  | 'mobilenet-region-change'
+  | 'mobilenet-explain';
 
 /**
  * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and

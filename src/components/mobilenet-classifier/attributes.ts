@@ -6,6 +6,7 @@
 import { DEFAULT_MIN_SIMILARITY } from '../../custom/knn';
 import type { ClassSelector } from '../../model/filters';
 import type { Backend } from '../../model/types';
+import { regionRule } from './region';
 
 /** The reading rule of one attribute and its property. */
 export interface AttributeRule<T> {
@@ -164,6 +165,7 @@ export const RULES = {
   excludeClasses: classListRule('exclude-classes', 'excludeClasses'),
   minSimilarity: numberRule('min-similarity', 'minSimilarity', { min: -1, max: 1, fallback: DEFAULT_MIN_SIMILARITY }),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
+  region: regionRule,
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { closestUnmatched, type CustomPrediction } from '../../custom';
 import { mobilenetEvent, type MobilenetResult } from '../../events';
-import type { Classifier } from '../../model';
+import type { Classifier, ClassifierInput, Region } from '../../model';
 import { AnnounceThrottle } from './announce-throttle';
 import { checkSource } from './arguments';
 import { ClassFilters, type FilterSettings } from './class-filters';
@@ -19,6 +19,8 @@ export interface ClassifySettings extends FilterSettings {
   crop: number;
   features: boolean;
   mode: CustomMode;
+  /** The square the model sees, or null for the centred `crop`. */
+  region: Region | null;
 }
 
 /** What the pipeline reads from the element and the other controllers. */
@@ -34,6 +36,15 @@ export interface ClassifyInputs {
   cameraRunning(): boolean;
   /** The user gave pictures of their own (a camera lost earlier stays off when plugged in again). */
   picturesGiven(): void;
+  /**
+   * The picture to give the core, and the region of it the model sees: the element's region fitted
+   * into that picture (reading the source with `read` when it needs it).
+   */
+  picture(
+    source: MobilenetSource,
+    read: () => Promise<ClassifierInput>,
+    region: Region | null,
+  ): Promise<{ input: ClassifierInput; region: Region | null }>;
   /** Shows a failure: the element adds the load's Retry when there is no model. */
   failed(error: unknown): void;
 }
@@ -113,13 +124,14 @@ export class ClassifyController implements ReactiveController {
     try {
       checkSource(source, 'classify()');
       const classifier = await this.inputs.classifier();
-      const input = await readSource(source);
       const settings = this.inputs.settings();
+      const { input, region } = await this.inputs.picture(source, () => readSource(source), settings.region);
       const custom = settings.mode === 'custom' || settings.mode === 'both';
       const { pixels, features, ...core } = await classifier.classify(input, {
         ...this.filters.options(settings, classifier.labels),
         topK: settings.topK,
         crop: settings.crop,
+        region,
         features: settings.features || custom,
       });
       const result: MobilenetResult = {
@@ -170,11 +182,14 @@ export class ClassifyController implements ReactiveController {
     );
   }
 
-  /** The settings changed: show their effect on the picture on screen (not on a camera frame). */
-  refresh(): void {
+  /**
+   * The settings changed: show their effect on the picture on screen (not on a camera frame). Resolves
+   * when that is done; never rejects, since a failure is shown already.
+   */
+  async refresh(): Promise<void> {
     if (!this.lastSource) return;
     const { source, origin } = this.lastSource;
-    void this.run(source, origin).catch(() => {});
+    await this.run(source, origin).catch(() => {});
   }
 
   private render(

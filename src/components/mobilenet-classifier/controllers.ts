@@ -6,10 +6,12 @@ import { CameraController } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import { ClassifyController } from './classify.controller';
 import { CustomClassesController } from './custom-classes.controller';
+import { ExplainController } from './explain.controller';
 import { InputController } from './input.controller';
 import type { MobilenetClassifier } from './mobilenet-classifier.component';
 import { ModelController } from './model.controller';
 import { Notices, type Retry } from './notices';
+import { RegionController } from './region.controller';
 import { TeachPanelController } from './teach-panel.controller';
 
 export type ElementControllers = ReturnType<typeof connectControllers>;
@@ -35,7 +37,7 @@ export function connectControllers(host: MobilenetClassifier) {
     started: () => notices.clearError('camera'),
     failed: (error, retry) => notices.showError(error, { phase: 'camera', retry }),
   });
-  const pipeline = new ClassifyController(host, notices, {
+  const pipeline: ClassifyController = new ClassifyController(host, notices, {
     classifier: () => model.current(),
     settings: () => ({
       ...{ topK: host.topK, crop: host.crop, features: host.features, mode: host.mode },
@@ -44,7 +46,9 @@ export function connectControllers(host: MobilenetClassifier) {
         includeClasses: host.includeClasses,
         excludeClasses: host.excludeClasses,
       },
+      region: host.region,
     }),
+    picture: (source, read, region) => regionUi.prepare(source, read, region),
     customPredictions: async (features) => (await teach.whenLoaded(), teach.predict(features)),
     customShown: (features, predictions) => teach.show(features, predictions),
     cameraRunning: () => cameraControl.state === 'on',
@@ -66,7 +70,22 @@ export function connectControllers(host: MobilenetClassifier) {
     adoptThreshold: (minSimilarity) => (host.minSimilarity = minSimilarity),
   });
   const panel = new TeachPanelController(host, teach);
+  const regionUi: RegionController = new RegionController(host, {
+    region: () => host.region,
+    setRegion: (region) => (host.region = region),
+    video: () => (cameraControl.state === 'on' ? cameraControl.video : undefined),
+    mirrored: () => host.mirror,
+    reclassify: () => pipeline.refresh(),
+  });
+  const explainer = new ExplainController(host, {
+    classifier: () => model.current(),
+    enabled: () => host.explain,
+    shown: () => pipeline.shown(host.camera),
+    live: () => liveLoop.running,
+    announce: (text) => notices.announce(text),
+    failed: (error) => notices.showError(error),
+  });
   const retryLoad: Retry = { label: 'Retry', run: () => model.retry() };
 
-  return { notices, model, cameraControl, pipeline, input, liveLoop, teach, panel, retryLoad };
+  return { notices, model, cameraControl, pipeline, input, liveLoop, teach, panel, regionUi, explainer, retryLoad };
 }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { CameraError, type FacingMode } from '../../capture/camera-controller';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetResult } from '../../events';
-import { isAbortError, type Backend, type ClassSelector } from '../../model';
+import { isAbortError, type Backend, type ClassSelector, type Region } from '../../model';
 import { checkClassesFile, checkOptions, checkSource, checkText } from './arguments';
 import { converterOf, normaliseProperties, RULES } from './attributes';
 import type { CustomMode } from './custom-classes.controller';
@@ -12,10 +12,15 @@ import customClassesStyles from './custom-classes.styles';
 import { renderTeachPanel } from './custom-classes.template';
 import { renderFeatures } from './features.template';
 import { setChangedError } from './errors';
+import type { MobilenetExplanation } from '../../events';
+import { renderExplanation, renderHeatOver } from './explain.template';
+import explainStyles from './explain.styles';
 import { readSource, type MobilenetSource } from './input.controller';
 import styles from './mobilenet-classifier.styles';
 import { renderError, renderLiveRegion, renderProgress } from './notices.template';
 import { renderResults } from './results.template';
+import regionStyles from './region.styles';
+import { renderPicture, renderRegionFrame } from './region.template';
 import { renderControls, renderStage, renderStatus } from './stage.template';
 
 export type { MobilenetSource } from './input.controller';
@@ -33,6 +38,8 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
  * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
+ * @fires {MobilenetRegionChangeEvent} mobilenet-region-change - The user moved or resized the region's square. Detail: `{ region }`.
+ * @fires {MobilenetExplainEvent} mobilenet-explain - An explanation was computed (`explain` on, or `explainResult()` called). Detail: `{ explanation: { classIndex, label, probability, grid, size, heat, area } }`.
  *
  * @slot header - Shown above everything else, e.g. a title.
  * @slot empty - Shown in the preview area before the first result. Default: a hint on how to give an image.
@@ -41,6 +48,15 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @csspart stage - The drop zone holding the camera preview and the crop.
  * @csspart video - The camera preview.
  * @csspart crop - The 96×96 image the model saw.
+ * @csspart picture - The photo under the region's square (`region` set, camera off).
+ * @csspart region - The square the model sees (`region` set), over the photo or the camera preview: drag it, or use the arrow keys.
+ * @csspart region-handle - The corner of the region's square that resizes it.
+ * @csspart heat - The heat map over the crop (`explain`): the more a part mattered to the class, the redder.
+ * @csspart explanation - The legend, the summary and, in live mode, the Explain button (`explain`).
+ * @csspart heat-legend - The heat map's colour scale.
+ * @csspart explain-summary - Which part of the picture mattered most, in words.
+ * @csspart explain-button - Explains the camera frame on screen (`explain` and `live`).
+ * @csspart explain-pick - The button of each prediction that picks the class explained (`explain`); it holds the `label`, `probability` and `bar` parts.
  * @csspart controls - The row of buttons.
  * @csspart upload-button - The button that opens the file chooser.
  * @csspart camera-button - The camera toggle.
@@ -77,9 +93,10 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @cssprop [--mobilenet-radius=8px] - Corner radius.
  * @cssprop [--mobilenet-gap=0.75rem] - Spacing.
  * @cssprop [--mobilenet-preview-size=16rem] - Width of the camera preview.
+ * @cssprop [--mobilenet-heat-opacity=0.85] - Opacity of the heat map over the crop.
  */
 export class MobilenetClassifier extends LitElement {
-  static override styles = [styles, customClassesStyles];
+  static override styles = [styles, customClassesStyles, regionStyles, explainStyles];
 
   /** URL of the model's `model.json`. Default: the model shipped with the package, next to its code. */
   @property({ attribute: 'model-url' }) modelUrl?: string;
@@ -164,6 +181,15 @@ export class MobilenetClassifier extends LitElement {
   @property({ attribute: 'min-similarity', converter: converterOf(RULES.minSimilarity) })
   minSimilarity = DEFAULT_MIN_SIMILARITY;
 
+  /** Show which parts of the picture made the model say its top class (or the one picked in the list), as a heat map over the crop. In live mode, on request. */
+  @property({ type: Boolean }) explain = false;
+
+  /**
+   * The square the model sees, `{ x, y, size }`: `x`, `y` its top-left corner as fractions of the picture's width and height, `size` its side as a fraction of the short side;
+   * the user can drag and resize it over the photo or the preview. `null`: the centred `crop`. Attribute: `region="x y size"`. A square past an edge is moved inside.
+   */
+  @property({ converter: converterOf(RULES.region) }) region: Region | null = null;
+
   private readonly ctrl: ElementControllers = connectControllers(this);
 
   /**
@@ -212,7 +238,8 @@ export class MobilenetClassifier extends LitElement {
       'includeClasses',
       'excludeClasses',
     ].some((key) => changed.has(key) && changed.get(key) !== undefined);
-    if (optionsChanged && !this.ctrl.liveLoop.running) this.ctrl.pipeline.refresh();
+    if (optionsChanged && !this.ctrl.liveLoop.running) void this.ctrl.pipeline.refresh();
+    if (changed.has('region') && !this.ctrl.liveLoop.running) void this.ctrl.regionUi.reclassify();
     if (changed.has('src') && this.src)
       void this.ctrl.pipeline.run(this.src, { kind: 'src', name: this.src }).catch(() => {});
   }
@@ -233,6 +260,17 @@ export class MobilenetClassifier extends LitElement {
     checkSource(source, 'embed()');
     const classifier = await this.ctrl.model.current();
     return classifier.embed(await readSource(source), { crop: this.crop });
+  }
+
+  /**
+   * Explains the result on screen by occlusion: how far the probability of `classIndex` (default: the
+   * class picked in the list, else the top one) falls when each cell of a 7 × 7 grid over the crop is
+   * greyed. Shown over the crop when `explain` is on; fires `mobilenet-explain`.
+   *
+   * @throws ClassifierError when no picture is on screen; RangeError for a bad `classIndex`.
+   */
+  explainResult(classIndex?: number): Promise<MobilenetExplanation> {
+    return this.ctrl.explainer.explain(classIndex);
   }
 
   /** Turns the camera on (same as setting `camera`). Resolves when the preview runs; rejects if the camera cannot start. */
@@ -373,7 +411,11 @@ export class MobilenetClassifier extends LitElement {
     return html`
       <slot name="header"></slot>
       <p part="status" role="status">${renderStatus(this.ctrl.model)}</p>
-      ${renderStage(this.ctrl.input, this.ctrl.cameraControl, shown !== undefined)}
+      ${renderStage(this.ctrl.input, this.ctrl.cameraControl, shown !== undefined, {
+        video: (video) => renderRegionFrame(this.ctrl.regionUi, video, true),
+        picture: renderPicture(this.ctrl.regionUi, this.camera, this.region !== null && shown !== undefined),
+        crop: this.explain ? (crop) => renderHeatOver(this.ctrl.explainer, crop, shown) : undefined,
+      })}
       ${renderControls(
         this.ctrl.input,
         this.ctrl.cameraControl,
@@ -383,8 +425,9 @@ export class MobilenetClassifier extends LitElement {
           captureFrame: () => void this.ctrl.pipeline.frame(this.ctrl.cameraControl.video),
         },
       )}
+      ${this.explain ? renderExplanation(this.ctrl.explainer, shown, this.live && this.camera) : nothing}
       ${renderProgress(this.ctrl.notices)} ${renderError(this.ctrl.notices)}
-      ${renderResults(this.mode, shown, this.ctrl.teach.shown, this.minProbability)}
+      ${renderResults(this.mode, shown, this.ctrl.teach.shown, this.minProbability, this.explain ? this.ctrl.explainer.picker : undefined)}
       ${renderFeatures(
         features
           ? {

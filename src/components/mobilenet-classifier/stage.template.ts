@@ -14,8 +14,23 @@ export function renderStatus(model: ModelController) {
     : html`Loading the model…`;
 }
 
+/** What features add to the stage: the region's square over the preview or photo, the heat over the crop. */
+export interface StageExtras {
+  /** The preview as shown (e.g. with the region's square over it). */
+  video?(video: HTMLVideoElement): unknown;
+  /** Shown before the crop, e.g. the photo under the region's square. */
+  picture?: unknown;
+  /** The crop as shown (e.g. with the heat over it). */
+  crop?(crop: unknown): unknown;
+}
+
 /** The drop zone: the camera preview while the camera is on, the crop the model saw, or a hint. */
-export function renderStage(input: InputController, camera: CameraController, hasResult: boolean) {
+export function renderStage(
+  input: InputController,
+  camera: CameraController,
+  hasResult: boolean,
+  extras: StageExtras = {},
+) {
   const cameraOn = camera.state !== 'off';
   return html`<div
     part="stage"
@@ -29,16 +44,18 @@ export function renderStage(input: InputController, camera: CameraController, ha
       input.choose();
     }}
   >
-    ${cameraOn ? camera.video : nothing}
+    ${cameraOn ? (extras.video?.(camera.video) ?? camera.video) : nothing} ${extras.picture ?? nothing}
     ${
       hasResult
-        ? html`<canvas
-            part="crop"
-            width="96"
-            height="96"
-            role="img"
-            aria-label="The 96 by 96 pixel crop the model saw"
-          ></canvas>`
+        ? (extras.crop ?? ((crop: unknown) => crop))(
+            html`<canvas
+              part="crop"
+              width="96"
+              height="96"
+              role="img"
+              aria-label="The 96 by 96 pixel crop the model saw"
+            ></canvas>`,
+          )
         : cameraOn
           ? nothing
           : html`<slot name="empty"
