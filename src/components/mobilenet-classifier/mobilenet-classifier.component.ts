@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CameraError, type FacingMode } from '../../capture/camera-controller';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
@@ -9,19 +9,13 @@ import { converterOf, normaliseProperties, RULES } from './attributes';
 import type { CustomMode } from './custom-classes.controller';
 import { connectControllers, type ElementControllers } from './controllers';
 import customClassesStyles from './custom-classes.styles';
-import { renderTeachPanel } from './custom-classes.template';
-import { renderFeatures } from './features.template';
+import { renderElement } from './element.template';
 import { setChangedError } from './errors';
 import type { MobilenetExplanation } from '../../events';
-import { renderExplanation, renderHeatOver } from './explain.template';
 import explainStyles from './explain.styles';
 import { readSource, type MobilenetSource } from './input.controller';
 import styles from './mobilenet-classifier.styles';
-import { renderError, renderLiveRegion, renderProgress } from './notices.template';
-import { renderResults } from './results.template';
 import regionStyles from './region.styles';
-import { renderPicture, renderRegionFrame } from './region.template';
-import { renderControls, renderStage, renderStatus } from './stage.template';
 
 export type { MobilenetSource } from './input.controller';
 
@@ -405,41 +399,6 @@ export class MobilenetClassifier extends LitElement {
   }
 
   override render(): TemplateResult {
-    const shown = this.ctrl.pipeline.shown(this.camera);
-    const custom = this.mode === 'custom' || this.mode === 'both';
-    const features = this.features && shown?.features;
-    return html`
-      <slot name="header"></slot>
-      <p part="status" role="status">${renderStatus(this.ctrl.model)}</p>
-      ${renderStage(this.ctrl.input, this.ctrl.cameraControl, shown !== undefined, {
-        video: (video) => renderRegionFrame(this.ctrl.regionUi, video, true),
-        picture: renderPicture(this.ctrl.regionUi, this.camera, this.region !== null && shown !== undefined),
-        crop: this.explain ? (crop) => renderHeatOver(this.ctrl.explainer, crop, shown) : undefined,
-      })}
-      ${renderControls(
-        this.ctrl.input,
-        this.ctrl.cameraControl,
-        { cameraWanted: this.camera, live: this.live },
-        {
-          toggleCamera: () => (this.camera = !this.camera),
-          captureFrame: () => void this.ctrl.pipeline.frame(this.ctrl.cameraControl.video),
-        },
-      )}
-      ${this.explain ? renderExplanation(this.ctrl.explainer, shown, this.live && this.camera) : nothing}
-      ${renderProgress(this.ctrl.notices)} ${renderError(this.ctrl.notices)}
-      ${renderResults(this.mode, shown, this.ctrl.teach.shown, this.minProbability, this.explain ? this.ctrl.explainer.picker : undefined)}
-      ${renderFeatures(
-        features
-          ? {
-              values: features,
-              name: shown.source.name,
-              modelId: String(this.ctrl.model.classifier?.metadata.modelId ?? 'mobilenet_v2_050_96'),
-              notices: this.ctrl.notices,
-            }
-          : undefined,
-      )}
-      ${custom ? renderTeachPanel(this.ctrl.panel, this.ctrl.cameraControl.state === 'on') : nothing}
-      ${renderLiveRegion(this.ctrl.notices)}
-    `;
+    return renderElement(this, this.ctrl);
   }
 }
