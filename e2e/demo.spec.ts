@@ -179,6 +179,29 @@ test('top-k from the control panel sets the number of results and the snippet', 
   ).toEqual(['cpu', true, 5, true, 'environment', false, 0.5]);
 });
 
+test('explain and region from the control panel: the heat map, the square, the snippet and the log', async ({
+  page,
+}) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByRole('checkbox', { name: /^explain/ }).check();
+  await panel.getByLabel('region', { exact: true }).selectOption('0.25 0.25 0.5');
+  await expect(page.locator('#live-snippet')).toContainText(
+    '<mobilenet-classifier features explain region="0.25 0.25 0.5">',
+  );
+  await nextLiveResult(page, () => drawingButton(page, 'orange').click());
+  await expect(live.locator('[part=explain-summary]')).toContainText('Most important for');
+  await expect(page.locator('#event-log li[data-type=mobilenet-explain]').first()).toBeVisible();
+  const square = live.getByRole('slider', { name: 'Region the model sees' });
+  await square.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#event-log li[data-type=mobilenet-region-change]').first()).toContainText('x 0.27');
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toEqual({ x: 0.27, y: 0.25, size: 0.5 });
+  await panel.getByLabel('region', { exact: true }).selectOption('');
+  await expect(square).toHaveCount(0);
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toBeNull();
+});
+
 test('mode from the control panel shows the teaching panel, and teaching is logged', async ({ page }) => {
   const live = await openDemo(page);
   const panel = page.getByRole('form', { name: 'Attributes of the live example' });
@@ -187,11 +210,27 @@ test('mode from the control panel shows the teaching panel, and teaching is logg
   await expect(page.locator('#live-snippet')).toContainText('<mobilenet-classifier features mode="custom">');
   await live.getByLabel('New class').fill('citrus');
   await live.getByRole('button', { name: 'Add class' }).click();
-  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText(
+  await expect(page.locator('#event-log li[data-type=mobilenet-classes-change]').first()).toContainText(
     'add: citrus (0)',
   );
   await panel.getByLabel('mode', { exact: true }).selectOption('imagenet');
   await expect(live.locator('[part=teach]')).toHaveCount(0);
+});
+
+test('a reload comes back in the mode, theme and settings it was in', async ({ page }) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByLabel('mode', { exact: true }).selectOption('both');
+  await panel.getByLabel('theme').selectOption('dark');
+  await panel.getByLabel('top-k').fill('3');
+  await expect(live).toHaveAttribute('top-k', '3');
+
+  const again = await openDemo(page);
+  await expect(again).toHaveAttribute('mode', 'both');
+  await expect(again).toHaveAttribute('theme', 'dark');
+  await expect(again).toHaveAttribute('top-k', '3');
+  await expect(panel.getByLabel('mode', { exact: true })).toHaveValue('both');
+  await expect(again.locator('[part=teach]')).toBeVisible();
 });
 
 test('each copy button copies its snippet', async ({ page, context }) => {

@@ -117,7 +117,7 @@ describe('CSV export', () => {
       [
         classified('a.jpg', {
           features,
-          custom: [{ label: 'my mug', confidence: 0.875, similarity: 0.9, match: true, method: 'knn' }],
+          custom: [{ label: 'my mug', probability: 0.875, similarity: 0.9, match: true, method: 'knn' }],
         }),
         failed('x.txt', 'bad'),
       ],
@@ -126,7 +126,7 @@ describe('CSV export', () => {
     const [header, a, x] = parseCsv(csv);
     expect(header.slice(9)).toEqual([
       'custom_label_1',
-      'custom_confidence_1',
+      'custom_probability_1',
       'feature_0',
       'feature_1',
       'feature_2',

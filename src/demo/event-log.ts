@@ -7,7 +7,9 @@ type LoggedEvent =
   | 'mobilenet-ready'
   | 'mobilenet-result'
   | 'mobilenet-error'
-  | 'mobilenet-examples-change'
+  | 'mobilenet-classes-change'
+  | 'mobilenet-region-change'
+  | 'mobilenet-explain'
   | 'mobilenet-batch-progress'
   | 'mobilenet-batch-done';
 
@@ -43,17 +45,25 @@ export function startEventLog(list: HTMLOListElement, empty: HTMLElement, clear:
   });
   document.addEventListener('mobilenet-result', (event) => {
     const { predictions, source, timings, custom } = event.detail.result;
-    const top = custom ? custom[0] && { label: custom[0].label, probability: custom[0].confidence } : predictions[0];
+    const top = custom ? custom[0] && { label: custom[0].label, probability: custom[0].probability } : predictions[0];
     const best = top ? `${top.label} ${(top.probability * 100).toFixed(1)}%` : 'no prediction';
     add('mobilenet-result', event.target, `${best} · source: ${source.kind} · ${Math.round(timings.total)} ms`);
   });
   document.addEventListener('mobilenet-error', (event) => {
     add('mobilenet-error', event.target, `${event.detail.phase}: ${event.detail.message}`);
   });
-  document.addEventListener('mobilenet-examples-change', (event) => {
+  document.addEventListener('mobilenet-classes-change', (event) => {
     const { reason, classes } = event.detail;
     const listed = classes.map((c) => `${c.label} (${c.examples})`).join(', ') || 'no classes';
-    add('mobilenet-examples-change', event.target, `${reason}: ${listed}`);
+    add('mobilenet-classes-change', event.target, `${reason}: ${listed}`);
+  });
+  document.addEventListener('mobilenet-region-change', (event) => {
+    const { x, y, size } = event.detail.region;
+    add('mobilenet-region-change', event.target, `x ${x}, y ${y}, size ${size}`);
+  });
+  document.addEventListener('mobilenet-explain', (event) => {
+    const { label, area } = event.detail.explanation;
+    add('mobilenet-explain', event.target, `${label}: ${area ? `${area.row} ${area.column}` : 'no part stands out'}`);
   });
   // A batch's start and end only: a line per model run would push everything else out of the log.
   document.addEventListener('mobilenet-batch-progress', (event) => {

@@ -2,10 +2,12 @@ export type { MobilenetReadyDetail, MobilenetReadyEvent } from './mobilenet-read
 export type { MobilenetResult, MobilenetResultDetail, MobilenetResultEvent, SourceKind } from './mobilenet-result';
 export type { MobilenetErrorDetail, MobilenetErrorEvent, MobilenetErrorPhase } from './mobilenet-error';
 export type {
-  ExamplesChangeReason,
-  MobilenetExamplesChangeDetail,
-  MobilenetExamplesChangeEvent,
-} from './mobilenet-examples-change';
+  ClassesChangeReason,
+  MobilenetClassesChangeDetail,
+  MobilenetClassesChangeEvent,
+} from './mobilenet-classes-change';
+export type { MobilenetRegionChangeDetail, MobilenetRegionChangeEvent } from './mobilenet-region-change';
+export type { MobilenetExplainDetail, MobilenetExplainEvent, MobilenetExplanation } from './mobilenet-explain';
 export type { MobilenetBatchProgressDetail, MobilenetBatchProgressEvent } from './mobilenet-batch-progress';
 export type { MobilenetBatchDoneDetail, MobilenetBatchDoneEvent, MobilenetBatchEntry } from './mobilenet-batch-done';
 
@@ -13,7 +15,9 @@ type MobilenetEventName =
   | 'mobilenet-ready'
   | 'mobilenet-result'
   | 'mobilenet-error'
-  | 'mobilenet-examples-change'
+  | 'mobilenet-classes-change'
+  | 'mobilenet-region-change'
+  | 'mobilenet-explain'
   | 'mobilenet-batch-progress'
   | 'mobilenet-batch-done';
 

@@ -20,7 +20,7 @@ export interface ExportContext {
  *
  * CSV (RFC 4180, CRLF line ends): one row per file, columns `file, status, error`, then `label_i,
  * index_i, probability_i` for i = 1…k (k: the most predictions any row has), then `custom_label_i,
- * custom_confidence_i` when any row has custom classes, then `feature_0…feature_1279` when any row has
+ * custom_probability_i` when any row has custom classes, then `feature_0…feature_1279` when any row has
  * a feature vector. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
  * `@`, a tab or a carriage return) are prefixed with `'`.
  *
@@ -45,7 +45,7 @@ export function toCsv(entries: readonly MobilenetBatchEntry[]): string {
     'status',
     'error',
     ...range(k).flatMap((i) => [`label_${i + 1}`, `index_${i + 1}`, `probability_${i + 1}`]),
-    ...range(customK).flatMap((i) => [`custom_label_${i + 1}`, `custom_confidence_${i + 1}`]),
+    ...range(customK).flatMap((i) => [`custom_label_${i + 1}`, `custom_probability_${i + 1}`]),
     ...range(features).map((i) => `feature_${i}`),
   ];
   const rows = entries.map((entry) => {
@@ -63,7 +63,7 @@ export function toCsv(entries: readonly MobilenetBatchEntry[]): string {
       }),
       ...range(customK).flatMap((i) => {
         const c = custom[i];
-        return c ? [textCell(c.label), float32Text(c.confidence)] : ['', ''];
+        return c ? [textCell(c.label), float32Text(c.probability)] : ['', ''];
       }),
       ...range(features).map((i) => (vector && i < vector.length ? float32Text(vector[i]!) : '')),
     ];
@@ -88,7 +88,7 @@ export function toJson(entries: readonly MobilenetBatchEntry[], context: ExportC
           probability: Number(float32Text(p.probability)),
         })),
         ...(custom
-          ? { custom: custom.map((c) => ({ label: c.label, confidence: Number(float32Text(c.confidence)) })) }
+          ? { custom: custom.map((c) => ({ label: c.label, probability: Number(float32Text(c.probability)) })) }
           : {}),
         ...(features ? { features: Array.from(features, (v) => Number(float32Text(v))) } : {}),
       };
