@@ -1090,6 +1090,41 @@ async function autoBackend({ modelUrl }: { modelUrl: string }) {
   };
 }
 
+/**
+ * `explain()` with the default 7 × 7 grid (issue 15, target ≤ 150 ms on wasm) against one plain
+ * `classify()` of the same 96×96 picture, interleaved in the same page.
+ */
+async function explainCost({
+  modelUrl,
+  backend,
+  warmup,
+  iterations,
+}: {
+  modelUrl: string;
+  backend: Backend;
+  warmup: number;
+  iterations: number;
+}) {
+  const images = await loadTestImages();
+  const canvas96 = drawnCanvas(images.find((i) => i.file === FRAME_IMAGE)!.bitmap, 96, 96);
+  const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+  if (classifier.backend !== backend) throw new Error(`asked for ${backend}, got ${classifier.backend}`);
+  const samples: { explain7?: number[]; classify?: number[] } = {};
+  const times = await timeInterleaved(
+    { classify: () => classifier.classify(canvas96), explain7: () => classifier.explain(canvas96) },
+    warmup,
+    iterations,
+    samples,
+  );
+  classifier.dispose();
+  return {
+    backend,
+    ...times,
+    ratio: times.explain7.p50 / times.classify.p50,
+    pairedRatio: pairedOverhead(samples.explain7 ?? [], samples.classify ?? []) + 1,
+  };
+}
+
 async function decodeCost({ width, height, iterations }: { width: number; height: number; iterations: number }) {
   const images = await loadTestImages();
   const canvas = drawnCanvas(images.find((i) => i.file === FRAME_IMAGE)!.bitmap, width, height);
@@ -1531,6 +1566,7 @@ const bench = {
   elementFirstResult,
   autoBackend,
   decodeCost,
+  explainCost,
   phonePhoto,
   webgpuTrial,
   wasmWithThreads,

@@ -400,6 +400,19 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
       detail: rows.join(', '),
     });
   }
+
+  // 8. explain() by occlusion, 7 × 7 (issue 15).
+  const explain = get(scenarios, 'explain:wasm');
+  if (explain) {
+    list.push({
+      id: 'explain-wasm',
+      what: 'explain() with a 7 × 7 grid (49 occluded copies + the whole picture) on wasm, p50',
+      goal: '≤ 150 ms',
+      value: `${ms(explain.explain7.p50)} ms (${ratio(explain.ratio)} one classify() of ${ms(explain.classify.p50)} ms)`,
+      met: explain.explain7.p50 <= 150,
+      detail: `paired ratio ${ratio(explain.pairedRatio)}; p95 ${ms(explain.explain7.p95)} ms`,
+    });
+  }
   return list;
 }
 

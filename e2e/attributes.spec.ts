@@ -149,7 +149,7 @@ test.describe('attributes behave like native ones', () => {
     });
   });
 
-  test('mode and examples-key: set, removed, invalid', async () => {
+  test('mode and classes-key: set, removed, invalid', async () => {
     expect(await change(el, 'mode', 'both', 'mode')).toMatchObject({ property: 'both', custom: true, warnings: [] });
     expect(await change(el, 'mode', null, 'mode')).toMatchObject({ property: 'imagenet', custom: false });
     expect(await change(el, 'mode', 'everything', 'mode')).toMatchObject({
@@ -159,11 +159,11 @@ test.describe('attributes behave like native ones', () => {
     });
     // An invalid mode once left an error on screen until the next success: there is none now.
     await expect(el.locator('[part=error]')).toHaveCount(0);
-    expect(await change(el, 'examples-key', 'shop', 'examplesKey')).toMatchObject({ property: 'shop', warnings: [] });
-    expect(await change(el, 'examples-key', null, 'examplesKey')).toMatchObject({ property: 'default' });
-    expect(await change(el, 'examples-key', ' ', 'examplesKey')).toMatchObject({
+    expect(await change(el, 'classes-key', 'shop', 'classesKey')).toMatchObject({ property: 'shop', warnings: [] });
+    expect(await change(el, 'classes-key', null, 'classesKey')).toMatchObject({ property: 'default' });
+    expect(await change(el, 'classes-key', ' ', 'classesKey')).toMatchObject({
       property: 'default',
-      warnings: warned('examples-key', ' ', 'a non-empty name'),
+      warnings: warned('classes-key', ' ', 'a non-empty name'),
     });
   });
 

@@ -247,13 +247,13 @@ test('custom classes work under the policy: their bars get their width and nothi
       const track = row.querySelector('[part=bar]')!;
       return {
         shown: track.firstElementChild!.getBoundingClientRect().width / track.getBoundingClientRect().width,
-        confidence: parseFloat(row.querySelector('[part=probability]')!.textContent!) / 100,
+        probability: parseFloat(row.querySelector('[part=probability]')!.textContent!) / 100,
       };
     }),
   );
   for (const bar of bars)
-    expect(bar.shown, `custom bars (filled fraction vs confidence): ${JSON.stringify(bars)}`).toBeCloseTo(
-      bar.confidence,
+    expect(bar.shown, `custom bars (filled fraction vs probability): ${JSON.stringify(bars)}`).toBeCloseTo(
+      bar.probability,
       1,
     );
   expect(await violations(page), 'CSP violations reported by the page').toEqual([]);

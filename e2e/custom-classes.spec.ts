@@ -21,6 +21,7 @@ import {
   expectReady,
   test as base,
   mountClassifier,
+  mountClassifiers,
   nextFileChooser,
   ON_WASM,
   recordedEvents,
@@ -102,15 +103,15 @@ test('mobilenet-result keeps its ImageNet predictions and adds a custom list; mo
   expect(result.predictions).toHaveLength(5);
   expect(result.predictions[0].index, 'predictions are still the ImageNet top-k').toBe(strawberry.index);
   const detail = (await page.evaluate(() => window.mobilenetDetails.at(-1))) as {
-    result: { custom: { label: string; confidence: number; similarity: number; method: string }[] };
+    result: { custom: { label: string; probability: number; similarity: number; method: string }[] };
   };
   expect(detail.result.custom.map((p) => p.label)).toEqual(['berry', 'bird']);
   expect(detail.result.custom[0]).toMatchObject({
     method: 'knn',
-    confidence: expect.any(Number),
+    probability: expect.any(Number),
     similarity: expect.any(Number),
   });
-  expect(detail.result.custom[0].confidence + detail.result.custom[1].confidence).toBeCloseTo(1, 5);
+  expect(detail.result.custom[0].probability + detail.result.custom[1].probability).toBeCloseTo(1, 5);
   expect(detail.result.custom[0].similarity).toBeGreaterThan(detail.result.custom[1].similarity);
   await expect(el.locator('[part=custom-results] [part=label]').first()).toHaveText('berry');
   await expect(el.locator('[part=results] [part=label]').first()).toHaveText(strawberry.displayLabel);
@@ -223,11 +224,11 @@ test.describe('export and import', () => {
   }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teachDogs(el);
-    const exported = await el.evaluate((host: MobilenetClassifier) => host.exportExamples());
+    const exported = await el.evaluate((host: MobilenetClassifier) => host.exportClasses());
     const file = JSON.parse(exported);
     expect(file).toMatchObject({
-      format: 'mobilenet-classifier/examples',
-      version: 1,
+      format: 'mobilenet-classifier/classes',
+      version: 2,
       encoding: 'float32-le-base64',
       model: { featureSize: 1280 },
     });
@@ -238,22 +239,22 @@ test.describe('export and import', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('mobilenet-classes.json');
     const downloaded = readFileSync(await download.path(), 'utf8');
-    expect(withoutTime(downloaded), 'the downloaded file holds the same classes as exportExamples()').toEqual(
+    expect(withoutTime(downloaded), 'the downloaded file holds the same classes as exportClasses()').toEqual(
       withoutTime(exported),
     );
 
-    await el.evaluate((host: MobilenetClassifier) => host.clearExamples());
+    await el.evaluate((host: MobilenetClassifier) => host.clearClasses());
     expect(await panelCounts(el)).toEqual({});
     const chooser = await nextFileChooser(page, () => el.getByRole('button', { name: 'Import' }).click());
     await chooser.setFiles(json('mobilenet-classes.json', downloaded));
     await expect.poll(() => panelCounts(el)).toEqual({ Rex: 3, Bella: 3, Max: 3 });
-    const again = await el.evaluate((host: MobilenetClassifier) => host.exportExamples());
+    const again = await el.evaluate((host: MobilenetClassifier) => host.exportClasses());
     expect(withoutTime(again), 'export → import → export changed the file').toEqual(withoutTime(exported));
 
     // And through the methods alone, in a second element with its own key.
-    const other = await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'copy' });
-    await other.evaluate((host: MobilenetClassifier, text) => host.importExamples(text), exported);
-    expect(withoutTime(await other.evaluate((host: MobilenetClassifier) => host.exportExamples()))).toEqual(
+    const other = await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'classes-key': 'copy' });
+    await other.evaluate((host: MobilenetClassifier, text) => host.importClasses(text), exported);
+    expect(withoutTime(await other.evaluate((host: MobilenetClassifier) => host.exportClasses()))).toEqual(
       withoutTime(exported),
     );
     const tops = await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS);
@@ -264,7 +265,7 @@ test.describe('export and import', () => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teach(el, 'Rex', DOGS.Rex.file, TEACH_VIEWS);
     await teach(el, 'Bella', DOGS.Bella.file, TEACH_VIEWS);
-    const good = JSON.parse(await el.evaluate((host: MobilenetClassifier) => host.exportExamples()));
+    const good = JSON.parse(await el.evaluate((host: MobilenetClassifier) => host.exportClasses()));
     const variant = (change: (file: typeof good) => void) => {
       const copy = structuredClone(good);
       change(copy);
@@ -273,12 +274,12 @@ test.describe('export and import', () => {
     const nan = new Float32Array(1280);
     nan[100] = Number.NaN;
     const cases: [string, string | Buffer, RegExp][] = [
-      ['photo.json', 'GIF89a…', /This file is not JSON, so it is not an examples file/],
-      ['other.json', '{"values":[0.1,0.2]}', /This is not an examples file/],
+      ['photo.json', 'GIF89a…', /This file is not JSON, so it is not a classes file/],
+      ['other.json', '{"values":[0.1,0.2]}', /This is not a classes file/],
       [
-        'v2.json',
-        variant((f) => (f.version = 2)),
-        /version 2, made by a newer mobilenet-classifier; this one reads up to version 1/,
+        'v3.json',
+        variant((f) => (f.version = 3)),
+        /version 3, made by a newer mobilenet-classifier; this one reads up to version 2/,
       ],
       [
         'model.json',
@@ -295,7 +296,7 @@ test.describe('export and import', () => {
         variant((f) => (f.classes[0].examples[2] = vectorBase64(nan))),
         /Example 3 of class "Rex" contains NaN or Infinity/,
       ],
-      ['huge.json', Buffer.alloc(17 * 1024 * 1024, 32), /huge\.json is 17\.0 MB; an examples file is at most 16 MB/],
+      ['huge.json', Buffer.alloc(17 * 1024 * 1024, 32), /huge\.json is 17\.0 MB; a classes file is at most 16 MB/],
     ];
     for (const [name, content, message] of cases) {
       await el.locator('input[data-import]').setInputFiles(json(name, content));
@@ -308,7 +309,7 @@ test.describe('export and import', () => {
     // The method refuses the same way, and the classes still recognise what they did.
     const refused = await el.evaluate(
       (host: MobilenetClassifier, text) =>
-        host.importExamples(text).then(
+        host.importClasses(text).then(
           () => 'accepted',
           (e: Error) => e.message,
         ),
@@ -323,14 +324,14 @@ test.describe('export and import', () => {
 });
 
 test.describe('kept in the browser', () => {
-  test('a reload keeps the classes, per examples-key, and they still recognise', async ({ customPage: page }) => {
+  test('a reload keeps the classes, per classes-key, and they still recognise', async ({ customPage: page }) => {
     const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
     await teachDogs(el);
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const [again, elsewhere] = [
       await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
-      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'garage' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'classes-key': 'garage' }),
     ];
     await expect.poll(() => panelCounts(again)).toEqual({ Rex: 3, Bella: 3, Max: 3 });
     expect(await again.evaluate((host: MobilenetClassifier) => host.customClasses)).toEqual([
@@ -338,7 +339,7 @@ test.describe('kept in the browser', () => {
       { label: 'Bella', examples: 3 },
       { label: 'Max', examples: 3 },
     ]);
-    expect(await panelCounts(elsewhere), 'another examples-key starts empty').toEqual({});
+    expect(await panelCounts(elsewhere), 'another classes-key starts empty').toEqual({});
     const tops = await classifyViews(again, DOGS.Max.file, HELD_OUT_VIEWS);
     expect(tops.map((t) => t.label)).toEqual(HELD_OUT_VIEWS.map(() => 'Max'));
   });
@@ -364,11 +365,11 @@ test.describe('kept in the browser', () => {
     expect(await panelCounts(rebuilt)).toEqual({});
     const imported = await rebuilt.evaluate(
       async (host: MobilenetClassifier, text) =>
-        host.importExamples(text).then(
+        host.importClasses(text).then(
           () => 'accepted',
           (e: Error) => e.message,
         ),
-      await el.evaluate((host: MobilenetClassifier) => host.exportExamples()),
+      await el.evaluate((host: MobilenetClassifier) => host.exportClasses()),
     );
     expect(imported).toMatch(/another model .*weights ffffffffffff…/);
     expect(await panelCounts(el)).toEqual({ Rex: 3 });
@@ -379,7 +380,7 @@ test.describe('kept in the browser', () => {
   }) => {
     const [el, other] = [
       await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
-      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'classes-key': 'b' }),
     ];
     await teach(el, 'Rex', DOGS.Rex.file, TEACH_VIEWS.slice(0, 1));
     await teach(other, 'Max', DOGS.Max.file, TEACH_VIEWS.slice(0, 1));
@@ -396,7 +397,7 @@ test.describe('kept in the browser', () => {
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     const [a, b] = [
       await mountClassifier(page, { ...ON_WASM, mode: 'custom' }),
-      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'examples-key': 'b' }),
+      await mountClassifier(page, { ...ON_WASM, mode: 'custom', 'classes-key': 'b' }),
     ];
     await expect(a.locator('.storage')).toHaveText(/0 classes, 0 examples, kept in this browser/);
     expect(await panelCounts(a)).toEqual({});
@@ -483,6 +484,42 @@ test.describe('the softmax head', () => {
     });
   });
 
+  test('an export carries the trained head and the threshold: imported elsewhere, it ranks with the head at once', async ({
+    customPage: page,
+  }) => {
+    const [el, other] = await mountClassifiers(page, [
+      { ...ON_WASM, mode: 'custom', 'classes-key': 'exporter', 'min-similarity': '0.4' },
+      { ...ON_WASM, mode: 'custom', 'classes-key': 'importer' },
+    ]);
+    await teachDogs(el);
+    expect(await teachDogs(el, MORE_VIEWS)).toEqual([5, 5, 5]);
+    await el.evaluate((host: MobilenetClassifier) => host.trainHead());
+    const text = await el.evaluate((host: MobilenetClassifier) => host.exportClasses());
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ version: 2, minSimilarity: 0.4, head: { labels: ['Rex', 'Bella', 'Max'] } });
+
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity)).toBe(0.5);
+    await other.evaluate((host: MobilenetClassifier, text) => host.importClasses(text), text);
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity), 'the threshold came along').toBe(
+      0.4,
+    );
+    await expect(other.locator('[part=teach]')).toContainText('Recognising with the trained head.');
+    expect((await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Bella',
+      method: 'head',
+    });
+
+    // A version 1 file (no head, no threshold) imports as before: k-NN, and the threshold stays.
+    const { head: _head, minSimilarity: _threshold, ...rest } = file;
+    await other.evaluate((host: MobilenetClassifier, v1) => host.importClasses(v1), { ...rest, version: 1 });
+    await expect(other.locator('[part=teach]')).not.toContainText('Recognising with the trained head.');
+    expect(await other.evaluate((host: MobilenetClassifier) => host.minSimilarity)).toBe(0.4);
+    expect((await classifyViews(other, DOGS.Bella.file, HELD_OUT_VIEWS.slice(0, 1)))[0]).toMatchObject({
+      label: 'Bella',
+      method: 'knn',
+    });
+  });
+
   test('Cancel stops training at once and keeps k-NN; an aborted signal rejects trainHead()', async ({
     customPage: page,
   }) => {
@@ -538,6 +575,6 @@ test('a class added in the panel while the model is still loading appears once i
     });
   // A method call during a load completes too.
   expect(
-    await el.evaluate((host: MobilenetClassifier) => host.exportExamples().then((t) => JSON.parse(t).classes.length)),
+    await el.evaluate((host: MobilenetClassifier) => host.exportClasses().then((t) => JSON.parse(t).classes.length)),
   ).toBe(1);
 });

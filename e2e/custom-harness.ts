@@ -100,18 +100,18 @@ export async function teach(el: Locator, label: string, file: string, specs: Vie
   );
 }
 
-/** The top custom label `classify()` gives each view of `file`, and its confidence. */
+/** The top custom label `classify()` gives each view of `file`, and its probability. */
 export async function classifyViews(
   el: Locator,
   file: string,
   specs: ViewSpec[],
-): Promise<{ label?: string; confidence?: number; method?: string }[]> {
+): Promise<{ label?: string; probability?: number; method?: string }[]> {
   return el.evaluate(
     async (host: MobilenetClassifier, { url, specs }) => {
       const tops = [];
       for (const canvas of await window.makeViews(url, specs)) {
         const top = (await host.classify(canvas)).custom?.[0];
-        tops.push({ label: top?.label, confidence: top?.confidence, method: top?.method });
+        tops.push({ label: top?.label, probability: top?.probability, method: top?.method });
       }
       return tops;
     },
@@ -139,14 +139,14 @@ export async function renderedCustomLabels(el: Locator): Promise<string[]> {
   return (await el.locator('[part=custom-results] [part=label]').allTextContents()).map((text) => text.trim());
 }
 
-/** Every `mobilenet-examples-change` detail the page heard, oldest first. */
+/** Every `mobilenet-classes-change` detail the page heard, oldest first. */
 export async function watchExampleChanges(
   page: Page,
 ): Promise<() => Promise<{ reason: string; classes: { label: string; examples: number }[]; persisted: boolean }[]>> {
   await page.evaluate(() => {
     const seen: unknown[] = [];
     (window as unknown as { exampleChanges: unknown[] }).exampleChanges = seen;
-    document.addEventListener('mobilenet-examples-change', (event) => seen.push(structuredClone(event.detail)));
+    document.addEventListener('mobilenet-classes-change', (event) => seen.push(structuredClone(event.detail)));
   });
   return () => page.evaluate(() => (window as unknown as { exampleChanges: never[] }).exampleChanges);
 }

@@ -1,4 +1,4 @@
-// Issue 12: custom classes are safe across elements and tabs with the same examples-key. Each change is
+// Issue 12: custom classes are safe across elements and tabs with the same classes-key. Each change is
 // merged per class into what is stored (IndexedDB, one record per class) and announced to the others
 // (same page directly, other tabs through a BroadcastChannel), which read the classes again. Before the
 // fix every element wrote its whole set on each change, so the last save won and examples were lost.
@@ -7,7 +7,7 @@ import type { MobilenetClassifier } from '../src/components/mobilenet-classifier
 import { openCustomPage, watchExampleChanges } from './custom-harness';
 import { expect, expectReady, mountClassifier, ON_WASM, test } from './element-harness';
 
-const CUSTOM = { ...ON_WASM, mode: 'custom', 'examples-key': 'shared' } as const;
+const CUSTOM = { ...ON_WASM, mode: 'custom', 'classes-key': 'shared' } as const;
 
 /** Adds `count` examples to `label` through addExample(), each a different drawing; resolves with the last count. */
 function addDrawings(el: Locator, label: string, count: number, seed: number): Promise<number> {
@@ -56,7 +56,7 @@ test('two elements with the same key see each other’s changes and keep every e
   await expect.poll(() => classesOf(a)).toEqual(expected);
   await expect.poll(() => classesOf(b)).toEqual(expected);
 
-  await b.evaluate((host: MobilenetClassifier) => host.renameLabel('keys', 'car keys'));
+  await b.evaluate((host: MobilenetClassifier) => host.renameClass('keys', 'car keys'));
   await expect
     .poll(() => classesOf(a))
     .toEqual([
@@ -91,7 +91,7 @@ test('two pages of one browser with the same key see each other’s changes and 
   ];
   await expect.poll(() => classesOf(a)).toEqual(expected);
   await expect.poll(() => classesOf(b)).toEqual(expected);
-  await b.evaluate((host: MobilenetClassifier) => host.removeLabel('lamp'));
+  await b.evaluate((host: MobilenetClassifier) => host.removeClass('lamp'));
   await expect.poll(() => classesOf(a)).toEqual([{ label: 'plant', examples: 12 }]);
   await one.reload();
   await one.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -104,38 +104,38 @@ function mountClassifierSync(page: Page): Locator {
   return page.locator('mobilenet-classifier').first();
 }
 
-test('an example added while examples-key changes is refused with a message, and lands in neither set', async ({
+test('an example added while classes-key changes is refused with a message, and lands in neither set', async ({
   page,
 }) => {
   await openCustomPage(page);
-  const el = await mountClassifier(page, { ...CUSTOM, 'examples-key': 'kitchen' });
+  const el = await mountClassifier(page, { ...CUSTOM, 'classes-key': 'kitchen' });
   await addDrawings(el, 'mug', 1, 9);
   const outcome = await el.evaluate(async (host: MobilenetClassifier) => {
     const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 64 });
     canvas.getContext('2d')!.fillRect(0, 0, 30, 30);
     const adding = host.addExample('mug', canvas);
-    host.setAttribute('examples-key', 'garage');
+    host.setAttribute('classes-key', 'garage');
     const message = await adding.then(
       () => 'added',
       (error: Error) => error.message,
     );
     await host.updateComplete;
     const garage = host.customClasses;
-    host.setAttribute('examples-key', 'kitchen');
+    host.setAttribute('classes-key', 'kitchen');
     await host.updateComplete;
-    await host.exportExamples();
+    await host.exportClasses();
     return { message, garage, kitchen: host.customClasses };
   });
   expect(outcome).toEqual({
     message:
-      'The example for "mug" was not added: examples-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.',
+      'The example for "mug" was not added: classes-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.',
     garage: [],
     kitchen: [{ label: 'mug', examples: 1 }],
   });
   await expect(el.getByRole('alert')).toContainText('was not added');
 });
 
-test('mobilenet-examples-change says persisted only once the write has committed', async ({ page }) => {
+test('mobilenet-classes-change says persisted only once the write has committed', async ({ page }) => {
   await openCustomPage(page);
   const el = await mountClassifier(page, CUSTOM);
   await addDrawings(el, 'cup', 1, 10);
@@ -156,7 +156,7 @@ test('mobilenet-examples-change says persisted only once the write has committed
           );
       });
     const reads: Promise<{ persisted: boolean; shown: number; stored: number }>[] = [];
-    host.addEventListener('mobilenet-examples-change', (event) => {
+    host.addEventListener('mobilenet-classes-change', (event) => {
       const { persisted, classes } = event.detail;
       const shown = classes.find((c) => c.label === 'cup')?.examples ?? 0;
       reads.push(stored().then((count) => ({ persisted, shown, stored: count })));

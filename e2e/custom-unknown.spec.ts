@@ -72,7 +72,9 @@ test('the element reports match: a pot after "animal" and "thing" were taught ma
     el.evaluate(
       async (
         host: HTMLElement & {
-          classify(s: HTMLCanvasElement): Promise<{ custom?: { label: string; match: boolean; confidence: number }[] }>;
+          classify(
+            s: HTMLCanvasElement,
+          ): Promise<{ custom?: { label: string; match: boolean; probability: number }[] }>;
         },
         url,
       ) => {
@@ -83,7 +85,7 @@ test('the element reports match: a pot after "animal" and "thing" were taught ma
     );
   const pot = await matches(testImage('n03991062_pot').file);
   expect(pot, 'the pot gets both classes listed').toHaveLength(2);
-  expect(pot[0]!.confidence, 'k-NN still gives one class most of the vote').toBeGreaterThan(0.5);
+  expect(pot[0]!.probability, 'k-NN still gives one class most of the vote').toBeGreaterThan(0.5);
   expect(
     pot.map((p) => p.match),
     'but neither matches',
@@ -92,4 +94,38 @@ test('the element reports match: a pot after "animal" and "thing" were taught ma
   expect(squirrel!.label).toBe('animal');
   const held = await matches(testImage('n02356798_fox_squirrel').file);
   expect(held[0]).toMatchObject({ label: 'animal', match: true });
+});
+
+test('the element says "Not one of your classes" with the closest class, and min-similarity moves the line', async ({
+  page,
+}) => {
+  await openCustomPage(page);
+  const el = await mountClassifier(page, { ...ON_WASM, mode: 'custom' });
+  await teach(el, 'animal', testImage('n02356798_fox_squirrel').file, TEACH_VIEWS);
+  await teach(el, 'thing', testImage('n03445777_golf_ball').file, TEACH_VIEWS);
+  const none = el.locator('[part=custom-none]');
+  const show = (file: string) =>
+    el.evaluate(async (host: HTMLElement & { classify(s: HTMLCanvasElement): Promise<unknown> }, url) => {
+      const [canvas] = await window.makeViews(url, [{ x: 0, y: 0, w: 1, h: 1 }]);
+      await host.classify(canvas!);
+    }, sharedUrl(file));
+
+  await show(testImage('n03991062_pot').file);
+  await expect(none).toHaveText(/Not one of your classes\. Closest: (animal|thing) \(similarity 0\.\d\d\)\./);
+  await expect(el.locator('[part=custom-results] [data-match=false]')).toHaveCount(2);
+  await expect(el.locator('.visually-hidden[aria-live]')).toHaveText(
+    /^Not one of your classes; closest: (animal|thing)\.$/,
+  );
+
+  await show(testImage('n02356798_fox_squirrel').file);
+  await expect(none, 'a taught view is one of the classes').toHaveCount(0);
+  await expect(el.locator('[part=custom-results] [part=label]').first()).toHaveText('animal');
+
+  // Nothing reaches 1; everything reaches -1. The predictions on screen follow at once.
+  await el.evaluate((host) => host.setAttribute('min-similarity', '1'));
+  await expect(none).toHaveText(/Closest: animal/);
+  await el.evaluate((host) => host.setAttribute('min-similarity', '-1'));
+  await show(testImage('n03991062_pot').file);
+  await expect(none).toHaveCount(0);
+  await expect(el.locator('[part=custom-results] [data-match=true]')).toHaveCount(2);
 });

@@ -1,8 +1,11 @@
 // Smoke tests of the demo page (index.html + src/demo/) with the real model, in Debian's Chromium.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './console-guard';
 import { DRAWINGS } from '../src/demo/drawings';
+import { TEST_IMAGES_DIR } from './fixtures';
 import type { MobilenetClassifier } from '../src/index';
 
 interface LoggedResult {
@@ -102,6 +105,26 @@ test('pressing a drawing classifies it and logs the result, newest first', async
   await expect(page.locator('#event-log li').first()).toContainText('traffic light');
 });
 
+test('several files uploaded to the live example become its results list, and the log shows the batch', async ({
+  page,
+}) => {
+  const live = await openDemo(page);
+  const images = ['n07745940_strawberry.jpg', 'n01820546_lorikeet.jpg'].map((file) => ({
+    name: file,
+    mimeType: 'image/jpeg',
+    buffer: readFileSync(path.join(TEST_IMAGES_DIR, file)),
+  }));
+  const notes = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
+  await live.locator('input[type=file]').setInputFiles([...images, notes]);
+  await expect(live.locator('[part=batch-row]')).toHaveCount(3, { timeout: 30_000 });
+  await expect(live.locator('[part=batch-row] [part=row-label]')).toHaveText(['strawberry', 'lorikeet']);
+  // Other examples on the page log their own events meanwhile: pick the live example's batch lines.
+  const batchLine = (type: string) =>
+    page.locator(`#event-log li[data-type=${type}]`).filter({ hasText: '#live' }).first();
+  await expect(batchLine('mobilenet-batch-done')).toContainText('2 classified, 1 failed');
+  await expect(batchLine('mobilenet-batch-progress')).toContainText('3 files to classify');
+});
+
 test('every drawing in the strip has its own class among the top 5', async ({ page }) => {
   await openDemo(page);
   const buttons = page.locator('#drawing-list button');
@@ -156,6 +179,29 @@ test('top-k from the control panel sets the number of results and the snippet', 
   ).toEqual(['cpu', true, 5, true, 'environment', false, 0.5]);
 });
 
+test('explain and region from the control panel: the heat map, the square, the snippet and the log', async ({
+  page,
+}) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByRole('checkbox', { name: /^explain/ }).check();
+  await panel.getByLabel('region', { exact: true }).selectOption('0.25 0.25 0.5');
+  await expect(page.locator('#live-snippet')).toContainText(
+    '<mobilenet-classifier features explain region="0.25 0.25 0.5">',
+  );
+  await nextLiveResult(page, () => drawingButton(page, 'orange').click());
+  await expect(live.locator('[part=explain-summary]')).toContainText('Most important for');
+  await expect(page.locator('#event-log li[data-type=mobilenet-explain]').first()).toBeVisible();
+  const square = live.getByRole('slider', { name: 'Region the model sees' });
+  await square.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#event-log li[data-type=mobilenet-region-change]').first()).toContainText('x 0.27');
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toEqual({ x: 0.27, y: 0.25, size: 0.5 });
+  await panel.getByLabel('region', { exact: true }).selectOption('');
+  await expect(square).toHaveCount(0);
+  expect(await live.evaluate((el: MobilenetClassifier) => el.region)).toBeNull();
+});
+
 test('mode from the control panel shows the teaching panel, and teaching is logged', async ({ page }) => {
   const live = await openDemo(page);
   const panel = page.getByRole('form', { name: 'Attributes of the live example' });
@@ -164,11 +210,27 @@ test('mode from the control panel shows the teaching panel, and teaching is logg
   await expect(page.locator('#live-snippet')).toContainText('<mobilenet-classifier features mode="custom">');
   await live.getByLabel('New class').fill('citrus');
   await live.getByRole('button', { name: 'Add class' }).click();
-  await expect(page.locator('#event-log li[data-type=mobilenet-examples-change]').first()).toContainText(
+  await expect(page.locator('#event-log li[data-type=mobilenet-classes-change]').first()).toContainText(
     'add: citrus (0)',
   );
   await panel.getByLabel('mode', { exact: true }).selectOption('imagenet');
   await expect(live.locator('[part=teach]')).toHaveCount(0);
+});
+
+test('a reload comes back in the mode, theme and settings it was in', async ({ page }) => {
+  const live = await openDemo(page);
+  const panel = page.getByRole('form', { name: 'Attributes of the live example' });
+  await panel.getByLabel('mode', { exact: true }).selectOption('both');
+  await panel.getByLabel('theme').selectOption('dark');
+  await panel.getByLabel('top-k').fill('3');
+  await expect(live).toHaveAttribute('top-k', '3');
+
+  const again = await openDemo(page);
+  await expect(again).toHaveAttribute('mode', 'both');
+  await expect(again).toHaveAttribute('theme', 'dark');
+  await expect(again).toHaveAttribute('top-k', '3');
+  await expect(panel.getByLabel('mode', { exact: true })).toHaveValue('both');
+  await expect(again.locator('[part=teach]')).toBeVisible();
 });
 
 test('each copy button copies its snippet', async ({ page, context }) => {

@@ -125,7 +125,10 @@ test.describe('upload', () => {
     expect(result.backend).toBe('webgl');
   });
 
-  test('classifies several files one after another, reporting progress and the one that is not an image', async ({
+  // Issue 15 changed this on purpose: several files no longer go one by one through the main view (each
+  // firing mobilenet-result, a failure mobilenet-error); they become the results list of
+  // e2e/batch-list.spec.ts, and the batch events carry them.
+  test('classifies several files into a list, in order, reporting progress and the one that is not an image', async ({
     elementPage: page,
     addClassifier,
   }) => {
@@ -134,24 +137,31 @@ test.describe('upload', () => {
     const notAnImage = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') };
     await el.locator('input[type=file]').setInputFiles([payload(strawberry), notAnImage, payload(lorikeet)]);
 
-    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be read: notes.txt.');
+    await expect(el.locator('[part=progress]')).toHaveText('Classified 2 of 3 images; 1 could not be classified.');
+    const rows = el.locator('[part=batch-row]');
+    await expect(rows.locator('[part=file-name]')).toHaveText([strawberry.file, 'notes.txt', lorikeet.file]);
+    await expect(rows.nth(0).locator('[part=row-label]')).toHaveText(strawberry.displayLabel);
+    await expect(rows.nth(1).locator('[part=row-error]')).toContainText('"notes.txt"');
+    await expect(rows.nth(2).locator('[part=row-label]')).toHaveText(lorikeet.displayLabel);
     const events = (await recordedEvents(page)).filter((e) => e.type !== 'mobilenet-ready');
-    expect(
-      events.map((e) => e.type),
-      'results and the error, in file order',
-    ).toEqual(['mobilenet-result', 'mobilenet-error', 'mobilenet-result']);
-    expect(events[0].result?.source).toEqual({ kind: 'upload', name: strawberry.file });
-    expect(events[0].result?.predictions[0].index).toBe(strawberry.index);
-    expect(events[1].error?.phase).toBe('input');
-    expect(events[1].error?.message).toContain('"notes.txt"');
-    expect(events[2].result?.source).toEqual({ kind: 'upload', name: lorikeet.file });
-    expect(events[2].result?.predictions[0].index).toBe(lorikeet.index);
-    expect((await renderedLabels(el))[0]).toBe(lorikeet.displayLabel);
+    expect(events, 'a batch fires no mobilenet-result or mobilenet-error per file').toEqual([]);
+    const results = await el.evaluate((host: MobilenetClassifier) =>
+      host.results.map((r) =>
+        r.status === 'classified'
+          ? { status: r.status, source: r.result.source, top: r.result.predictions[0].index }
+          : { status: r.status, message: r.message },
+      ),
+    );
+    expect(results).toEqual([
+      { status: 'classified', source: { kind: 'upload', name: strawberry.file }, top: strawberry.index },
+      { status: 'failed', message: expect.stringContaining('"notes.txt"') },
+      { status: 'classified', source: { kind: 'upload', name: lorikeet.file }, top: lorikeet.index },
+    ]);
+    expect(await renderedLabels(el), 'the main view waits for a row to be chosen').toEqual([]);
     expect(await progress()).toEqual([
-      `Classifying 1 of 3: ${strawberry.file}`,
-      'Classifying 2 of 3: notes.txt',
-      `Classifying 3 of 3: ${lorikeet.file}`,
-      'Classified 2 of 3 images; 1 could not be read: notes.txt.',
+      'Classifying… 0 of 3.',
+      'Classifying… 3 of 3, 1 could not be classified.',
+      'Classified 2 of 3 images; 1 could not be classified.',
     ]);
   });
 });
@@ -783,6 +793,7 @@ test.describe('keyboard only', () => {
     await waitForResults(page, 1);
     for (const name of [
       'Upload images',
+      'Upload folder',
       'Camera',
       'Download features (JSON)',
       'Download features (.bin)',
@@ -794,7 +805,7 @@ test.describe('keyboard only', () => {
     await expect(el.getByRole('list', { name: 'Predictions' })).toHaveCount(1);
     await expect(el.getByRole('img', { name: /crop the model saw/ })).toHaveCount(1);
     const buttons = el.getByRole('button');
-    expect(await buttons.count()).toBe(5);
+    expect(await buttons.count()).toBe(6);
     for (const button of await buttons.all()) await expect(button).toHaveAccessibleName(/\S/);
   });
 });

@@ -44,16 +44,16 @@ test('wrong-type arguments are refused with an input error naming what was given
       ['embed', (v) => [v]],
       ['addExample(label, ·)', (v) => ['mug', v]],
       ['addExample(·, source)', (v) => [v, new ImageData(32, 32)]],
-      ['renameLabel', (v) => [v, 'cup']],
-      ['removeLabel', (v) => [v]],
-      ['importExamples', (v) => [v]],
+      ['renameClass', (v) => [v, 'cup']],
+      ['removeClass', (v) => [v]],
+      ['importClasses', (v) => [v]],
       ['trainHead', (v) => [v]],
     ];
     const out: Refusal[] = [];
     for (const [call, args] of calls) {
       for (const [given, value] of bad) {
         // A plain object is a valid (if empty) export file; undefined options are the defaults.
-        if (call === 'importExamples' && given === '{}') continue;
+        if (call === 'importClasses' && given === '{}') continue;
         if (call === 'trainHead' && (given === 'undefined' || given === '{}')) continue;
         const method = call.replace(/\(.*$/, '');
         try {
@@ -89,7 +89,7 @@ test('wrong-type arguments are refused with an input error naming what was given
       /(give|or) (a Blob or File|its name as text|an export file|an object|an AbortSignal)/i,
     );
     expect(r.message, where).toMatch(
-      /^(classify|embed|addExample|renameLabel|removeLabel|importExamples|trainHead)\(\)/,
+      /^(classify|embed|addExample|renameClass|removeClass|importClasses|trainHead)\(\)/,
     );
   }
   const picture = (given: string) =>

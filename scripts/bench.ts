@@ -547,6 +547,16 @@ async function main(argv: string[]): Promise<number> {
       await scenario(ctx, `second-visit:${variant}`, () => twoVisits(ctx, variant, modelUrl));
     }
     await scenario(ctx, 'auto', () => withPage(ctx, {}, (page) => call(page, 'autoBackend', { modelUrl })));
+    await scenario(ctx, 'explain:wasm', () =>
+      withPage(ctx, {}, (page) =>
+        call(page, 'explainCost', {
+          modelUrl,
+          backend: 'wasm',
+          warmup: plan.fast.warmup,
+          iterations: plan.fast.iterations,
+        }),
+      ),
+    );
     await scenario(ctx, 'decode-12mp', () =>
       withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })),
     );

@@ -11,3 +11,13 @@ export { CUSTOM_MODES, type CustomMode } from './components/mobilenet-classifier
 export type * from './events';
 export * from './model';
 export * from './custom';
+export {
+  LOCALES,
+  registerStrings,
+  type ErrorCode,
+  type ErrorValues,
+  type Format,
+  type MobilenetStrings,
+  type PluralForms,
+  type StringKey,
+} from './i18n';

@@ -15,10 +15,11 @@ import { generateManifest } from '../scripts/docs/manifest';
 let manifest: Manifest;
 let readme: string;
 
+// The analyzer parses every source file: on a busy 2-core machine that took over the default 10 s.
 beforeAll(async () => {
   manifest = await generateManifest();
   readme = readFileSync(README, 'utf8');
-});
+}, 120_000);
 
 describe('custom-elements.json, generated in memory', () => {
   test('describes <mobilenet-classifier> with its attributes, events, slots, parts and CSS properties', () => {
@@ -44,14 +45,18 @@ describe('custom-elements.json, generated in memory', () => {
         'src',
         'camera',
         'mode',
-        'examples-key',
+        'classes-key',
       ]),
     );
     expect(element!.events?.map((e) => e.name)).toEqual([
       'mobilenet-ready',
       'mobilenet-result',
       'mobilenet-error',
-      'mobilenet-examples-change',
+      'mobilenet-classes-change',
+      'mobilenet-region-change',
+      'mobilenet-explain',
+      'mobilenet-batch-progress',
+      'mobilenet-batch-done',
     ]);
     expect(element!.slots?.map((s) => s.name)).toEqual(expect.arrayContaining(['header', 'empty']));
     expect(element!.cssParts?.length, 'no @csspart tags were read').toBeGreaterThan(0);

@@ -68,8 +68,8 @@ describe('attributes read like native ones', () => {
       warnings: [expect.stringContaining('one of imagenet, custom, both')],
     });
     expect(attribute(RULES.facingMode, 'back').value).toBe('user');
-    expect(attribute(RULES.examplesKey, '  ')).toMatchObject({ value: 'default', warnings: [expect.any(String)] });
-    expect(attribute(RULES.examplesKey, 'shop').value).toBe('shop');
+    expect(attribute(RULES.classesKey, '  ')).toMatchObject({ value: 'default', warnings: [expect.any(String)] });
+    expect(attribute(RULES.classesKey, 'shop').value).toBe('shop');
   });
 
   it('a property set to null or undefined is the default; an invalid one is ignored with a warning', () => {

@@ -15,13 +15,13 @@ describe('KnnIndex', () => {
     }
   });
 
-  it('gives every class a confidence, adding up to 1, best first', () => {
+  it('gives every class a probability, adding up to 1, best first', () => {
     const { classes, prototypes, random } = syntheticClasses(4, 2);
     const predictions = new KnnIndex(classes).predict(view(prototypes[2], random), 3);
     expect(predictions.map((p) => p.label).sort()).toEqual(['class-0', 'class-1', 'class-2', 'class-3']);
-    expect(predictions.reduce((sum, p) => sum + p.confidence, 0)).toBeCloseTo(1, 6);
-    expect(predictions.map((p) => p.confidence)).toEqual(
-      [...predictions.map((p) => p.confidence)].sort((a, b) => b - a),
+    expect(predictions.reduce((sum, p) => sum + p.probability, 0)).toBeCloseTo(1, 6);
+    expect(predictions.map((p) => p.probability)).toEqual(
+      [...predictions.map((p) => p.probability)].sort((a, b) => b - a),
     );
   });
 
@@ -36,8 +36,8 @@ describe('KnnIndex', () => {
     const query = Float32Array.of(0.5, Math.sqrt(3) / 2, 0);
     const byLabel = Object.fromEntries(index.predict(query, 3).map((p) => [p.label, p]));
     const total = 0.5 + 0.5 + Math.sqrt(3) / 2;
-    expect(byLabel.a.confidence).toBeCloseTo(1 / total, 6);
-    expect(byLabel.b.confidence).toBeCloseTo(Math.sqrt(3) / 2 / total, 6);
+    expect(byLabel.a.probability).toBeCloseTo(1 / total, 6);
+    expect(byLabel.b.probability).toBeCloseTo(Math.sqrt(3) / 2 / total, 6);
     expect(byLabel.a.similarity).toBeCloseTo(0.5, 6);
     expect(byLabel.b.similarity).toBeCloseTo(Math.sqrt(3) / 2, 6);
   });
@@ -47,18 +47,18 @@ describe('KnnIndex', () => {
       { label: 'x', examples: [Float32Array.of(1, 0.1)] },
       { label: 'y', examples: [Float32Array.of(0.1, 1)] },
     ]);
-    expect(index.predict(Float32Array.of(10, 1), 1)[0]).toMatchObject({ label: 'x', confidence: 1 });
-    expect(index.predict(Float32Array.of(0.01, 0.1), 1)[0]).toMatchObject({ label: 'y', confidence: 1 });
+    expect(index.predict(Float32Array.of(10, 1), 1)[0]).toMatchObject({ label: 'x', probability: 1 });
+    expect(index.predict(Float32Array.of(0.01, 0.1), 1)[0]).toMatchObject({ label: 'y', probability: 1 });
   });
 
-  it('lists a class without examples last, with confidence 0', () => {
+  it('lists a class without examples last, with probability 0', () => {
     const index = new KnnIndex([
       { label: 'empty', examples: [] },
       { label: 'full', examples: [Float32Array.of(1, 0)] },
     ]);
     expect(index.predict(Float32Array.of(1, 1))).toEqual([
-      { label: 'full', confidence: 1, similarity: expect.closeTo(Math.SQRT1_2, 6), match: true, method: 'knn' },
-      { label: 'empty', confidence: 0, similarity: 0, match: false, method: 'knn' },
+      { label: 'full', probability: 1, similarity: expect.closeTo(Math.SQRT1_2, 6), match: true, method: 'knn' },
+      { label: 'empty', probability: 0, similarity: 0, match: false, method: 'knn' },
     ]);
   });
 
@@ -68,18 +68,18 @@ describe('KnnIndex', () => {
       { label: 'b', examples: [Float32Array.of(0, 1)] },
     ]);
     const [first, second] = index.predict(Float32Array.of(1, 1), 10);
-    expect(first.confidence).toBeCloseTo(0.5, 6);
-    expect(second.confidence).toBeCloseTo(0.5, 6);
+    expect(first.probability).toBeCloseTo(0.5, 6);
+    expect(second.probability).toBeCloseTo(0.5, 6);
   });
 
-  it('matches a class only when the nearest example reaches the threshold, however high the confidence', () => {
+  it('matches a class only when the nearest example reaches the threshold, however high the probability', () => {
     const index = new KnnIndex([
       { label: 'animal', examples: [Float32Array.of(1, 0, 0)] },
       { label: 'thing', examples: [Float32Array.of(0, 1, 0)] },
     ]);
     // Mostly along a third direction that no class covers: the vote still goes all to one class.
     const [unknown] = index.predict(Float32Array.of(0.3, 0, 1));
-    expect(unknown).toMatchObject({ label: 'animal', confidence: 1, match: false });
+    expect(unknown).toMatchObject({ label: 'animal', probability: 1, match: false });
     expect(unknown!.similarity).toBeLessThan(DEFAULT_MIN_SIMILARITY);
     const [known] = index.predict(Float32Array.of(1, 0.1, 0.2));
     expect(known).toMatchObject({ label: 'animal', match: true });

@@ -2,15 +2,15 @@
 // (e2e/custom-classes.spec.ts) check the same through a real reload.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExamplesError, ExampleStore } from '../src/custom';
+import { CustomClassError, ClassStore } from '../src/custom';
 import { MODEL, syntheticClasses } from './custom-helpers';
 
-let opened: ExampleStore[] = [];
+let opened: ClassStore[] = [];
 let dbCount = 0;
 
 /** A store on a database of its own, so tests do not see each other's records. */
-function freshStore(name = `test-${++dbCount}`): ExampleStore {
-  const store = new ExampleStore(name);
+function freshStore(name = `test-${++dbCount}`): ClassStore {
+  const store = new ClassStore(name);
   opened.push(store);
   return store;
 }
@@ -20,7 +20,7 @@ afterEach(() => {
   opened = [];
 });
 
-describe('ExampleStore', () => {
+describe('ClassStore', () => {
   it('gives back what was saved, vectors bit for bit, from a new connection', async () => {
     const name = `persist-${++dbCount}`;
     const { classes } = syntheticClasses(2, 3);
@@ -74,8 +74,8 @@ describe('ExampleStore', () => {
     const error = await freshStore()
       .save('default', { id: 'x', featureSize: 1280 }, { classes: [] })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ExamplesError);
-    expect((error as ExamplesError).message).toMatch(/no content hash.*not kept between visits/);
+    expect(error).toBeInstanceOf(CustomClassError);
+    expect((error as CustomClassError).message).toMatch(/no content hash.*not kept between visits/);
   });
 
   // Issue 12: a damaged record used to fail the whole load, and the element then stopped saving.
@@ -142,7 +142,7 @@ describe('ExampleStore', () => {
   });
 });
 
-describe('ExampleStore upgrade', () => {
+describe('ClassStore upgrade', () => {
   it('reads the classes and head a layout-1 database kept (one record per set), and keeps saving', async () => {
     const name = `v1-${++dbCount}`;
     const { classes } = syntheticClasses(2, 2);

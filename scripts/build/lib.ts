@@ -31,7 +31,7 @@ const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tf
 export const BUNDLE_FILE = 'mobilenet-classifier.bundle.js';
 
 /** Imports that stay imports in the ES modules (peer tf.js and the dependencies): the host app's bundler resolves them, one copy each. */
-const EXTERNAL = /^(@tensorflow\/|lit$|lit\/|@lit\/|idb$|image-size$)/;
+const EXTERNAL = /^(@tensorflow\/|lit$|lit\/|@lit\/|@shoelace-style\/localize$|idb$|image-size$)/;
 
 /** A call the generated assets module makes; rewritten after bundling, see {@link packagedAssets}. */
 const ASSET_URL_CALL = /__MOBILENET_ASSET_URL__\((["'])([\w./-]+)\1\)/g;

@@ -7,9 +7,26 @@ export class CameraError extends Error {
   override readonly name = 'CameraError';
 }
 
+/** What the camera needs from its host. */
+export interface CameraHost {
+  /** Whether the host wants the camera on (the element's `camera` property). */
+  wanted(): boolean;
+  /** Changes that wish; the host's next update calls {@link CameraController.switchOn} or `switchOff`. */
+  setWanted(on: boolean): void;
+  facingMode(): FacingMode;
+  /** The camera runs: a camera error shown earlier can go. */
+  started(): void;
+  /** The camera could not start, or stopped on its own; `retry` turns it on again. */
+  failed(error: CameraError, retry: { label: string; run: () => void }): void;
+}
+
 /**
- * Owns the camera: one MediaStream and the muted, inline <video> that shows it.
- * Every track is stopped on {@link stop}, when the stream is replaced, and when the host leaves the page.
+ * Owns the camera: one MediaStream and the muted, inline <video> that shows it. Every track is stopped
+ * on {@link stop}, when the stream is replaced, when the tab is hidden, and when the host leaves the page.
+ *
+ * It also recovers: a hidden tab gets its camera back when shown again, a moved element when it is
+ * reconnected, and a camera lost for want of a device (unplugged, or none found) comes back on when a
+ * new one is plugged in.
  */
 export class CameraController implements ReactiveController {
   /** The preview. Rendered by the host; never mirrored here (mirroring is a CSS matter of the preview). */
@@ -20,14 +37,23 @@ export class CameraController implements ReactiveController {
   deviceId = '';
   state: 'off' | 'starting' | 'on' = 'off';
 
+  /** The latest start by {@link switchOn}, settled once the camera runs or has failed (and said why). */
+  starting: Promise<void> = Promise.resolve();
+
   private stream?: MediaStream;
   /** Bumped by every start and stop, so that a getUserMedia that resolves late is not kept. */
   private generation = 0;
+  private connectedBefore = false;
+  /** The camera failed for want of a device: it comes back on when one is plugged in. */
+  private awaitingDevice = false;
+  /** The cameras present when the camera was lost (see handleDeviceChange). */
+  private camerasWhenLost?: Promise<string[]>;
+  private readonly onVisibilityChange = () => this.handleVisibilityChange();
+  private readonly onDeviceChange = () => void this.handleDeviceChange();
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** Called when the stream ends on its own, e.g. the camera was unplugged. */
-    private readonly onEnded: () => void,
+    private readonly owner: CameraHost,
   ) {
     host.addController(this);
     this.video = document.createElement('video');
@@ -39,10 +65,58 @@ export class CameraController implements ReactiveController {
     this.video.setAttribute('aria-label', 'Camera preview');
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
+    // A camera element moved in the page was stopped on disconnect: it comes back on.
+    if (this.connectedBefore && this.owner.wanted()) void this.switchOn();
+    this.connectedBefore = true;
+  }
 
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.stop();
+  }
+
+  /**
+   * Turns the camera on for the host (facing mode from the host), and reports a failure to it, which
+   * also sets the host's wish back to off. See {@link starting}.
+   */
+  switchOn(): Promise<void> {
+    this.starting = this.start({ facingMode: this.owner.facingMode() })
+      .then(() => {
+        if (this.state === 'on') this.awaitingDevice = false;
+        this.owner.started();
+        // The camera may have been switched off while permission was pending.
+        if (!this.owner.wanted()) this.stop();
+      })
+      .catch((error: CameraError) => {
+        this.owner.setWanted(false);
+        const cause = error.cause;
+        this.awaitingDevice = cause instanceof DOMException && cause.name === 'NotFoundError';
+        if (this.awaitingDevice) this.camerasWhenLost = listCameras();
+        this.owner.failed(error, { label: 'Try again', run: () => this.owner.setWanted(true) });
+      });
+    return this.starting;
+  }
+
+  /** Turns the camera off because the user did; a camera plugged in later does not switch on by itself. */
+  switchOff(): void {
+    this.awaitingDevice = false;
+    this.stop();
+  }
+
+  /** The user moved on from a lost camera (e.g. uploaded a picture): a camera plugged in later stays off. */
+  forgetLoss(): void {
+    this.awaitingDevice = false;
+  }
+
+  /** Switches to the camera the user picked. */
+  select(deviceId: string): void {
+    void this.start({ deviceId }).catch((error: CameraError) =>
+      this.owner.failed(error, { label: 'Try again', run: () => this.select(deviceId) }),
+    );
   }
 
   /**
@@ -87,7 +161,7 @@ export class CameraController implements ReactiveController {
     track?.addEventListener('ended', () => {
       if (this.stream !== stream) return;
       this.stop();
-      this.onEnded();
+      this.handleEnded();
     });
     this.video.srcObject = stream;
     this.state = 'on';
@@ -109,11 +183,51 @@ export class CameraController implements ReactiveController {
     }
   }
 
+  /** The stream ended on its own: the camera was unplugged or taken by another app. */
+  private handleEnded(): void {
+    this.owner.setWanted(false);
+    this.awaitingDevice = true;
+    this.camerasWhenLost = listCameras();
+    this.owner.failed(
+      new CameraError(
+        'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.',
+      ),
+      { label: 'Turn camera on', run: () => this.owner.setWanted(true) },
+    );
+  }
+
+  /** A hidden tab holds no camera: its light goes off and other apps can use it. The wish stays, so it comes back with the tab. */
+  private handleVisibilityChange(): void {
+    if (!this.owner.wanted()) return;
+    if (document.visibilityState === 'hidden') this.stop();
+    else if (this.state === 'off') void this.switchOn();
+  }
+
+  /**
+   * A media device changed: turn the camera back on if it was lost for want of one and a camera that
+   * was not there when it was lost has appeared, in a visible tab. A camera that stayed (a laptop's own,
+   * after its USB camera was pulled out) does not switch on by itself.
+   */
+  private async handleDeviceChange(): Promise<void> {
+    if (!this.awaitingDevice || this.owner.wanted() || document.visibilityState !== 'visible') return;
+    const [before, now] = await Promise.all([this.camerasWhenLost ?? Promise.resolve([]), listCameras()]);
+    if (!this.awaitingDevice || this.owner.wanted()) return;
+    if (now.some((camera) => !before.includes(camera))) this.owner.setWanted(true);
+    // The unplug's own devicechange may come after the track ended: what is left is the new baseline.
+    else this.camerasWhenLost = Promise.resolve(now);
+  }
+
   private releaseStream(): void {
     this.stream?.getTracks().forEach((track) => track.stop());
     this.stream = undefined;
     this.video.srcObject = null;
   }
+}
+
+/** The ids of the cameras present now; without camera permission ids are empty, so their positions stand in. */
+async function listCameras(): Promise<string[]> {
+  const devices = (await navigator.mediaDevices?.enumerateDevices?.().catch(() => [])) ?? [];
+  return devices.filter((device) => device.kind === 'videoinput').map((device, i) => device.deviceId || `#${i}`);
 }
 
 function cameraMessage(error: unknown): string {

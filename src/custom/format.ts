@@ -1,50 +1,81 @@
 // The export file of the user's classes: a JSON document that another browser (or this one, later)
 // can import. Vectors are kept as the bytes of little-endian float32, in base64, so that an export
 // imports back bit for bit and takes a third of the space decimal text would.
-import { ExamplesError } from './errors';
+import { customClassError } from './messages';
 import { checkLimits, MAX_CLASSES, MAX_EXAMPLES, normaliseLabel } from './limits';
-import type { CustomClass, ModelIdentity } from './types';
+import type { CustomClass, ModelIdentity, SoftmaxHead } from './types';
 import { allFinite } from './vectors';
 
+/** An example of an export file, as messages name it: its 1-based position in its class. */
+interface ExampleOf {
+  position: number;
+  label: string;
+}
+
 /** The `format` field of an export file. */
-export const EXAMPLES_FORMAT = 'mobilenet-classifier/examples';
+export const CLASSES_FORMAT = 'mobilenet-classifier/classes';
+/** The `format` of files written before the 0.1 renames; read as the same format. */
+const LEGACY_FORMAT = 'mobilenet-classifier/examples';
 /** The version this code writes. It reads every version up to this one. */
-export const EXAMPLES_VERSION = 1;
+export const CLASSES_VERSION = 2;
 /** The `encoding` of each vector: base64 of its float32 values, little-endian. */
 export const VECTOR_ENCODING = 'float32-le-base64';
 /** A longer file than this is refused before parsing: 2000 base64 vectors of 1280 values are ~14 MB. */
 export const MAX_FILE_CHARS = 16 * 1024 * 1024;
 
 /**
- * An export file, version 1.
+ * An export file, version 2. Version 1 files are the same without `minSimilarity` and `head`.
  *
  * @example
  * {
- *   "format": "mobilenet-classifier/examples",
- *   "version": 1,
+ *   "format": "mobilenet-classifier/classes",
+ *   "version": 2,
  *   "model": { "id": "mobilenet_v2_050_96-fv3+qat-head", "contentHash": "ce55…", "featureSize": 1280 },
  *   "encoding": "float32-le-base64",
  *   "exportedAt": "2025-01-31T12:00:00.000Z",
- *   "classes": [{ "label": "my mug", "examples": ["AAB…", "…"] }]
+ *   "minSimilarity": 0.5,
+ *   "classes": [{ "label": "my mug", "examples": ["AAB…", "…"] }],
+ *   "head": { "labels": ["my mug", "my keys"], "weights": "…", "bias": "…" }
  * }
  */
-export interface ExamplesFile {
-  format: typeof EXAMPLES_FORMAT;
-  version: typeof EXAMPLES_VERSION;
+export interface ClassesFile {
+  format: typeof CLASSES_FORMAT;
+  version: typeof CLASSES_VERSION;
   /** The model whose feature vectors these are. */
   model: ModelIdentity;
   encoding: typeof VECTOR_ENCODING;
   /** When the file was written (ISO 8601). Informative only. */
   exportedAt: string;
+  /** The similarity from which a picture matches a class (see `CustomPrediction.match`), in [-1, 1]. */
+  minSimilarity?: number;
   /** In the order they were added; each example is one base64 vector of `model.featureSize` values. */
   classes: { label: string; examples: string[] }[];
+  /**
+   * The trained softmax head, when there is one: its labels in output order (the file's classes), and
+   * its weights (`featureSize × labels.length`, row-major) and bias, encoded as the examples are.
+   */
+  head?: { labels: string[]; weights: string; bias: string };
 }
 
-/** The export file of `classes`, taught on `model`. */
-export function toExamplesFile(classes: readonly CustomClass[], model: ModelIdentity, now = new Date()): ExamplesFile {
+/** What an export file holds, read and checked. */
+export interface ParsedClassesFile {
+  classes: CustomClass[];
+  /** Present in version 2 files. */
+  minSimilarity?: number;
+  /** Present when the file was exported with a trained head. */
+  head?: SoftmaxHead;
+}
+
+/** The export file of `classes`, taught on `model`, with the head trained on them and the threshold in use. */
+export function toClassesFile(
+  classes: readonly CustomClass[],
+  model: ModelIdentity,
+  options: { head?: SoftmaxHead; minSimilarity?: number; now?: Date } = {},
+): ClassesFile {
+  const { head, minSimilarity, now = new Date() } = options;
   return {
-    format: EXAMPLES_FORMAT,
-    version: EXAMPLES_VERSION,
+    format: CLASSES_FORMAT,
+    version: CLASSES_VERSION,
     model: {
       id: model.id,
       ...(model.contentHash ? { contentHash: model.contentHash } : {}),
@@ -52,7 +83,11 @@ export function toExamplesFile(classes: readonly CustomClass[], model: ModelIden
     },
     encoding: VECTOR_ENCODING,
     exportedAt: now.toISOString(),
+    ...(minSimilarity === undefined ? {} : { minSimilarity }),
     classes: classes.map((c) => ({ label: c.label, examples: c.examples.map(encodeVector) })),
+    ...(head
+      ? { head: { labels: [...head.labels], weights: encodeVector(head.weights), bias: encodeVector(head.bias) } }
+      : {}),
   };
 }
 
@@ -61,99 +96,107 @@ export function toExamplesFile(classes: readonly CustomClass[], model: ModelIden
  * merges the classes once this returns.
  *
  * @param input the file's text, or its parsed JSON.
- * @throws ExamplesError saying what is wrong (not JSON, another format or version, another model,
+ * @throws CustomClassError saying what is wrong (not JSON, another format or version, another model,
  *   a vector of the wrong length or with NaN/Infinity, a bad class name, too large).
  */
-export function parseExamplesFile(input: unknown, model: ModelIdentity): CustomClass[] {
+export function parseClassesFile(input: unknown, model: ModelIdentity): ParsedClassesFile {
   let data = input;
   if (typeof input === 'string') {
     if (input.length > MAX_FILE_CHARS) {
-      throw new ExamplesError(
-        'too-large',
-        `This file is ${megabytes(input.length)} MB; an examples file is at most ${megabytes(MAX_FILE_CHARS)} MB ` +
-          `(${MAX_EXAMPLES} examples). Is it the right file?`,
-      );
+      throw customClassError('too-large', 'file-too-large', {
+        megabytes: mebibytes(input.length),
+        maxMegabytes: mebibytes(MAX_FILE_CHARS),
+        maxExamples: MAX_EXAMPLES,
+      });
     }
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new ExamplesError(
-        'not-json',
-        'This file is not JSON, so it is not an examples file. Choose a file made with Export.',
-        { cause: error },
-      );
+      throw customClassError('not-json', 'file-not-json', {}, error);
     }
   }
-  if (!isRecord(data) || data.format !== EXAMPLES_FORMAT) {
-    throw new ExamplesError(
-      'not-examples',
-      `This is not an examples file (its "format" is not "${EXAMPLES_FORMAT}"). Choose a file made with Export.`,
-    );
+  if (!isRecord(data) || (data.format !== CLASSES_FORMAT && data.format !== LEGACY_FORMAT)) {
+    throw customClassError('not-a-classes-file', 'not-a-classes-file', { format: CLASSES_FORMAT });
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ExamplesError('version', `This examples file has no valid "version" (got ${JSON.stringify(version)}).`);
+    throw customClassError('version', 'file-version-invalid', { found: String(JSON.stringify(version)) });
   }
-  if (version > EXAMPLES_VERSION) {
-    throw new ExamplesError(
-      'version',
-      `This examples file is version ${version}, made by a newer mobilenet-classifier; this one reads up to version ${EXAMPLES_VERSION}. Update the element.`,
-    );
+  if (version > CLASSES_VERSION) {
+    throw customClassError('version', 'file-version-newer', { version, supported: CLASSES_VERSION });
   }
   checkModel(data.model, model);
   if (data.encoding !== VECTOR_ENCODING) {
-    throw new ExamplesError(
-      'vector',
-      `This examples file stores its vectors as ${JSON.stringify(data.encoding)}; version 1 files use "${VECTOR_ENCODING}".`,
-    );
+    throw customClassError('vector', 'file-encoding', {
+      found: String(JSON.stringify(data.encoding)),
+      expected: VECTOR_ENCODING,
+    });
   }
-  if (!Array.isArray(data.classes))
-    throw new ExamplesError('not-examples', 'This examples file has no "classes" list.');
+  if (!Array.isArray(data.classes)) throw customClassError('not-a-classes-file', 'file-no-classes', {});
   if (data.classes.length > MAX_CLASSES) {
-    throw new ExamplesError(
-      'too-large',
-      `This file has ${data.classes.length} classes; one element keeps at most ${MAX_CLASSES}.`,
-    );
+    throw customClassError('too-large', 'file-too-many-classes', { count: data.classes.length, max: MAX_CLASSES });
   }
   const seen = new Set<string>();
   const classes = data.classes.map((entry: unknown, i: number): CustomClass => {
-    if (!isRecord(entry))
-      throw new ExamplesError(
-        'not-examples',
-        `Class ${i + 1} of this file is not an object with a label and examples.`,
-      );
-    let label: string;
-    try {
-      label = normaliseLabel(entry.label);
-    } catch (error) {
-      throw new ExamplesError('label', `Class ${i + 1} of this file: ${(error as Error).message}`, { cause: error });
-    }
-    if (seen.has(label))
-      throw new ExamplesError('label', `This file has two classes called "${label}"; class names must differ.`);
+    if (!isRecord(entry)) throw customClassError('not-a-classes-file', 'file-class-not-object', { position: i + 1 });
+    const label = normaliseLabel(entry.label, i + 1);
+    if (seen.has(label)) throw customClassError('label', 'file-duplicate-class', { label });
     seen.add(label);
-    if (!Array.isArray(entry.examples))
-      throw new ExamplesError('not-examples', `Class "${label}" of this file has no "examples" list.`);
+    if (!Array.isArray(entry.examples)) throw customClassError('not-a-classes-file', 'file-no-examples', { label });
     return {
       label,
       examples: entry.examples.map((text: unknown, j: number) =>
-        decodeChecked(text, model.featureSize, `Example ${j + 1} of class "${label}"`),
+        decodeChecked(text, model.featureSize, { position: j + 1, label }),
       ),
     };
   });
-  try {
-    checkLimits(classes);
-  } catch (error) {
-    throw new ExamplesError('too-large', `This file is too large: ${(error as Error).message}`, { cause: error });
+  checkLimits(classes, /* inFile= */ true);
+  // Version 1 files have neither; in a version 2 file each is optional.
+  const minSimilarity = data.minSimilarity === undefined ? undefined : checkThreshold(data.minSimilarity);
+  const head = data.head === undefined ? undefined : readHead(data.head, classes, model.featureSize);
+  return { classes, ...(minSimilarity === undefined ? {} : { minSimilarity }), ...(head ? { head } : {}) };
+}
+
+function checkThreshold(value: unknown): number {
+  if (typeof value !== 'number' || !(value >= -1 && value <= 1))
+    throw customClassError('setting', 'file-threshold', { found: String(JSON.stringify(value)) });
+  return value;
+}
+
+/** The head of a file, checked against its classes: one output per class, weights and bias of the right sizes. */
+function readHead(value: unknown, classes: readonly CustomClass[], featureSize: number): SoftmaxHead {
+  if (!isRecord(value) || !Array.isArray(value.labels))
+    throw customClassError('not-a-classes-file', 'head-no-labels', {});
+  const labels = value.labels;
+  const names = new Set(classes.map((c) => c.label));
+  if (
+    labels.length !== classes.length ||
+    new Set(labels).size !== labels.length ||
+    !labels.every((l) => typeof l === 'string' && names.has(l))
+  ) {
+    throw customClassError('label', 'head-mismatch', {});
   }
-  return classes;
+  const weights = headPart(value.weights, featureSize * labels.length, 'weights');
+  const bias = headPart(value.bias, labels.length, 'bias');
+  return { labels: labels as string[], featureSize, weights, bias };
+}
+
+/** The head's weights or bias: base64 of exactly `expected` finite float32 values. */
+function headPart(text: unknown, expected: number, part: 'weights' | 'bias'): Float32Array {
+  let vector: Float32Array | undefined;
+  try {
+    vector = typeof text === 'string' ? decodeVector(text, { position: 1, label: part }) : undefined;
+  } catch {
+    vector = undefined;
+  }
+  if (!vector || vector.length !== expected || !allFinite(vector))
+    throw customClassError('vector', 'head-damaged', { weights: part === 'weights', expected });
+  return vector;
 }
 
 function checkModel(value: unknown, model: ModelIdentity): void {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.featureSize !== 'number') {
-    throw new ExamplesError(
-      'model',
-      'This examples file does not say which model made it ("model" with "id" and "featureSize").',
-    );
+    throw customClassError('model', 'file-no-model', {});
   }
   const sameHash =
     model.contentHash && typeof value.contentHash === 'string'
@@ -163,11 +206,7 @@ function checkModel(value: unknown, model: ModelIdentity): void {
     const theirs =
       typeof value.contentHash === 'string' ? `${value.id}, weights ${value.contentHash.slice(0, 12)}…` : value.id;
     const ours = model.contentHash ? `${model.id}, weights ${model.contentHash.slice(0, 12)}…` : model.id;
-    throw new ExamplesError(
-      'model',
-      `These examples were taught to another model (${theirs}); this element runs ${ours}. ` +
-        'Feature vectors of one model mean nothing to another: teach the classes again here.',
-    );
+    throw customClassError('model', 'file-other-model', { theirs, ours });
   }
 }
 
@@ -182,16 +221,18 @@ export function encodeVector(vector: Float32Array): string {
   return btoa(binary);
 }
 
-/** @throws ExamplesError when `text` is not base64 of whole float32 values. */
-export function decodeVector(text: string): Float32Array {
+/**
+ * @param example which example of the file this is, for the message.
+ * @throws CustomClassError when `text` is not base64 of whole float32 values.
+ */
+export function decodeVector(text: string, example: ExampleOf): Float32Array {
   let binary: string;
   try {
     binary = atob(text);
   } catch (error) {
-    throw new ExamplesError('vector', 'is not valid base64', { cause: error });
+    throw customClassError('vector', 'example-not-base64', example, error);
   }
-  if (binary.length % 4 !== 0)
-    throw new ExamplesError('vector', `has ${binary.length} bytes, not a whole number of float32 values`);
+  if (binary.length % 4 !== 0) throw customClassError('vector', 'example-bytes', { ...example, bytes: binary.length });
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const out = new Float32Array(binary.length / 4);
@@ -199,21 +240,13 @@ export function decodeVector(text: string): Float32Array {
   return out;
 }
 
-function decodeChecked(text: unknown, featureSize: number, what: string): Float32Array {
-  if (typeof text !== 'string') throw new ExamplesError('vector', `${what} is not a base64 string.`);
-  let vector: Float32Array;
-  try {
-    vector = decodeVector(text);
-  } catch (error) {
-    throw new ExamplesError('vector', `${what} ${(error as Error).message}.`, { cause: error });
-  }
+function decodeChecked(text: unknown, featureSize: number, example: ExampleOf): Float32Array {
+  if (typeof text !== 'string') throw customClassError('vector', 'example-not-text', example);
+  const vector = decodeVector(text, example);
   if (vector.length !== featureSize) {
-    throw new ExamplesError(
-      'vector',
-      `${what} has ${vector.length} values; this model's feature vectors have ${featureSize}.`,
-    );
+    throw customClassError('vector', 'example-length', { ...example, length: vector.length, expected: featureSize });
   }
-  if (!allFinite(vector)) throw new ExamplesError('vector', `${what} contains NaN or Infinity: the file is damaged.`);
+  if (!allFinite(vector)) throw customClassError('vector', 'example-not-finite', example);
   return vector;
 }
 
@@ -221,6 +254,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function megabytes(chars: number): string {
-  return (chars / (1024 * 1024)).toFixed(1);
+function mebibytes(chars: number): number {
+  return chars / (1024 * 1024);
 }

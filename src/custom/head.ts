@@ -2,7 +2,8 @@
 // (1280 × classes weights), so a step takes a few milliseconds; the trainer hands the event loop back
 // after every step, so that the page keeps drawing, and stops at once when its AbortSignal fires.
 import * as tf from '@tensorflow/tfjs-core';
-import { ExamplesError } from './errors';
+import type { CustomClassError } from './errors';
+import { customClassError } from './messages';
 import type { CustomClass, SoftmaxHead } from './types';
 import { seededRandom } from '../util/seeded-random';
 import { l2Normalise } from './vectors';
@@ -38,11 +39,19 @@ export interface TrainOptions {
  * @returns undefined when they do, else what is missing, in words fit to show.
  */
 export function headNotReadyReason(classes: readonly CustomClass[]): string | undefined {
+  return headNotReady(classes)?.message;
+}
+
+/**
+ * Why a head cannot be trained on `classes` yet, as the error training would throw (its `code` and
+ * `values` let the UI say it in the page's language), or undefined when it can.
+ */
+export function headNotReady(classes: readonly CustomClass[]): CustomClassError | undefined {
   const taught = classes.filter((c) => c.examples.length > 0);
-  if (taught.length < 2) return 'Training needs at least two classes with examples.';
-  const short = taught.filter((c) => c.examples.length < HEAD_MIN_EXAMPLES).map((c) => `"${c.label}"`);
+  if (taught.length < 2) return customClassError('training', 'head-needs-two-classes', {});
+  const short = taught.filter((c) => c.examples.length < HEAD_MIN_EXAMPLES).map((c) => c.label);
   if (short.length)
-    return `Training needs ${HEAD_MIN_EXAMPLES} examples in every class; add more to ${short.join(', ')}.`;
+    return customClassError('training', 'head-needs-examples', { min: HEAD_MIN_EXAMPLES, labels: short });
   return undefined;
 }
 
@@ -65,7 +74,7 @@ function registerGradients(): Promise<unknown> {
  * Trains softmax regression on the L2-normalised examples, on the active tf.js backend. Weights start
  * at zero and batches are shuffled with a fixed seed, so the same examples give the same head.
  *
- * @throws ExamplesError (reason `training`) when the classes are not enough for a head; the signal's
+ * @throws CustomClassError (reason `training`) when the classes are not enough for a head; the signal's
  *   reason when aborted.
  * @example
  * const controller = new AbortController();
@@ -76,8 +85,8 @@ export async function trainSoftmaxHead(
   options: TrainOptions = {},
 ): Promise<SoftmaxHead> {
   const { epochs = 60, batchSize = 32, learningRate = 0.01, weightDecay = 1e-3, signal, onProgress } = options;
-  const notReady = headNotReadyReason(classes);
-  if (notReady) throw new ExamplesError('training', notReady);
+  const notReady = headNotReady(classes);
+  if (notReady) throw notReady;
   signal?.throwIfAborted();
   await registerGradients();
   signal?.throwIfAborted();

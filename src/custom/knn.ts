@@ -22,7 +22,7 @@ export const DEFAULT_MIN_SIMILARITY = 0.5;
  *
  * @example
  * const index = new KnnIndex(classes);
- * const [best] = index.predict(vector); // { label: 'my mug', confidence: 1, similarity: 0.91, match: true, method: 'knn' }
+ * const [best] = index.predict(vector); // { label: 'my mug', probability: 1, similarity: 0.91, match: true, method: 'knn' }
  */
 export class KnnIndex {
   private readonly labels: string[];
@@ -43,13 +43,13 @@ export class KnnIndex {
   /**
    * Every class of the index (those without examples included), most likely first.
    *
-   * A class's confidence is the sum of the similarities of its examples among the k nearest, over the
+   * A class's probability is the sum of the similarities of its examples among the k nearest, over the
    * sum for all k: three equally near neighbours split 2:1 give 0.67:0.33, a nearer one counts for more.
    * MobileNet's feature vector is an average of ReLU6 outputs, so its values are ≥ 0 and cosine
    * similarities between them are too; a negative one (another model) is counted as 0.
    *
-   * The confidences always share the vote among the taught classes, so a picture of something else
-   * still gets one class at a high confidence: `match` says whether the picture is near enough to a
+   * The probabilities always share the vote among the taught classes, so a picture of something else
+   * still gets one class at a high probability: `match` says whether the picture is near enough to a
    * class's examples to be it (similarity ≥ `minSimilarity`).
    *
    * @param vector a feature vector of the same model, normalised or not.
@@ -85,11 +85,20 @@ export class KnnIndex {
     return this.labels
       .map((label, i) => ({
         label,
-        confidence: total ? votes[i] / total : 0,
+        probability: total ? votes[i] / total : 0,
         similarity: Number.isFinite(nearest[i]) ? nearest[i] : 0,
         match: Number.isFinite(nearest[i]) && nearest[i] >= minSimilarity,
         method: 'knn' as const,
       }))
-      .sort((a, b) => b.confidence - a.confidence || b.similarity - a.similarity);
+      .sort((a, b) => b.probability - a.probability || b.similarity - a.similarity);
   }
+}
+
+/**
+ * When no prediction matches (the picture is none of the user's classes), the class nearest to it;
+ * undefined when one matches or there are none.
+ */
+export function closestUnmatched(predictions: readonly CustomPrediction[]): CustomPrediction | undefined {
+  if (!predictions.length || predictions.some((p) => p.match)) return undefined;
+  return predictions.reduce((best, p) => (p.similarity > best.similarity ? p : best));
 }

@@ -1,4 +1,4 @@
-import { ExamplesError } from './errors';
+import { customClassError } from './messages';
 import type { CustomClass } from './types';
 
 /** Classes one element keeps. */
@@ -14,34 +14,37 @@ export const MAX_LABEL_LENGTH = 100;
 /**
  * A class name as it will be kept: trimmed, with runs of white space made one space.
  *
- * @throws ExamplesError when it is empty or too long.
+ * @param position the class's 1-based position in an export file, when it is read from one (named in the message).
+ * @throws CustomClassError when it is empty or too long.
  */
-export function normaliseLabel(label: unknown): string {
-  if (typeof label !== 'string') throw new ExamplesError('label', `A class name must be text, got ${typeof label}.`);
+export function normaliseLabel(label: unknown, position?: number): string {
+  const where = position === undefined ? {} : { position };
+  if (typeof label !== 'string') throw customClassError('label', 'label-not-text', { ...where, type: typeof label });
   const clean = label.trim().replace(/\s+/g, ' ');
-  if (!clean) throw new ExamplesError('label', 'A class needs a name: type one, e.g. "my mug".');
+  if (!clean) throw customClassError('label', 'label-empty', where);
   if (clean.length > MAX_LABEL_LENGTH) {
-    throw new ExamplesError(
-      'label',
-      `The class name "${clean.slice(0, 20)}…" is ${clean.length} characters long; use at most ${MAX_LABEL_LENGTH}.`,
-    );
+    throw customClassError('label', 'label-too-long', {
+      ...where,
+      start: clean.slice(0, 20),
+      length: clean.length,
+      max: MAX_LABEL_LENGTH,
+    });
   }
   return clean;
 }
 
-/** @throws ExamplesError when the classes hold more than the limits allow. */
-export function checkLimits(classes: readonly CustomClass[]): void {
+/**
+ * @param inFile the classes are an export file's: the error's reason is then `too-large`, not `limit`.
+ * @throws CustomClassError when the classes hold more than the limits allow.
+ */
+export function checkLimits(classes: readonly CustomClass[], inFile = false): void {
+  const reason = inFile ? 'too-large' : 'limit';
+  const where = inFile ? { inFile } : {};
   if (classes.length > MAX_CLASSES) {
-    throw new ExamplesError(
-      'limit',
-      `${classes.length} classes is more than the ${MAX_CLASSES} one element keeps: delete some first.`,
-    );
+    throw customClassError(reason, 'too-many-classes', { ...where, count: classes.length, max: MAX_CLASSES });
   }
   const total = classes.reduce((sum, c) => sum + c.examples.length, 0);
   if (total > MAX_EXAMPLES) {
-    throw new ExamplesError(
-      'limit',
-      `${total} examples is more than the ${MAX_EXAMPLES} one element keeps: delete some first.`,
-    );
+    throw customClassError(reason, 'too-many-examples', { ...where, count: total, max: MAX_EXAMPLES });
   }
 }

@@ -8,7 +8,8 @@
 // on one store one after another, across tabs, so no saved example is lost. A damaged record is skipped
 // and named; the others load and save as usual.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { ExamplesError } from './errors';
+import { CustomClassError } from './errors';
+import { customClassError } from './messages';
 import type { CustomClass, ModelIdentity, SoftmaxHead } from './types';
 
 export const DB_NAME = 'mobilenet-classifier';
@@ -76,10 +77,10 @@ type Tx = IDBPTransaction<Schema, (typeof CLASSES | typeof HEADS)[], 'readwrite'
 /**
  * Where the classes live between visits.
  *
- * Every failure (no IndexedDB in this context, storage full or refused) is an {@link ExamplesError}
+ * Every failure (no IndexedDB in this context, storage full or refused) is an {@link CustomClassError}
  * with reason `storage`, so that the caller can keep working in memory and say so.
  */
-export class ExampleStore {
+export class ClassStore {
   private db?: Promise<IDBPDatabase<Schema>>;
 
   constructor(private readonly name = DB_NAME) {}
@@ -87,7 +88,7 @@ export class ExampleStore {
   /** The classes kept under `key` for `model` (undefined when there are none), skipping damaged records. */
   async load(key: string, model: ModelIdentity): Promise<LoadedSet | undefined> {
     const hash = requireHash(model);
-    return this.run('read the classes kept in this browser', async (db) => {
+    return this.run('read', async (db) => {
       const tx = db.transaction([CLASSES, HEADS], 'readonly');
       const [records, head] = await Promise.all([
         tx.objectStore(CLASSES).getAll(setRange(key, hash)),
@@ -102,7 +103,7 @@ export class ExampleStore {
   /** Applies one change to what is kept under `key` for `model`, in one transaction; resolves once it is committed. */
   async apply(key: string, model: ModelIdentity, change: SetChange): Promise<void> {
     const hash = requireHash(model);
-    await this.run('keep the classes in this browser', async (db) => {
+    await this.run('keep', async (db) => {
       const tx = db.transaction([CLASSES, HEADS], 'readwrite');
       await applyChange(tx, key, hash, model, change);
       await tx.done;
@@ -120,7 +121,7 @@ export class ExampleStore {
 
   /** Deletes every class of every key and model that this site kept. */
   async forgetAll(): Promise<void> {
-    await this.run('forget the classes kept in this browser', async (db) => {
+    await this.run('forget', async (db) => {
       const tx = db.transaction([CLASSES, HEADS], 'readwrite');
       await Promise.all([tx.objectStore(CLASSES).clear(), tx.objectStore(HEADS).clear(), tx.done]);
     });
@@ -136,33 +137,20 @@ export class ExampleStore {
     );
   }
 
-  private async run<T>(what: string, work: (db: IDBPDatabase<Schema>) => Promise<T>): Promise<T> {
+  private async run<T>(action: 'read' | 'keep' | 'forget', work: (db: IDBPDatabase<Schema>) => Promise<T>): Promise<T> {
     try {
       return await work(await this.open());
     } catch (error) {
-      if (error instanceof ExamplesError) throw error;
-      const detail =
-        (error as Error)?.name === 'QuotaExceededError'
-          ? 'the browser storage for this site is full'
-          : ((error as Error)?.message ?? String(error));
-      throw new ExamplesError(
-        'storage',
-        `Could not ${what} (${detail}). The classes still work until the page is closed; use Export to keep a copy.`,
-        {
-          cause: error,
-        },
-      );
+      if (error instanceof CustomClassError) throw error;
+      const full = (error as Error)?.name === 'QuotaExceededError';
+      const detail = (error as Error)?.message ?? String(error);
+      throw customClassError('storage', 'storage-failed', { action, full, detail }, error);
     }
   }
 
   private open(): Promise<IDBPDatabase<Schema>> {
     if (typeof indexedDB === 'undefined') {
-      return Promise.reject(
-        new ExamplesError(
-          'storage',
-          'This browser context has no IndexedDB, so the classes are not kept between visits. Use Export to keep a copy.',
-        ),
-      );
+      return Promise.reject(customClassError('storage', 'no-indexeddb', {}));
     }
     this.db ??= openDB<Schema>(this.name, DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, transaction) {
@@ -301,10 +289,7 @@ async function upgradeFromV1(db: IDBPDatabase, tx: Tx): Promise<void> {
 
 function requireHash(model: ModelIdentity): string {
   if (!model.contentHash) {
-    throw new ExamplesError(
-      'storage',
-      'This model has no content hash in its metadata, so its classes are not kept between visits. Build it with `npm run model`.',
-    );
+    throw customClassError('storage', 'no-content-hash', {});
   }
   return model.contentHash;
 }

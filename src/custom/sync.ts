@@ -13,7 +13,7 @@ export type SetChangedListener = (change: SetChanged) => void;
 
 export const SYNC_CHANNEL = 'mobilenet-classifier-examples';
 
-export class ExamplesSync {
+export class ClassesSync {
   private readonly listeners = new Set<SetChangedListener>();
   private channel?: BroadcastChannel;
 

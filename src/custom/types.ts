@@ -25,16 +25,16 @@ export interface CustomPrediction {
   /** The class name the user gave. */
   label: string;
   /**
-   * In [0, 1]; the confidences of all classes add up to 1. With `knn`: the similarity-weighted share of
+   * In [0, 1]; the probabilities of all classes add up to 1. With `knn`: the similarity-weighted share of
    * the k nearest examples that belong to this class. With `head`: the softmax probability.
    */
-  confidence: number;
+  probability: number;
   /** Cosine similarity to the nearest example of this class, in [-1, 1]: low for every class means "none of them". */
   similarity: number;
   /**
    * Whether the picture is near enough to this class's examples to be it: `similarity` reaches the
    * threshold (0.5 by default, see `DEFAULT_MIN_SIMILARITY`). When no class matches, the picture is
-   * none of the user's classes, however high a confidence says otherwise. A trained head is held to
+   * none of the user's classes, however high a probability says otherwise. A trained head is held to
    * the same test.
    */
   match: boolean;

@@ -2,12 +2,24 @@ export type { MobilenetReadyDetail, MobilenetReadyEvent } from './mobilenet-read
 export type { MobilenetResult, MobilenetResultDetail, MobilenetResultEvent, SourceKind } from './mobilenet-result';
 export type { MobilenetErrorDetail, MobilenetErrorEvent, MobilenetErrorPhase } from './mobilenet-error';
 export type {
-  ExamplesChangeReason,
-  MobilenetExamplesChangeDetail,
-  MobilenetExamplesChangeEvent,
-} from './mobilenet-examples-change';
+  ClassesChangeReason,
+  MobilenetClassesChangeDetail,
+  MobilenetClassesChangeEvent,
+} from './mobilenet-classes-change';
+export type { MobilenetRegionChangeDetail, MobilenetRegionChangeEvent } from './mobilenet-region-change';
+export type { MobilenetExplainDetail, MobilenetExplainEvent, MobilenetExplanation } from './mobilenet-explain';
+export type { MobilenetBatchProgressDetail, MobilenetBatchProgressEvent } from './mobilenet-batch-progress';
+export type { MobilenetBatchDoneDetail, MobilenetBatchDoneEvent, MobilenetBatchEntry } from './mobilenet-batch-done';
 
-type MobilenetEventName = 'mobilenet-ready' | 'mobilenet-result' | 'mobilenet-error' | 'mobilenet-examples-change';
+type MobilenetEventName =
+  | 'mobilenet-ready'
+  | 'mobilenet-result'
+  | 'mobilenet-error'
+  | 'mobilenet-classes-change'
+  | 'mobilenet-region-change'
+  | 'mobilenet-explain'
+  | 'mobilenet-batch-progress'
+  | 'mobilenet-batch-done';
 
 /**
  * Creates one of the element's events: bubbling and composed, so that it crosses shadow roots and

@@ -9,6 +9,7 @@ import { ClassifierError } from './errors';
 import { checkGrid, DEFAULT_GRID, writeOccluded } from './explain';
 import { resolveFilters, type ResolvedFilters } from './filters';
 import { fetchJson, fetchModel } from './loader';
+import { classifierError } from './messages';
 import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from './predictions';
 import { toModelInput, toModelPixels } from './preprocess';
 import type {
@@ -437,7 +438,7 @@ export class Classifier {
 
   /** Makes this classifier's backend the active one, first moving off a lost WebGL context. */
   private async prepareBackend(): Promise<void> {
-    if (this.disposed) throw new ClassifierError('inference', 'This classifier has been disposed.');
+    if (this.disposed) throw classifierError('inference', 'disposed', {});
     if (this.currentBackend === 'webgl' && webglContextLost()) {
       this.recovery ??= this.moveOffWebgl().finally(() => (this.recovery = undefined));
       await this.recovery;
@@ -492,7 +493,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
 
   const preferred = options.backend ?? 'webgl';
   const noBackend = (error: unknown) => {
-    throw new ClassifierError('load', 'No TensorFlow.js backend could start in this browser.', { cause: error });
+    throw classifierError('load', 'no-backend', {}, error);
   };
   // 'auto' starts on the remembered choice, or on wasm at once and measures the others after the first result.
   const auto = preferred === 'auto';
@@ -516,9 +517,12 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
   try {
     await model.load();
   } catch (error) {
-    throw new ClassifierError('load', `${url} could not be loaded as a graph model: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw classifierError(
+      'load',
+      'graph-load-failed',
+      { url: String(url), detail: (error as Error)?.message ?? String(error) },
+      error,
+    );
   }
   let classifier: Classifier | undefined;
   try {
@@ -527,7 +531,9 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     try {
       labels = parseLabels(labelsJson, numClasses(model));
     } catch (error) {
-      throw new ClassifierError('load', `${labelsUrl}: ${(error as Error).message}`, { cause: error });
+      // The labels' own checks, with the file's URL added.
+      if (!(error instanceof ClassifierError) || !error.code) throw error;
+      throw classifierError('load', error.code, { ...error.values, url: String(labelsUrl) } as never, error);
     }
     classifier = new Classifier(model, fetched.artifacts, labels, backend, fetched.metadata, fetched.networkBytes);
     await classifier.warmUp();
@@ -557,16 +563,12 @@ function checkSignature(model: GraphModel, url: URL): void {
   const shape = model.inputs[0]?.shape;
   const expected = [-1, ...INPUT_SHAPE];
   if (!shape || shape.length !== 4 || shape.slice(1).some((d, i) => d !== expected[i + 1])) {
-    throw new ClassifierError(
-      'load',
-      `${url} takes input of shape [${shape?.join(', ') ?? '?'}], but this element needs [N, 96, 96, 3]: ` +
-        'it is not a MobileNet V2 96×96 model like the one this package ships.',
-    );
+    throw classifierError('load', 'model-input-shape', { url: String(url), shape: shape?.join(', ') ?? '?' });
   }
   const names = model.outputNodes;
   for (const output of OUTPUTS) {
     if (!names.includes(output)) {
-      throw new ClassifierError('load', `${url} has no output named "${output}" (outputs: ${names.join(', ')}).`);
+      throw classifierError('load', 'model-output-missing', { url: String(url), output, outputs: names.join(', ') });
     }
   }
 }

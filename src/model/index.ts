@@ -14,7 +14,16 @@ export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, regionCrop, MODEL_INPUT_SIZE, type CropRect, type Region } from './crop';
 export { hottestArea, type PictureArea } from './explain';
 export type { ClassSelector } from './filters';
-export { ClassifierError, isAbortError, type ClassifierErrorPhase } from './errors';
+export {
+  ClassifierError,
+  isAbortError,
+  type ClassifierErrorCode,
+  type ClassifierErrorPhase,
+  type ClassifierErrorValues,
+  type PictureName,
+} from './errors';
+export { classifierError, classifierMessages, type ClassifierMessages } from './messages';
+export { MAX_LABELS_FILE_CHARS, parseTranslatedLabels } from './labels-file';
 export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
 export type {
   AreaOptions,

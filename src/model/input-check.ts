@@ -1,4 +1,4 @@
-import { ClassifierError } from './errors';
+import { classifierError } from './messages';
 import type { ClassifierInput } from './types';
 
 /** What the core's classify(), classifyBatch() and embed() take, for messages. */
@@ -40,19 +40,13 @@ const isA = (value: unknown, type: string): boolean =>
 export function checkInput(value: unknown, accepted = ACCEPTED_INPUTS): asserts value is ClassifierInput {
   const types = ['Blob', 'ImageData', 'ImageBitmap', 'OffscreenCanvas', 'HTMLImageElement', 'HTMLVideoElement'];
   if (!types.some((type) => isA(value, type)) && !isA(value, 'HTMLCanvasElement')) {
-    throw new ClassifierError('input', `Cannot classify ${describeValue(value)}: give ${accepted}.`);
+    throw classifierError('input', 'input-wrong-type', { given: describeValue(value), accepted });
   }
   const { width, height } = value as { width: number; height: number };
   if (isA(value, 'ImageBitmap') && width === 0 && height === 0) {
-    throw new ClassifierError(
-      'input',
-      `Cannot classify a closed ImageBitmap: close() was called on it or it was transferred, so it has no pixels. Give a new one, or ${accepted}.`,
-    );
+    throw classifierError('input', 'input-closed-bitmap', { accepted });
   }
   if (isA(value, 'OffscreenCanvas') && width === 0 && height === 0) {
-    throw new ClassifierError(
-      'input',
-      `Cannot classify an OffscreenCanvas of 0×0 pixels: it was transferred to a worker (detached) or never given a size. Give ${accepted}.`,
-    );
+    throw classifierError('input', 'input-detached-canvas', { accepted });
   }
 }

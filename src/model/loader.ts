@@ -1,6 +1,7 @@
 import { io } from '@tensorflow/tfjs-core';
-import { MISSING_MODEL_HINT, modelFileUrl } from './assets';
-import { ClassifierError, isAbortError } from './errors';
+import { modelFileUrl } from './assets';
+import { isAbortError } from './errors';
+import { classifierError } from './messages';
 import type { LoadProgress } from './types';
 import { openWeightCache, readShard, storeShard } from './weight-cache';
 
@@ -31,7 +32,7 @@ export async function fetchModel(
   const json = await fetchJson<io.ModelJSON>(url, signal, 'no-cache');
   const manifest = json.weightsManifest;
   if (!json.modelTopology || !Array.isArray(manifest)) {
-    throw new ClassifierError('load', `${url} is not a TF.js graph model (no modelTopology or weightsManifest).`);
+    throw classifierError('load', 'not-graph-model', { url: String(url) });
   }
   const totalBytes = manifestBytes(manifest, url);
   let loadedBytes = 0;
@@ -60,10 +61,7 @@ export async function fetchModel(
     );
     const received = loaded.reduce((sum, { bytes }) => sum + bytes.byteLength, 0);
     if (received !== totalBytes) {
-      throw new ClassifierError(
-        'load',
-        `The weights of ${url} are truncated or do not match model.json: expected ${totalBytes} bytes, got ${received}.`,
-      );
+      throw classifierError('load', 'weights-truncated', { url: String(url), expected: totalBytes, received });
     }
     for (const { shard, bytes, fromNetwork } of loaded) {
       if (!fromNetwork) continue;
@@ -82,7 +80,7 @@ function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {
     const dtype = entry.quantization?.dtype ?? entry.dtype;
     const size = DTYPE_BYTES[dtype];
     if (size === undefined)
-      throw new ClassifierError('load', `${url}: weight ${entry.name} has unsupported dtype ${dtype}.`);
+      throw classifierError('load', 'weight-dtype', { url: String(url), name: entry.name, dtype: String(dtype) });
     total += size * entry.shape.reduce((a, b) => a * b, 1);
   }
   return total;
@@ -94,26 +92,14 @@ async function fetchOk(url: URL, signal?: AbortSignal, cache?: RequestCache): Pr
     response = await fetch(url, { signal, cache });
   } catch (error) {
     if (isAbortError(error)) throw error;
-    throw new ClassifierError(
-      'load',
-      `Could not fetch ${url}: the network failed or the server does not allow this page to read it (CORS). ` +
-        'Check the address, or serve the model from this site.',
-      { cause: error },
-    );
+    throw classifierError('load', 'fetch-failed', { url: String(url) }, error);
   }
   if (!response.ok) {
-    const problem = response.status === 404 ? 'not found' : 'could not be fetched';
-    throw new ClassifierError(
-      'load',
-      `Model file ${problem} at ${url} (HTTP ${response.status}). ${MISSING_MODEL_HINT}`,
-    );
+    throw classifierError('load', 'http-status', { url: String(url), status: response.status });
   }
   // Single-page-app hosts (Vite's dev server among them) answer a missing file with index.html and 200.
   if (response.headers.get('content-type')?.includes('text/html')) {
-    throw new ClassifierError(
-      'load',
-      `Model file not found at ${url}: the server sent an HTML page instead. ${MISSING_MODEL_HINT}`,
-    );
+    throw classifierError('load', 'html-instead', { url: String(url) });
   }
   return response;
 }
@@ -125,7 +111,7 @@ export async function fetchJson<T = unknown>(url: URL, signal?: AbortSignal, cac
     return (await response.json()) as T;
   } catch (error) {
     if (isAbortError(error)) throw error;
-    throw new ClassifierError('load', `${url} is not valid JSON: the model file is corrupt.`, { cause: error });
+    throw classifierError('load', 'invalid-json', { url: String(url) }, error);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { classifierError } from './messages';
 import type { Label, Prediction } from './types';
 
 /**
@@ -97,17 +98,17 @@ export function toPredictions(
 /**
  * Validates a parsed `labels.json`: an array of `{ index, wnid, label, fullName }` in index order.
  *
- * @throws Error naming the first bad entry.
+ * @throws ClassifierError (phase `load`, codes `labels-*`) naming the first bad entry.
  */
 export function parseLabels(json: unknown, expected: number): Label[] {
-  if (!Array.isArray(json)) throw new Error('labels.json is not a JSON array.');
+  if (!Array.isArray(json)) throw classifierError('load', 'labels-not-array', {});
   if (json.length !== expected) {
-    throw new Error(`labels.json has ${json.length} entries but the model has ${expected} classes.`);
+    throw classifierError('load', 'labels-count', { entries: json.length, classes: expected });
   }
   return json.map((entry: unknown, i): Label => {
     const e = entry as Partial<Label> | null;
     if (e?.index !== i || typeof e.label !== 'string' || typeof e.wnid !== 'string') {
-      throw new Error(`labels.json entry ${i} is not { index: ${i}, wnid, label, fullName }.`);
+      throw classifierError('load', 'labels-entry', { index: i });
     }
     return { index: i, wnid: e.wnid, label: e.label, fullName: typeof e.fullName === 'string' ? e.fullName : e.label };
   });

@@ -1,5 +1,6 @@
 import { areaCrop, type Area, MODEL_INPUT_SIZE } from './crop';
-import { ClassifierError } from './errors';
+import type { PictureName } from './errors';
+import { classifierError } from './messages';
 import { checkInput } from './input-check';
 import {
   decodeScale,
@@ -39,7 +40,7 @@ function modelCanvas(): Context2D {
       ? new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE)
       : Object.assign(document.createElement('canvas'), { width: MODEL_INPUT_SIZE, height: MODEL_INPUT_SIZE });
   const context = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null;
-  if (!context) throw new ClassifierError('input', 'This browser cannot create a 2D canvas to prepare images.');
+  if (!context) throw classifierError('input', 'no-canvas', {});
   sharedContext = context;
   return context;
 }
@@ -64,17 +65,19 @@ export async function toModelPixels(input: ClassifierInput, area: Area = 1): Pro
     // A picture decoded at a reduced size is judged, and named in messages, by its own size.
     const [width, height] = original ?? decoded;
     if (!(width > 0 && height > 0)) {
-      throw new ClassifierError('input', `The image has no pixels (${width}×${height}).`);
+      throw classifierError('input', 'no-pixels', { width, height });
     }
     // A region past the picture's edge is the caller's mistake, like a bad crop: a RangeError.
     const side = areaCrop(width, height, area).size;
     const rect = areaCrop(decoded[0], decoded[1], area);
     if (side < MIN_CROP_SIDE) {
-      throw new ClassifierError(
-        'input',
-        `${nameOf(input)} is only ${width}×${height} pixels: its centred square is too small to classify. ` +
-          `Use an image at least ${MIN_CROP_SIDE} pixels on its shorter side${area === 1 ? '' : ' after the crop'}.`,
-      );
+      throw classifierError('input', 'image-too-small', {
+        ...nameOf(input),
+        width,
+        height,
+        minSide: MIN_CROP_SIDE,
+        cropped: area !== 1,
+      });
     }
     const context = modelCanvas();
     context.imageSmoothingEnabled = true;
@@ -90,12 +93,7 @@ export async function toModelPixels(input: ClassifierInput, area: Area = 1): Pro
       if (error instanceof DOMException && error.name === 'SecurityError') {
         // A tainted canvas never becomes readable again: the next image gets a fresh one.
         sharedContext = undefined;
-        throw new ClassifierError(
-          'input',
-          'The image comes from another site that does not allow it to be read (no CORS). ' +
-            'Serve it with Access-Control-Allow-Origin, or set crossorigin="anonymous" on the image.',
-          { cause: error },
-        );
+        throw classifierError('input', 'cross-origin', {}, error);
       }
       throw error;
     }
@@ -142,9 +140,11 @@ async function drawableOf(input: ClassifierInput, crop: number): Promise<Drawabl
   return { source: input, release: () => {} };
 }
 
-function nameOf(input: ClassifierInput): string {
-  if (input instanceof File && input.name) return `"${input.name}"`;
-  return input instanceof Blob ? 'The file' : 'The image';
+function nameOf(input: ClassifierInput): PictureName {
+  return {
+    ...(input instanceof File && input.name ? { name: input.name } : {}),
+    isFile: input instanceof Blob,
+  };
 }
 
 function isSvg(blob: Blob): boolean {
@@ -153,7 +153,7 @@ function isSvg(blob: Blob): boolean {
 
 async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitmap; original?: [number, number] }> {
   const what = nameOf(blob);
-  if (blob.size === 0) throw new ClassifierError('input', `${what} is empty (0 bytes). Choose another image.`);
+  if (blob.size === 0) throw classifierError('input', 'empty-file', what);
   // A file that cannot be read at all (deleted or changed since it was chosen) gets the same message
   // as one that cannot be decoded, from createImageBitmap below.
   const headerBytes = await blob
@@ -179,22 +179,18 @@ async function decodeBlob(blob: Blob, crop: number): Promise<{ bitmap: ImageBitm
     // createImageBitmap refuses an SVG that has no width and height; an <img> draws it at any size.
     const drawn = isSvg(blob) ? await rasteriseSvg(blob) : undefined;
     if (drawn) return { bitmap: drawn };
-    const type = blob.type ? ` (${blob.type})` : '';
+    const type = blob.type ? { type: blob.type } : {};
     if (shown && scale < 1) {
       const megapixels = Math.round((shown.width * shown.height) / 1e6);
-      throw new ClassifierError(
+      const maxMegapixels = Math.round(MAX_DECODE_PIXELS / 1e6);
+      throw classifierError(
         'input',
-        `${what}${type} is ${shown.width}×${shown.height} pixels (${megapixels} megapixels) and could not be decoded: ` +
-          `it is too large for this browser, or damaged. Try a copy of at most ${Math.round(MAX_DECODE_PIXELS / 1e6)} megapixels.`,
-        { cause: error },
+        'image-too-large',
+        { ...what, ...type, width: shown.width, height: shown.height, megapixels, maxMegapixels },
+        error,
       );
     }
-    throw new ClassifierError(
-      'input',
-      `${what}${type} could not be read as an image: it is damaged or in a format this browser cannot decode. ` +
-        'Try a JPEG, PNG or WebP.',
-      { cause: error },
-    );
+    throw classifierError('input', 'undecodable-image', { ...what, ...type }, error);
   }
 }
 
@@ -288,9 +284,7 @@ async function imageLoaded(image: HTMLImageElement): Promise<void> {
     await image.decode();
   } catch (error) {
     const where = image.currentSrc || image.src;
-    throw new ClassifierError('input', `The image ${where ? `at ${where} ` : ''}could not be loaded or decoded.`, {
-      cause: error,
-    });
+    throw classifierError('input', 'image-load-failed', where ? { url: where } : {}, error);
   }
 }
 
@@ -305,12 +299,7 @@ async function videoFrameReady(video: HTMLVideoElement): Promise<void> {
     };
     const timer = setTimeout(() => {
       video.removeEventListener('loadeddata', done);
-      reject(
-        new ClassifierError(
-          'input',
-          'The video has shown no frame yet. Start the camera or the video, then try again.',
-        ),
-      );
+      reject(classifierError('input', 'video-no-frame', {}));
     }, VIDEO_FRAME_TIMEOUT_MS);
     video.addEventListener('loadeddata', done);
   });

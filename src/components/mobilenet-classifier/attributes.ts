@@ -3,7 +3,10 @@
 // what is accepted, and a number out of range is clamped. Nothing here touches the DOM or Lit, so the
 // rules are unit-tested under Node (test/attributes.test.ts) and any controller can reuse them.
 
+import { DEFAULT_MIN_SIMILARITY } from '../../custom/knn';
+import type { ClassSelector } from '../../model/filters';
 import type { Backend } from '../../model/types';
+import { regionRule } from './region';
 
 /** The reading rule of one attribute and its property. */
 export interface AttributeRule<T> {
@@ -115,6 +118,32 @@ export function textRule(attribute: string, property: string, fallback: string):
   };
 }
 
+/**
+ * A comma-separated list of classes: each entry a class index (`281`), a label (`tabby`) or a WordNet
+ * id (`n02123045`). Empty means no filter. Whether each entry names a class is checked against the
+ * model once it is loaded (see class-filters.ts).
+ */
+export function classListRule(attribute: string, property: string): AttributeRule<readonly ClassSelector[]> {
+  return {
+    attribute,
+    property,
+    fallback: [],
+    accepted: 'a comma-separated list of class labels or indices',
+    parse(text) {
+      const entries = text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      return { value: entries.map((entry) => (/^\d+$/.test(entry) ? Number(entry) : entry)), clamped: false };
+    },
+    allows: (value): value is readonly ClassSelector[] =>
+      Array.isArray(value) &&
+      value.every(
+        (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && v.trim() !== ''),
+      ),
+  };
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
@@ -130,6 +159,28 @@ export const RULES = {
   facingMode: keywordRule('facing-mode', 'facingMode', ['user', 'environment'] as const, 'user'),
   maxFps: numberRule('max-fps', 'maxFps', { min: 0, max: 60, fallback: 15, minExclusive: true }),
   mode: keywordRule('mode', 'mode', ['imagenet', 'custom', 'both'] as const, 'imagenet'),
-  examplesKey: textRule('examples-key', 'examplesKey', 'default'),
+  classesKey: textRule('classes-key', 'classesKey', 'default'),
+  minProbability: numberRule('min-probability', 'minProbability', { min: 0, max: 1, fallback: 0 }),
+  includeClasses: classListRule('include-classes', 'includeClasses'),
+  excludeClasses: classListRule('exclude-classes', 'excludeClasses'),
+  minSimilarity: numberRule('min-similarity', 'minSimilarity', { min: -1, max: 1, fallback: DEFAULT_MIN_SIMILARITY }),
   theme: keywordRule('theme', 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
+  region: regionRule,
 };
+
+/**
+ * Properties set to null or undefined (as frameworks unbind them) take their default; an invalid value
+ * is ignored with a warning, like a native element's, so that one bad value never stops the element.
+ * Called first in the host's `willUpdate`; a property set back to what it was no longer counts as changed.
+ */
+export function normaliseProperties<T extends object>(host: T, changed: Map<PropertyKey, unknown>): void {
+  for (const [key, rule] of Object.entries(RULES) as [keyof typeof RULES & keyof T, AttributeRule<unknown>][]) {
+    if (!changed.has(key)) continue;
+    const previous = changed.get(key) ?? rule.fallback;
+    const value = readProperty(rule, host[key], previous);
+    if (value === host[key]) continue;
+    (host as Record<string, unknown>)[key as string] = value;
+    // Set back to what it was: nothing changed.
+    if (value === previous) changed.delete(key);
+  }
+}

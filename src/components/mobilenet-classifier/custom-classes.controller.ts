@@ -1,40 +1,34 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   checkLimits,
-  ExamplesError,
-  ExampleStore,
-  ExamplesSync,
+  customClassError,
+  DEFAULT_K,
+  DEFAULT_MIN_SIMILARITY,
   headNotReadyReason,
   KnnIndex,
-  MAX_FILE_CHARS,
   modelIdentity,
   normaliseLabel,
-  parseExamplesFile,
+  parseClassesFile,
   predictWithHead,
-  toExamplesFile,
-  trainSoftmaxHead,
+  toClassesFile,
+  type ClassesFile,
   type CustomClass,
   type CustomPrediction,
-  type ExamplesFile,
+  type LoadedSet,
   type ModelIdentity,
   type SetChange,
-  type SetChanged,
   type SoftmaxHead,
 } from '../../custom';
-import { mobilenetEvent, type ExamplesChangeReason } from '../../events';
-import { isAbortError, type ClassifierInput } from '../../model';
+import { mobilenetEvent, type ClassesChangeReason } from '../../events';
+import { type ClassifierInput } from '../../model';
+import { ClassesStorage } from './custom-classes.storage';
+import { damagedError, setChangedError } from './errors';
+import { plural } from './format';
 
 /** What the element shows: the ImageNet classes, the user's own, or both. */
 export type CustomMode = 'imagenet' | 'custom' | 'both';
 export const CUSTOM_MODES: readonly CustomMode[] = ['imagenet', 'custom', 'both'];
 
-/** Camera frames taken per second while "Hold to record" is held. */
-const RECORD_FPS = 5;
-
-/** One connection for every element of the page. */
-const store = new ExampleStore();
-/** Changes committed by one element reach the others with the same key and model, here and in other tabs. */
-const sync = new ExamplesSync();
 /** The controllers of the elements on the page, so that "Forget everything" empties them all. */
 const connected = new Set<CustomClassesController>();
 
@@ -44,13 +38,18 @@ export interface CustomClassesHost {
   embed(source: ClassifierInput): Promise<Float32Array>;
   /** The camera preview when the camera is on, else undefined. */
   cameraVideo(): HTMLVideoElement | undefined;
-  /** Shows the error in the element and fires `mobilenet-error` (phase `custom` for an ExamplesError). */
+  /** Shows the error in the element and fires `mobilenet-error` (phase `custom` for a CustomClassError). */
   showError(error: unknown): void;
   /** Takes down a `custom` error shown earlier, after something worked. */
   clearCustomError(): void;
   /** Says something to screen-reader users (the element's polite live region). */
   announce(text: string): void;
+  /** An imported file brought the threshold its classes were used with: the element takes it. */
+  adoptThreshold(minSimilarity: number): void;
 }
+
+/** What interrupts work on the classes (training, recording): they changed, the set switched, or all were forgotten. */
+export type Interruption = 'changed' | 'switched' | 'forgotten';
 
 interface Undo {
   message: string;
@@ -59,11 +58,12 @@ interface Undo {
 }
 
 /**
- * The custom classes of one `<mobilenet-classifier>`: the examples taught for the current model,
- * k-NN and the optional softmax head over them, their IndexedDB copy, training, recording from
- * the camera, and the state of the teaching UI (see custom-classes.template.ts).
+ * The custom classes of one `<mobilenet-classifier>`: the examples taught for the current model, k-NN
+ * and the optional softmax head over them, and every change to them, kept in IndexedDB by
+ * {@link ClassesStorage}. The panel's longer actions (training, recording, uploads) are in
+ * TeachPanelController, which hears of changes through {@link onInterrupt}.
  *
- * Examples are kept per (examples key, model content hash); {@link setModel} switches to the set of
+ * Examples are kept per (classes key, model content hash); {@link setModel} switches to the set of
  * a newly loaded model. Every change is saved at once, so a reload right after keeps it.
  */
 export class CustomClassesController implements ReactiveController {
@@ -73,72 +73,49 @@ export class CustomClassesController implements ReactiveController {
   head?: SoftmaxHead;
   /** A head was dropped because the examples changed since it was trained. */
   headStale = false;
-  /** Whether the classes are kept in IndexedDB, and if not, why. */
-  storage: { kept: boolean; note?: string } = { kept: false };
-  training?: { fraction: number; controller: AbortController };
-  /** The class the camera is recording into while "Hold to record" is held. */
-  recording?: string;
   /** The last destructive change, which the UI offers to undo. */
   undo?: Undo;
   /** The custom predictions on screen, recomputed when the classes change. */
   shown?: CustomPrediction[];
-  /** UI: the class whose name is being edited. */
-  renaming?: string;
-  /** UI: "Forget everything" was pressed once and waits for confirmation. */
-  confirmingForget = false;
-  /** UI: what uploads into a class are doing. */
-  uploadLine = '';
+  /** The similarity from which a picture matches a class (the element's `min-similarity`). */
+  minSimilarity = DEFAULT_MIN_SIMILARITY;
+  /** Called when work on the classes must stop (set by the panel's controller). */
+  onInterrupt?: (why: Interruption) => void;
 
-  private model?: ModelIdentity;
-  private key = 'default';
-  /** Bumped when the model or key changes: work for the previous set is dropped. */
-  private generation = 0;
-  private loaded!: Promise<void>;
-  private markLoaded!: () => void;
+  private readonly storage = new ClassesStorage({
+    read: (set, why) => this.read(set, why),
+    failed: (error) => {
+      this.element.showError(error);
+      this.host.requestUpdate();
+    },
+  });
   private index?: KnnIndex;
   private shownFeatures?: Float32Array;
-  /** Writes and re-reads of the stored set, one at a time, in order. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly onStoredChange = (change: SetChanged) => this.storedChanged(change);
-  private unsubscribe?: () => void;
-  /** Own writes queued and not yet committed: what another tab stored is read again only after them. */
-  private writesPending = 0;
-  /** Another element or tab changed the stored set while own writes were pending. */
-  private staleChange?: SetChanged;
-  private loadPending = false;
-  /** True once custom classes were used: stored sets are then loaded for every model. */
-  private wanted = false;
-  /** The set to load when custom classes are first used. */
-  private deferred?: { model: ModelIdentity; key: string; generation: number };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly element: CustomClassesHost,
+    readonly element: CustomClassesHost,
   ) {
     host.addController(this);
-    this.resetLoaded();
   }
 
   hostConnected(): void {
     connected.add(this);
-    this.unsubscribe ??= sync.subscribe(this.onStoredChange);
+    this.storage.listen();
   }
 
   hostDisconnected(): void {
     connected.delete(this);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.stopRecording();
-    this.training?.controller.abort();
-  }
-
-  /** Shows a failed action's error in the element, except a cancellation, which is no failure. */
-  report(error: unknown): void {
-    if (!isAbortError(error)) this.element.showError(error);
+    this.storage.stopListening();
   }
 
   requestUpdate(): void {
     this.host.requestUpdate();
+  }
+
+  /** Whether the classes are kept in IndexedDB, and if not, why. */
+  get storageStatus(): { kept: boolean; note?: string } {
+    return this.storage.storage;
   }
 
   /**
@@ -146,7 +123,7 @@ export class CustomClassesController implements ReactiveController {
    * is still current (see {@link add}).
    */
   get set(): number {
-    return this.generation;
+    return this.storage.generation;
   }
 
   /** The number of examples of every class together. */
@@ -163,48 +140,28 @@ export class CustomClassesController implements ReactiveController {
    * Switches to the classes of this model under this key, read from IndexedDB. `metadata` is the
    * loaded classifier's; undefined while no model is loaded.
    */
-  setModel(metadata: Readonly<Record<string, unknown>> | undefined, key = this.key): void {
+  setModel(metadata: Readonly<Record<string, unknown>> | undefined, key = this.storage.key): void {
     const model = metadata ? modelIdentity(metadata) : undefined;
-    if (model && this.model && key === this.key && sameModel(model, this.model)) return;
-    this.generation++;
-    this.stopRecording();
-    this.training?.controller.abort();
-    Object.assign(this, {
-      model,
-      key,
-      classes: [],
-      head: undefined,
-      headStale: false,
-      undo: undefined,
-      renaming: undefined,
-    });
+    if (!this.storage.switchTo(model, key)) return;
+    this.onInterrupt?.('switched');
+    Object.assign(this, { classes: [], head: undefined, headStale: false, undo: undefined });
     this.shown = this.shownFeatures = this.index = undefined;
     this.host.requestUpdate();
-    this.resetLoaded();
-    // IndexedDB is opened only once custom classes are used (custom or both mode, or a method call):
-    // an element in imagenet mode stores nothing.
-    this.deferred = model ? { model, key, generation: this.generation } : undefined;
-    if (this.wanted) this.want();
   }
 
   /** Starts loading the stored classes of the current model, now and for every later model. */
   want(): void {
-    this.wanted = true;
-    const deferred = this.deferred;
-    this.deferred = undefined;
-    if (deferred) void this.load(deferred.model, deferred.key, deferred.generation);
+    this.storage.want();
   }
 
   /** The model could not be loaded: whoever waits for the classes is released (and told there is no model). */
   modelFailed(): void {
-    this.deferred = undefined;
-    this.markLoaded();
+    this.storage.modelFailed();
   }
 
   /** Resolves once the classes of the current model are loaded (waits for a model if none is). */
   whenLoaded(): Promise<void> {
-    this.want();
-    return this.loaded;
+    return this.storage.whenLoaded();
   }
 
   /**
@@ -214,16 +171,24 @@ export class CustomClassesController implements ReactiveController {
   predict(features: Float32Array): CustomPrediction[] {
     this.index ??= new KnnIndex(this.classes);
     if (this.index.size === 0) return [];
-    const knn = this.index.predict(features);
+    const knn = this.index.predict(features, DEFAULT_K, this.minSimilarity);
     const head = this.head;
     if (!head) return knn;
     const probabilities = predictWithHead(head, features);
     return knn
       .map((p) => {
         const i = head.labels.indexOf(p.label);
-        return { ...p, confidence: i < 0 ? 0 : probabilities[i], method: 'head' as const };
+        return { ...p, probability: i < 0 ? 0 : probabilities[i], method: 'head' as const };
       })
-      .sort((a, b) => b.confidence - a.confidence || b.similarity - a.similarity);
+      .sort((a, b) => b.probability - a.probability || b.similarity - a.similarity);
+  }
+
+  /** Changes the threshold of `match`; the predictions on screen follow. */
+  setThreshold(minSimilarity: number): void {
+    if (minSimilarity === this.minSimilarity) return;
+    this.minSimilarity = minSimilarity;
+    this.refreshShown();
+    this.host.requestUpdate();
   }
 
   /** Keeps the features of the picture on screen, so that its custom predictions follow later changes. */
@@ -235,19 +200,16 @@ export class CustomClassesController implements ReactiveController {
   /**
    * Adds examples to a class, creating it if needed. Returns the class's number of examples.
    *
-   * @param set the {@link set} the examples were read under: when the examples key or the model changed
+   * @param set the {@link set} the examples were read under: when the classes key or the model changed
    *   meanwhile, they are refused rather than added to the new set.
    */
-  async add(label: string, vectors: Float32Array[], set = this.generation): Promise<number> {
+  async add(label: string, vectors: Float32Array[], set = this.set): Promise<number> {
     const name = normaliseLabel(label);
     const model = await this.currentModel();
-    if (set !== this.generation) throw setChangedError(name);
+    if (set !== this.set) throw setChangedError(name);
     for (const vector of vectors) {
       if (vector.length !== model.featureSize) {
-        throw new ExamplesError(
-          'vector',
-          `A feature vector of ${vector.length} values cannot be added: this model's have ${model.featureSize}.`,
-        );
+        throw customClassError('vector', 'vector-length', { length: vector.length, expected: model.featureSize });
       }
     }
     const existing = this.classes.find((c) => c.label === name);
@@ -262,8 +224,7 @@ export class CustomClassesController implements ReactiveController {
   async addClass(label: string): Promise<void> {
     const name = normaliseLabel(label);
     await this.currentModel();
-    if (this.classes.some((c) => c.label === name))
-      throw new ExamplesError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name)) throw customClassError('label', 'class-exists', { label: name });
     await this.commit([...this.classes, { label: name, examples: [] }], 'add', {
       change: { type: 'add', label: name, examples: [] },
     });
@@ -272,11 +233,9 @@ export class CustomClassesController implements ReactiveController {
   async rename(from: string, to: string): Promise<void> {
     const name = normaliseLabel(to);
     await this.currentModel();
-    if (!this.classes.some((c) => c.label === from))
-      throw new ExamplesError('label', `There is no class called "${from}".`);
+    if (!this.classes.some((c) => c.label === from)) throw customClassError('label', 'class-missing', { label: from });
     if (name === from) return;
-    if (this.classes.some((c) => c.label === name))
-      throw new ExamplesError('label', `There is already a class called "${name}".`);
+    if (this.classes.some((c) => c.label === name)) throw customClassError('label', 'class-exists', { label: name });
     const head = this.head && { ...this.head, labels: this.head.labels.map((l) => (l === from ? name : l)) };
     await this.commit(
       this.classes.map((c) => (c.label === from ? { label: name, examples: c.examples } : c)),
@@ -315,20 +274,25 @@ export class CustomClassesController implements ReactiveController {
     await this.commit([], 'clear', { undo });
   }
 
-  /** The export file of the current classes. */
-  async export(): Promise<ExamplesFile> {
-    return toExamplesFile(this.classes, await this.currentModel());
+  /** The export file of the current classes, with their trained head and the threshold in use. */
+  async export(): Promise<ClassesFile> {
+    return toClassesFile(this.classes, await this.currentModel(), {
+      head: this.head,
+      minSimilarity: this.minSimilarity,
+    });
   }
 
   /**
-   * Imports an export file: replaces the classes, or with `merge` adds its examples to the classes of
-   * the same name. A bad file changes nothing.
+   * Imports an export file: replaces the classes (and the head, when the file has one), or with
+   * `merge` adds its examples to the classes of the same name (a merge changes the classes, so no
+   * head is kept). The file's threshold goes to the element. A bad file changes nothing.
    *
-   * @throws ExamplesError saying what is wrong with the file.
+   * @throws CustomClassError saying what is wrong with the file.
    */
   async import(file: unknown, merge = false): Promise<void> {
     const model = await this.currentModel();
-    const imported = parseExamplesFile(file, model);
+    const parsed = parseClassesFile(file, model);
+    const imported = parsed.classes;
     let classes = imported;
     if (merge) {
       classes = this.classes.map((c) => {
@@ -338,15 +302,12 @@ export class CustomClassesController implements ReactiveController {
       classes.push(...imported.filter((i) => !this.classes.some((c) => c.label === i.label)));
     }
     const total = imported.reduce((sum, c) => sum + c.examples.length, 0);
-    const undo = this.classes.length
-      ? {
-          message: `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`,
-          classes: [...this.classes],
-          head: this.head,
-        }
-      : undefined;
-    await this.commit(classes, 'import', { undo });
-    this.element.announce(`Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`);
+    const summary = `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`;
+    const undo = this.classes.length ? { message: summary, classes: [...this.classes], head: this.head } : undefined;
+    const keepHead = merge && this.classes.length ? undefined : parsed.head;
+    await this.commit(classes, 'import', { undo, keepHead });
+    if (parsed.minSimilarity !== undefined) this.element.adoptThreshold(parsed.minSimilarity);
+    this.element.announce(summary);
   }
 
   async undoLast(): Promise<void> {
@@ -364,299 +325,79 @@ export class CustomClassesController implements ReactiveController {
     // The other elements of the page forget too, or their next save would write their classes back.
     const everyone = new Set([this, ...connected]);
     for (const controller of everyone) {
-      controller.stopRecording();
-      controller.training?.controller.abort();
-      controller.confirmingForget = false;
-      if (controller.model) await controller.commit([], 'forget', { save: false });
+      controller.onInterrupt?.('forgotten');
+      if (controller.storage.model) await controller.commit([], 'forget', { save: false });
     }
-    // A failure is shown by the caller (the panel's button or forgetExamples()), once.
-    await Promise.all([...everyone].map((controller) => controller.queue));
-    await store.forgetAll();
-    // Other tabs forget too.
-    sync.announce({}, this.onStoredChange);
+    // A failure is shown by the caller (the panel's button or forgetAllClasses()), once.
+    await Promise.all([...everyone].map((controller) => controller.storage.settled()));
+    await this.storage.forgetAll();
     this.element.announce('Every class kept in this browser was forgotten.');
   }
 
   /**
-   * Trains a softmax head on the examples, on the page's tf.js backend, reporting progress in
-   * {@link training}. A change of the examples, {@link cancelTraining} or `signal` stops it.
-   *
-   * @throws ExamplesError when there are not enough examples; an AbortError when stopped.
+   * Makes `head`, trained on `trainedOn` (still the current classes: any change interrupts training),
+   * the head that ranks the classes, and keeps it.
    */
-  async train(signal?: AbortSignal): Promise<void> {
-    await this.currentModel();
-    if (this.training)
-      throw new ExamplesError('training', 'A head is already being trained: wait for it or cancel it.');
-    const blocker = this.trainBlocker;
-    if (blocker) throw new ExamplesError('training', blocker);
-    const controller = new AbortController();
-    const stop = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', stop, { once: true });
-    if (signal?.aborted) stop();
-    const classes = this.classes;
-    this.training = { fraction: 0, controller };
+  async adoptHead(head: SoftmaxHead, trainedOn: readonly CustomClass[]): Promise<void> {
+    this.head = head;
+    this.headStale = false;
+    this.refreshShown();
     this.host.requestUpdate();
-    try {
-      const head = await trainSoftmaxHead(classes, {
-        signal: controller.signal,
-        onProgress: ({ fraction }) => {
-          if (this.training?.controller !== controller) return;
-          this.training = { fraction, controller };
-          this.host.requestUpdate();
-        },
-      });
-      // commit() aborts training when the classes change, so these are still the classes trained on.
-      controller.signal.throwIfAborted();
-      this.head = head;
-      this.headStale = false;
-      this.refreshShown();
-      this.element.announce(`Trained on ${plural(this.exampleCount, 'example')}.`);
-      const trainedOn = Object.fromEntries(classes.map((c) => [c.label, c.examples.length]));
-      await this.write({ type: 'head', head, trainedOn }).catch(() => {});
-    } catch (error) {
-      if (isAbortError(error) || controller.signal.aborted) this.element.announce('Training stopped.');
-      throw error;
-    } finally {
-      signal?.removeEventListener('abort', stop);
-      if (this.training?.controller === controller) this.training = undefined;
-      this.host.requestUpdate();
-    }
+    await this.storage.saveHead(head, trainedOn).catch(() => {});
   }
 
-  cancelTraining(): void {
-    this.training?.controller.abort(new DOMException('Training was cancelled.', 'AbortError'));
-  }
-
-  /**
-   * Adds camera frames to `label` while held: one every 1/{@link RECORD_FPS} s, until
-   * {@link stopRecording}. Frames never overlap: a slow one delays the next.
-   */
-  async startRecording(label: string): Promise<void> {
-    if (this.recording) return;
-    const video = this.element.cameraVideo();
-    if (!video) {
-      this.element.showError(new ExamplesError('label', 'Turn the camera on to record examples, or use Add images.'));
-      return;
-    }
-    this.recording = label;
-    this.host.requestUpdate();
-    const generation = this.generation;
-    while (this.recording === label && generation === this.generation) {
-      const started = performance.now();
-      try {
-        const set = this.generation;
-        const vector = await this.element.embed(video);
-        // Released (or switched model) while this frame was read: it is not kept, so that nothing is added after release.
-        if (this.recording !== label || generation !== this.generation) break;
-        await this.add(label, [vector], set);
-      } catch (error) {
-        this.element.showError(error);
-        break;
-      }
-      const wait = 1000 / RECORD_FPS - (performance.now() - started);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    if (this.recording === label) this.stopRecording();
-  }
-
-  stopRecording(): void {
-    if (this.recording === undefined) return;
-    const label = this.recording;
-    this.recording = undefined;
-    this.host.requestUpdate();
-    const count = this.classes.find((c) => c.label === label)?.examples.length;
-    if (count !== undefined) this.element.announce(`"${label}" has ${plural(count, 'example')}.`);
-  }
-
-  /** Adds image files to a class, one at a time; names the files that could not be read. */
-  async addFiles(label: string, files: File[]): Promise<void> {
-    const failed: string[] = [];
-    let added = 0;
-    for (const [i, file] of files.entries()) {
-      this.uploadLine = files.length > 1 ? `Adding ${i + 1} of ${files.length} to "${label}": ${file.name}` : '';
-      this.host.requestUpdate();
-      try {
-        const set = this.generation;
-        await this.add(label, [await this.element.embed(file)], set);
-        added++;
-      } catch (error) {
-        if (error instanceof ExamplesError && error.reason === 'limit') {
-          this.element.showError(error);
-          break;
-        }
-        failed.push(file.name);
-      }
-    }
-    this.uploadLine = '';
-    this.host.requestUpdate();
-    if (failed.length) {
-      this.element.showError(
-        new ExamplesError(
-          'vector',
-          `${plural(failed.length, 'file')} could not be read as images and ${failed.length === 1 ? 'was' : 'were'} not added: ${failed.join(', ')}.`,
-        ),
-      );
-    } else if (added) {
-      this.element.announce(`Added ${plural(added, 'example')} to "${label}".`);
-    }
-  }
-
-  /** Reads an export file chosen by the user and imports it (see {@link import}). */
-  async importFile(file: File): Promise<void> {
-    if (file.size > MAX_FILE_CHARS) {
-      // Refused before reading: a wrong, huge file would otherwise be read into memory whole.
-      throw new ExamplesError(
-        'too-large',
-        `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; an examples file is at most ${MAX_FILE_CHARS / 1048576} MB. Is it the right file?`,
-      );
-    }
-    await this.import(await file.text());
-  }
-
-  private async currentModel(): Promise<ModelIdentity> {
+  /** The model the classes belong to, once loaded. */
+  async currentModel(): Promise<ModelIdentity> {
     await this.whenLoaded();
-    if (!this.model) throw new ExamplesError('label', 'The model is not loaded yet.');
-    return this.model;
+    const model = this.storage.model;
+    if (!model) throw customClassError('label', 'model-not-loaded', {});
+    return model;
   }
 
-  private async load(model: ModelIdentity, key: string, generation: number): Promise<void> {
-    try {
-      const set = await this.enqueue(() => store.load(key, model));
-      if (generation !== this.generation) return;
-      this.classes = set?.classes ?? [];
-      this.head = set?.head;
-      this.storage = { kept: true };
-      if (set?.damaged.length) this.element.showError(damagedError(set.damaged));
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.storage = { kept: false, note: (error as Error).message };
-      // A model without a hash is a choice of whoever built it: say so in the panel, not as an alert.
-      if (model.contentHash) this.element.showError(error);
+  /** The stored set was read: for a new model, or again after another element or tab changed it. */
+  private read(set: LoadedSet | undefined, why: 'load' | 'sync'): void {
+    const classes = set?.classes ?? [];
+    if (why === 'sync') {
+      if (sameCounts(classes, this.classes) && Boolean(set?.head) === Boolean(this.head)) return;
+      this.onInterrupt?.('changed');
+      this.undo = undefined;
     }
-    this.index = undefined;
-    this.markLoaded();
+    this.classes = classes;
+    this.head = set?.head;
+    if (why === 'load' && set?.damaged.length) this.element.showError(damagedError(set.damaged));
+    this.refreshShown();
     this.host.requestUpdate();
-    this.fireChange('load');
+    this.fireChange(why, why === 'sync' ? true : this.storage.storage.kept);
   }
 
   /**
-   * Makes `classes` the current classes: drops the head (unless told which to keep), stops training,
-   * updates what is shown and saves `change` (the same change, as an operation on what is stored, so that
-   * another tab's changes meanwhile are kept); then fires `mobilenet-examples-change`, once the write has
-   * committed. Without `change` the whole set replaces what is stored.
+   * Makes `classes` the current classes: drops the head (unless told which to keep), interrupts
+   * training, updates what is shown and saves `change` (the same change, as an operation on what is
+   * stored, so that another tab's changes meanwhile are kept); then fires `mobilenet-classes-change`,
+   * once the write has committed. Without `change` the whole set replaces what is stored.
    */
   private async commit(
     classes: CustomClass[],
-    reason: ExamplesChangeReason,
+    reason: ClassesChangeReason,
     options: { undo?: Undo; keepHead?: SoftmaxHead; save?: boolean; change?: SetChange } = {},
   ): Promise<void> {
     checkLimits(classes);
-    if (this.training)
-      this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
+    this.onInterrupt?.('changed');
     // "Train again" is offered while a head was dropped by a change and there is still something to train on.
     this.headStale = !options.keepHead && classes.length > 0 && (this.head !== undefined || this.headStale);
     this.head = options.keepHead;
     this.classes = classes;
     this.undo = options.undo;
-    this.index = undefined;
     this.refreshShown();
     this.element.clearCustomError();
     this.host.requestUpdate();
-    if (!(options.save ?? true) || !this.canStore()) {
+    if (!(options.save ?? true) || !this.storage.canStore) {
       this.fireChange(reason, false);
       return;
     }
     const change = options.change ?? { type: 'replace', classes };
-    const head = options.keepHead;
-    const written = this.write(change).then(async () => {
-      if (head && change.type !== 'rename') {
-        const trainedOn = Object.fromEntries(classes.map((c) => [c.label, c.examples.length]));
-        await this.write({ type: 'head', head, trainedOn });
-      }
-    });
-    const persisted = await written.then(
-      () => true,
-      () => false,
-    );
-    this.fireChange(reason, persisted);
-  }
-
-  private canStore(): boolean {
-    return Boolean(this.model?.contentHash) && this.storage.kept;
-  }
-
-  /** Runs `work` after every write and read queued before it. */
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work);
-    this.queue = next.catch(() => {});
-    return next;
-  }
-
-  /**
-   * Applies one change to the stored set of the current key and model and tells the others. A failure
-   * turns storage off for this element, says so, and rejects.
-   */
-  private write(change: SetChange): Promise<void> {
-    const key = this.key;
-    const model = this.model;
-    if (!model?.contentHash || !this.storage.kept) return Promise.resolve();
-    this.writesPending++;
-    return this.enqueue(async () => {
-      try {
-        await store.apply(key, model, change);
-        sync.announce({ key, contentHash: model.contentHash }, this.onStoredChange);
-      } catch (error) {
-        if (this.key === key && this.model === model && this.storage.kept) {
-          this.storage = { kept: false, note: (error as Error).message };
-          this.element.showError(error);
-          this.host.requestUpdate();
-        }
-        throw error;
-      } finally {
-        // The classes in memory hold this element's own changes: another's are read once all of its own are in.
-        if (--this.writesPending === 0 && this.staleChange) {
-          const stale = this.staleChange;
-          this.staleChange = undefined;
-          this.storedChanged(stale);
-        }
-      }
-    });
-  }
-
-  /** Another element or tab changed the stored classes: read them again if they are this element's. */
-  private storedChanged(change: SetChanged): void {
-    const model = this.model;
-    if (!model?.contentHash || !this.storage.kept || this.deferred) return;
-    const forgotten = change.key === undefined;
-    if (!forgotten && (change.key !== this.key || change.contentHash !== model.contentHash)) return;
-    if (this.writesPending > 0) {
-      this.staleChange = change;
-      return;
-    }
-    const generation = this.generation;
-    const key = this.key;
-    void this.enqueue(() => store.load(key, model))
-      .then((set) => {
-        if (generation !== this.generation) return;
-        // A change of this element's own came meanwhile: read again after it, not over it.
-        if (this.writesPending > 0) {
-          this.staleChange = change;
-          return;
-        }
-        const classes = set?.classes ?? [];
-        if (sameCounts(classes, this.classes) && Boolean(set?.head) === Boolean(this.head)) return;
-        if (this.training)
-          this.training.controller.abort(new DOMException('The examples changed during training.', 'AbortError'));
-        this.classes = classes;
-        this.head = set?.head;
-        this.undo = undefined;
-        this.refreshShown();
-        this.host.requestUpdate();
-        this.fireChange('sync', true);
-      })
-      .catch(() => {
-        // Could not read them: this element keeps what it has, and its next write reports the failure.
-      });
+    const head = options.keepHead && { head: options.keepHead, classes };
+    this.fireChange(reason, await this.storage.save(change, head));
   }
 
   private refreshShown(): void {
@@ -664,29 +405,14 @@ export class CustomClassesController implements ReactiveController {
     if (this.shownFeatures) this.shown = this.predict(this.shownFeatures);
   }
 
-  private fireChange(reason: ExamplesChangeReason, persisted = this.storage.kept): void {
+  private fireChange(reason: ClassesChangeReason, persisted: boolean): void {
     this.host.dispatchEvent(
-      mobilenetEvent('mobilenet-examples-change', {
+      mobilenetEvent('mobilenet-classes-change', {
         reason,
         classes: this.classes.map((c) => ({ label: c.label, examples: c.examples.length })),
         persisted,
       }),
     );
-  }
-
-  /**
-   * A new "classes loaded" promise, unless one is still pending: callers already waiting (an action
-   * started while the model was loading) must be released by whichever set loads next.
-   */
-  private resetLoaded(): void {
-    if (this.loadPending) return;
-    this.loadPending = true;
-    this.loaded = new Promise((resolve) => {
-      this.markLoaded = () => {
-        this.loadPending = false;
-        resolve();
-      };
-    });
   }
 }
 
@@ -695,30 +421,4 @@ function sameCounts(a: readonly CustomClass[], b: readonly CustomClass[]): boole
   return (
     a.length === b.length && a.every((c, i) => c.label === b[i]!.label && c.examples.length === b[i]!.examples.length)
   );
-}
-
-/** Why an example read under one examples key or model was not added after either changed. */
-export function setChangedError(label: string): ExamplesError {
-  return new ExamplesError(
-    'changed',
-    `The example for "${label}" was not added: examples-key or model-url changed while it was being read, so it belongs to another set of classes. Add it again.`,
-  );
-}
-
-function damagedError(labels: string[]): ExamplesError {
-  const names = labels.map((l) => `"${l}"`).join(', ');
-  return new ExamplesError(
-    'storage',
-    labels.length === 1
-      ? `The class ${names} kept in this browser is damaged and was not loaded; the other classes were. Teach it again, or import an export.`
-      : `${labels.length} classes kept in this browser are damaged and were not loaded (${names}); the other classes were. Teach them again, or import an export.`,
-  );
-}
-
-function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
-  return a.id === b.id && a.contentHash === b.contentHash && a.featureSize === b.featureSize;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -10,6 +10,16 @@ export default css`
     gap: 0.375rem;
   }
 
+  [part='custom-none'] {
+    margin: var(--mobilenet-gap) 0 0;
+    font-weight: 600;
+  }
+
+  /* Nothing matched: the vote's bars are not an answer, so they do not look like one. */
+  .unmatched [part='bar'] > span {
+    background: var(--mobilenet-muted);
+  }
+
   .custom-empty,
   .hint,
   .storage {

@@ -1,12 +1,18 @@
 // The custom-classes UI of <mobilenet-classifier>: the list of the user's predictions and the panel
-// that teaches them. State and actions live in CustomClassesController; this only renders them.
+// that teaches them. State and actions live in CustomClassesController and TeachPanelController; this
+// only renders them.
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
+import { closestUnmatched, MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
 import { barWidth } from './bar-width';
-import type { CustomClassesController } from './custom-classes.controller';
+import { formatPercent, plural } from './format';
+import type { TeachPanelController } from './teach-panel.controller';
 
-/** The user's classes for the picture on screen, or a hint while none has examples. */
+/**
+ * The user's classes for the picture on screen, or a hint while none has examples. When no class
+ * matches (see `CustomPrediction.match`), it says so first and names the closest class, so that an
+ * unknown picture never reads as a confident answer.
+ */
 export function renderCustomResults(predictions: CustomPrediction[] | undefined) {
   if (!predictions) return nothing;
   if (!predictions.length) {
@@ -14,50 +20,62 @@ export function renderCustomResults(predictions: CustomPrediction[] | undefined)
       No class has examples yet: add one below and show it a few pictures.
     </p>`;
   }
-  return html`<ol part="custom-results" aria-label="Your classes">
-    ${predictions.map(
-      (p) =>
-        html`<li part="result" data-method=${p.method}>
-          <span part="label" title=${p.label}>${p.label}</span>
-          <span part="probability">${percent(p.confidence)}</span>
-          <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.confidence))}></span></span>
-        </li>`,
-    )}
-  </ol>`;
+  const closest = closestUnmatched(predictions);
+  return html`${
+      closest
+        ? html`<p part="custom-none">
+            Not one of your classes. Closest: ${closest.label} (similarity ${closest.similarity.toFixed(2)}).
+          </p>`
+        : nothing
+    }
+    <ol part="custom-results" aria-label="Your classes" class=${closest ? 'unmatched' : ''}>
+      ${predictions.map(
+        (p) =>
+          html`<li part="result" data-method=${p.method} data-match=${String(p.match)}>
+            <span part="label" title=${p.label}>${p.label}</span>
+            <span part="probability">${formatPercent(p.probability)}</span>
+            <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
+          </li>`,
+      )}
+    </ol>`;
 }
 
 /** The panel that adds, records, renames, deletes, trains, exports and imports the user's classes. */
-export function renderTeachPanel(ctrl: CustomClassesController, cameraOn: boolean) {
+export function renderTeachPanel(panel: TeachPanelController, cameraOn: boolean) {
   return html`<section part="teach" aria-labelledby="teach-heading">
     <h3 id="teach-heading">Your classes</h3>
-    <form part="add-class" @submit=${(event: SubmitEvent) => handleAddClass(ctrl, event)}>
+    <form part="add-class" @submit=${(event: SubmitEvent) => handleAddClass(panel, event)}>
       <label
         >New class <input name="label" autocomplete="off" maxlength=${MAX_LABEL_LENGTH} placeholder="e.g. my mug"
       /></label>
       <button type="submit">Add class</button>
     </form>
     ${
-      ctrl.classes.length
+      panel.classes.classes.length
         ? html`<ul class="classes">
-            ${ctrl.classes.map((c) => renderClass(ctrl, c, cameraOn))}
+            ${panel.classes.classes.map((c) => renderClass(panel, c, cameraOn))}
           </ul>`
         : html`<p class="hint">
             Add a class, then show it a few examples: hold to record from the camera, or add images.
           </p>`
     }
-    ${ctrl.classes.length && !cameraOn ? html`<p class="hint">Turn the camera on to record examples by holding a button.</p>` : nothing}
-    ${ctrl.uploadLine ? html`<p class="hint" role="status">${ctrl.uploadLine}</p>` : nothing}
+    ${panel.classes.classes.length && !cameraOn ? html`<p class="hint">Turn the camera on to record examples by holding a button.</p>` : nothing}
+    ${panel.uploadLine ? html`<p class="hint" role="status">${panel.uploadLine}</p>` : nothing}
     ${
-      ctrl.undo
+      panel.classes.undo
         ? html`<p class="undo">
-            ${ctrl.undo.message}
-            <button type="button" @click=${() => attempt(ctrl, () => ctrl.undoLast())}>Undo</button>
+            ${panel.classes.undo.message}
+            <button type="button" @click=${() => attempt(panel, () => panel.classes.undoLast())}>Undo</button>
           </p>`
         : nothing
     }
-    ${renderTraining(ctrl)}
+    ${renderTraining(panel)}
     <div class="teach-actions">
-      <button type="button" ?disabled=${!ctrl.classes.length} @click=${() => attempt(ctrl, () => download(ctrl))}>
+      <button
+        type="button"
+        ?disabled=${!panel.classes.classes.length}
+        @click=${() => attempt(panel, () => download(panel))}
+      >
         Export
       </button>
       <button type="button" @click=${(event: Event) => siblingInput(event).click()}>Import</button>
@@ -66,50 +84,50 @@ export function renderTeachPanel(ctrl: CustomClassesController, cameraOn: boolea
         accept=".json,application/json"
         hidden
         data-import
-        @change=${(event: Event) => handleImport(ctrl, event)}
+        @change=${(event: Event) => handleImport(panel, event)}
       />
-      <button type="button" class="danger" @click=${() => ((ctrl.confirmingForget = true), requestUpdate(ctrl))}>
+      <button type="button" class="danger" @click=${() => ((panel.confirmingForget = true), requestUpdate(panel))}>
         Forget everything
       </button>
     </div>
     ${
-      ctrl.confirmingForget
+      panel.confirmingForget
         ? html`<p class="confirm" role="group" aria-label="Confirm forgetting">
             Forget every class this site kept in this browser, for every model? This cannot be undone.
-            <button type="button" class="danger" @click=${() => attempt(ctrl, () => ctrl.forgetEverything())}>
+            <button type="button" class="danger" @click=${() => attempt(panel, () => panel.classes.forgetEverything())}>
               Yes, forget everything
             </button>
-            <button type="button" @click=${() => ((ctrl.confirmingForget = false), requestUpdate(ctrl))}>
+            <button type="button" @click=${() => ((panel.confirmingForget = false), requestUpdate(panel))}>
               Keep them
             </button>
           </p>`
         : nothing
     }
-    <p class="storage">${storageLine(ctrl)}</p>
+    <p class="storage">${storageLine(panel)}</p>
   </section>`;
 }
 
-function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: boolean) {
+function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: boolean) {
   const count = c.examples.length;
-  const recording = ctrl.recording === c.label;
+  const recording = panel.recording === c.label;
   const name =
-    ctrl.renaming === c.label
-      ? html`<form class="rename" @submit=${(event: SubmitEvent) => handleRename(ctrl, c.label, event)}>
+    panel.renaming === c.label
+      ? html`<form class="rename" @submit=${(event: SubmitEvent) => handleRename(panel, c.label, event)}>
           <input
             name="label"
             .value=${c.label}
             maxlength=${MAX_LABEL_LENGTH}
             aria-label=${`New name for ${c.label}`}
             ${ref(focusOnce)}
-            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((ctrl.renaming = undefined), requestUpdate(ctrl))}
+            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((panel.renaming = undefined), requestUpdate(panel))}
           />
           <button type="submit">Save</button>
-          <button type="button" @click=${() => ((ctrl.renaming = undefined), requestUpdate(ctrl))}>Cancel</button>
+          <button type="button" @click=${() => ((panel.renaming = undefined), requestUpdate(panel))}>Cancel</button>
         </form>`
       : html`<span class="class-name">${c.label}</span>`;
   return html`<li part="custom-class" data-label=${c.label}>
     ${name}
-    <span class="count" aria-live="off">${count} ${count === 1 ? 'example' : 'examples'}</span>
+    <span class="count" aria-live="off">${plural(count, 'example')}</span>
     <span class="class-actions">
       <button
         type="button"
@@ -120,20 +138,20 @@ function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: bo
         @pointerdown=${(event: PointerEvent) => {
           if (event.button !== 0) return;
           (event.currentTarget as Element).setPointerCapture(event.pointerId);
-          attempt(ctrl, () => ctrl.startRecording(c.label));
+          attempt(panel, () => panel.startRecording(c.label));
         }}
-        @pointerup=${() => ctrl.stopRecording()}
-        @pointercancel=${() => ctrl.stopRecording()}
-        @lostpointercapture=${() => ctrl.stopRecording()}
+        @pointerup=${() => panel.stopRecording()}
+        @pointercancel=${() => panel.stopRecording()}
+        @lostpointercapture=${() => panel.stopRecording()}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key !== ' ' && event.key !== 'Enter') return;
           event.preventDefault();
-          if (!event.repeat) attempt(ctrl, () => ctrl.startRecording(c.label));
+          if (!event.repeat) attempt(panel, () => panel.startRecording(c.label));
         }}
         @keyup=${(event: KeyboardEvent) => {
           if (event.key !== ' ' && event.key !== 'Enter') return;
           event.preventDefault();
-          ctrl.stopRecording();
+          panel.stopRecording();
         }}
         @contextmenu=${(event: Event) => event.preventDefault()}
       >
@@ -155,36 +173,40 @@ function renderClass(ctrl: CustomClassesController, c: CustomClass, cameraOn: bo
           const input = event.target as HTMLInputElement;
           const files = Array.from(input.files ?? []);
           input.value = '';
-          if (files.length) attempt(ctrl, () => ctrl.addFiles(c.label, files));
+          if (files.length) attempt(panel, () => panel.addFiles(c.label, files));
         }}
       />
       <button
         type="button"
         aria-label=${`Rename ${c.label}`}
-        @click=${() => ((ctrl.renaming = c.label), requestUpdate(ctrl))}
+        @click=${() => ((panel.renaming = c.label), requestUpdate(panel))}
       >
         Rename
       </button>
-      <button type="button" aria-label=${`Delete ${c.label}`} @click=${() => attempt(ctrl, () => ctrl.remove(c.label))}>
+      <button
+        type="button"
+        aria-label=${`Delete ${c.label}`}
+        @click=${() => attempt(panel, () => panel.classes.remove(c.label))}
+      >
         Delete
       </button>
     </span>
   </li>`;
 }
 
-function renderTraining(ctrl: CustomClassesController) {
-  const training = ctrl.training;
+function renderTraining(panel: TeachPanelController) {
+  const training = panel.training;
   if (training) {
     return html`<div class="train">
       <progress part="training-progress" max="1" .value=${training.fraction} aria-label="Training progress"></progress>
       <span class="hint" role="status">Training… ${Math.round(training.fraction * 100)}%</span>
-      <button type="button" @click=${() => ctrl.cancelTraining()}>Cancel training</button>
+      <button type="button" @click=${() => panel.cancelTraining()}>Cancel training</button>
     </div>`;
   }
-  const blocker = ctrl.trainBlocker;
-  const note = ctrl.head
+  const blocker = panel.classes.trainBlocker;
+  const note = panel.classes.head
     ? 'Recognising with the trained head.'
-    : ctrl.headStale
+    : panel.classes.headStale
       ? 'The examples changed since training: recognising with k-NN until you train again.'
       : (blocker ??
         'Optional: train a small layer on your examples. Until then, nearest neighbours (k-NN) recognise them.');
@@ -193,52 +215,52 @@ function renderTraining(ctrl: CustomClassesController) {
       type="button"
       part="train-button"
       ?disabled=${blocker !== undefined}
-      @click=${() => attempt(ctrl, () => ctrl.train())}
+      @click=${() => attempt(panel, () => panel.train())}
     >
-      ${ctrl.head || ctrl.headStale ? 'Train again' : 'Train'}
+      ${panel.classes.head || panel.classes.headStale ? 'Train again' : 'Train'}
     </button>
     <span class="hint">${note}</span>
   </div>`;
 }
 
-function storageLine(ctrl: CustomClassesController): string {
-  const count = `${ctrl.classes.length} ${ctrl.classes.length === 1 ? 'class' : 'classes'}, ${ctrl.exampleCount} ${ctrl.exampleCount === 1 ? 'example' : 'examples'}`;
-  return ctrl.storage.kept
+function storageLine(panel: TeachPanelController): string {
+  const count = `${plural(panel.classes.classes.length, 'class', 'classes')}, ${plural(panel.classes.exampleCount, 'example')}`;
+  return panel.classes.storageStatus.kept
     ? `${count}, kept in this browser only.`
-    : `${count}, not kept after this page closes: ${ctrl.storage.note ?? 'loading…'}`;
+    : `${count}, not kept after this page closes: ${panel.classes.storageStatus.note ?? 'loading…'}`;
 }
 
-async function handleAddClass(ctrl: CustomClassesController, event: SubmitEvent): Promise<void> {
+async function handleAddClass(panel: TeachPanelController, event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const form = event.currentTarget as HTMLFormElement;
   const input = form.elements.namedItem('label') as HTMLInputElement;
-  await attempt(ctrl, async () => {
-    await ctrl.addClass(input.value);
+  await attempt(panel, async () => {
+    await panel.classes.addClass(input.value);
     input.value = '';
   });
 }
 
-async function handleRename(ctrl: CustomClassesController, from: string, event: SubmitEvent): Promise<void> {
+async function handleRename(panel: TeachPanelController, from: string, event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const input = (event.currentTarget as HTMLFormElement).elements.namedItem('label') as HTMLInputElement;
-  await attempt(ctrl, async () => {
-    await ctrl.rename(from, input.value);
-    ctrl.renaming = undefined;
-    requestUpdate(ctrl);
+  await attempt(panel, async () => {
+    await panel.classes.rename(from, input.value);
+    panel.renaming = undefined;
+    requestUpdate(panel);
   });
 }
 
-async function handleImport(ctrl: CustomClassesController, event: Event): Promise<void> {
+async function handleImport(panel: TeachPanelController, event: Event): Promise<void> {
   const input = event.target as HTMLInputElement;
   const file = input.files?.[0];
   // Cleared so that choosing the same file again (after fixing it) fires change again.
   input.value = '';
-  if (file) await attempt(ctrl, () => ctrl.importFile(file));
+  if (file) await attempt(panel, () => panel.importFile(file));
 }
 
 /** Saves the export file through a download link. */
-async function download(ctrl: CustomClassesController): Promise<void> {
-  const file = await ctrl.export();
+async function download(panel: TeachPanelController): Promise<void> {
+  const file = await panel.classes.export();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
   link.download = 'mobilenet-classes.json';
@@ -247,16 +269,16 @@ async function download(ctrl: CustomClassesController): Promise<void> {
 }
 
 /** Runs a UI action; its failure is shown in the element (and fired), never lost. */
-async function attempt(ctrl: CustomClassesController, work: () => Promise<unknown>): Promise<void> {
+async function attempt(panel: TeachPanelController, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    ctrl.report(error);
+    panel.report(error);
   }
 }
 
-function requestUpdate(ctrl: CustomClassesController): void {
-  ctrl.requestUpdate();
+function requestUpdate(panel: TeachPanelController): void {
+  panel.requestUpdate();
 }
 
 /** The hidden file input right after the button that opens it. */
@@ -266,8 +288,4 @@ function siblingInput(event: Event): HTMLInputElement {
 
 function focusOnce(element?: Element): void {
   if (element instanceof HTMLInputElement) queueMicrotask(() => element.select());
-}
-
-function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
 }

@@ -1,13 +1,13 @@
 /**
  * What changed the user's classes. `load`: they were read from the browser's storage for this model.
- * `sync`: another element or tab with the same `examples-key` changed them.
+ * `sync`: another element or tab with the same `classes-key` changed them.
  */
-export type ExamplesChangeReason =
+export type ClassesChangeReason =
   'load' | 'add' | 'rename' | 'remove' | 'clear' | 'import' | 'undo' | 'forget' | 'sync';
 
-/** Detail of `mobilenet-examples-change`: the classes as they are now. */
-export interface MobilenetExamplesChangeDetail {
-  reason: ExamplesChangeReason;
+/** Detail of `mobilenet-classes-change`: the classes as they are now. */
+export interface MobilenetClassesChangeDetail {
+  reason: ClassesChangeReason;
   /** Every class, in the order they were added, with its number of examples. */
   classes: { label: string; examples: number }[];
   /**
@@ -17,10 +17,10 @@ export interface MobilenetExamplesChangeDetail {
   persisted: boolean;
 }
 
-export type MobilenetExamplesChangeEvent = CustomEvent<MobilenetExamplesChangeDetail>;
+export type MobilenetClassesChangeEvent = CustomEvent<MobilenetClassesChangeDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'mobilenet-examples-change': MobilenetExamplesChangeEvent;
+    'mobilenet-classes-change': MobilenetClassesChangeEvent;
   }
 }

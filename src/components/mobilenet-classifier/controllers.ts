@@ -1,0 +1,127 @@
+// How the element's controllers are connected. Each owns one resource; data flows one way: a picture
+// comes from the input or the camera, goes through the classify pipeline to the result state, and from
+// there to the templates and \`mobilenet-result\`. No controller reaches into another: each gets the
+// callbacks below, and every one reports errors and announcements to Notices.
+import { CameraController } from '../../capture/camera-controller';
+import { LiveLoop } from '../../capture/live-loop';
+import { BatchController } from './batch.controller';
+import { ClassifyController } from './classify.controller';
+import { CustomClassesController } from './custom-classes.controller';
+import { messageOf } from './errors';
+import { ExplainController } from './explain.controller';
+import { InputController } from './input.controller';
+import type { MobilenetClassifier } from './mobilenet-classifier.component';
+import { ModelController } from './model.controller';
+import { Notices, type Retry } from './notices';
+import { RegionController } from './region.controller';
+import { TeachPanelController } from './teach-panel.controller';
+
+export type ElementControllers = ReturnType<typeof connectControllers>;
+
+/** Builds the controllers of one element, wired to each other and to the element's properties. */
+export function connectControllers(host: MobilenetClassifier) {
+  const notices = new Notices(host);
+  const model = new ModelController(host, {
+    started: () => {
+      teach.setModel(undefined);
+      notices.clearError('load');
+    },
+    loaded: (classifier) => teach.setModel(classifier.metadata, host.classesKey),
+    failed: (error) => {
+      teach.modelFailed();
+      notices.showError(error, { phase: 'load', retry: retryLoad });
+    },
+  });
+  const cameraControl = new CameraController(host, {
+    wanted: () => host.camera,
+    setWanted: (on) => (host.camera = on),
+    facingMode: () => host.facingMode,
+    started: () => notices.clearError('camera'),
+    failed: (error, retry) => notices.showError(error, { phase: 'camera', retry }),
+  });
+  const pipeline: ClassifyController = new ClassifyController(host, notices, {
+    classifier: () => model.current(),
+    settings: () => ({
+      ...{ topK: host.topK, crop: host.crop, features: host.features, mode: host.mode },
+      ...{
+        minProbability: host.minProbability,
+        includeClasses: host.includeClasses,
+        excludeClasses: host.excludeClasses,
+      },
+      region: host.region,
+    }),
+    picture: (source, read, region) => regionUi.prepare(source, read, region),
+    customPredictions: async (features) => (await teach.whenLoaded(), teach.predict(features)),
+    customShown: (features, predictions) => teach.show(features, predictions),
+    cameraRunning: () => cameraControl.state === 'on',
+    picturesGiven: () => cameraControl.forgetLoss(),
+    // Without a model, keep offering the load's Retry.
+    failed: (error) => notices.showError(error, { retry: model.status === 'error' ? retryLoad : undefined }),
+  });
+  const input = new InputController(host, {
+    // One picture is shown; several go to the results list.
+    received: (pictures) => {
+      if (pictures.length > 1)
+        void batchList.start(
+          pictures.map(({ source, origin }) => ({ file: source as File, name: origin.name })),
+          pictures[0]!.origin.kind,
+        );
+      else {
+        batchList.clear();
+        void pipeline.runAll(pictures);
+      }
+    },
+    folderDropped: (entries) => void batchList.startFolder(entries, 'drop'),
+    refused: (error) => notices.showError(error),
+  });
+  const liveLoop = new LiveLoop(host, () => pipeline.frame(cameraControl.video, true));
+  const teach = new CustomClassesController(host, {
+    embed: (source) => host.embed(source),
+    cameraVideo: () => (cameraControl.state === 'on' ? cameraControl.video : undefined),
+    showError: (error) => notices.showError(error),
+    clearCustomError: () => notices.clearError('custom'),
+    announce: (text) => notices.announce(text),
+    adoptThreshold: (minSimilarity) => (host.minSimilarity = minSimilarity),
+  });
+  const panel = new TeachPanelController(host, teach);
+  const batchList = new BatchController(host, {
+    started: () => pipeline.batchStarted(),
+    classify: (files, kind, signal) => pipeline.runBatch(files, kind, signal),
+    show: ({ file, name }, kind) => void pipeline.run(file, { kind, name }).catch(() => {}),
+    showError: (error) => error !== model.failure && notices.showError(error),
+    messageOf,
+    announce: (text) => notices.announce(text),
+    exportContext: () => ({ model: model.classifier?.metadata.modelId as string | undefined }),
+  });
+  const regionUi: RegionController = new RegionController(host, {
+    region: () => host.region,
+    setRegion: (region) => (host.region = region),
+    video: () => (cameraControl.state === 'on' ? cameraControl.video : undefined),
+    mirrored: () => host.mirror,
+    reclassify: () => pipeline.refresh(),
+  });
+  const explainer = new ExplainController(host, {
+    classifier: () => model.current(),
+    enabled: () => host.explain,
+    shown: () => pipeline.shown(host.camera),
+    live: () => liveLoop.running,
+    announce: (text) => notices.announce(text),
+    failed: (error) => notices.showError(error),
+  });
+  const retryLoad: Retry = { label: 'Retry', run: () => model.retry() };
+
+  return {
+    notices,
+    model,
+    cameraControl,
+    pipeline,
+    input,
+    liveLoop,
+    teach,
+    panel,
+    batchList,
+    regionUi,
+    explainer,
+    retryLoad,
+  };
+}

@@ -1,0 +1,235 @@
+// The element's side of localisation: which language it speaks, and its strings in that language.
+//
+// @shoelace-style/localize holds the tables (registerTranslation, shared with any other element on the
+// page that uses it, hence the key prefix) and requests an update of every connected element when
+// <html lang> changes. On top of it, Localizer resolves the language as HTML does (the element's own
+// lang, else the nearest ancestor's, crossing shadow roots, else the document's) and watches those
+// ancestors too, which the library leaves out by design; it applies the element's `strings` override,
+// and gives every function entry the Format of the resolved locale.
+import { LocalizeController, registerTranslation } from '@shoelace-style/localize';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatFor, type Format } from './format';
+import { de } from './de';
+import { en } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ja } from './ja';
+import type { ErrorCode, ErrorValues, MobilenetStrings, StringKey, UiStrings } from './strings';
+
+/** Built-in locales: code, name in the language itself, table. */
+export const LOCALES = [
+  { code: 'en', name: 'English', strings: en },
+  { code: 'de', name: 'Deutsch', strings: de },
+  { code: 'fr', name: 'Français', strings: fr },
+  { code: 'es', name: 'Español', strings: es },
+  { code: 'ja', name: '日本語', strings: ja },
+] as const satisfies readonly { code: string; name: string; strings: MobilenetStrings }[];
+
+/** Keys in the shared registry are prefixed: Shoelace's own tables have keys such as `copy` and `loading`. */
+const PREFIX = 'mobilenet-classifier:';
+
+/** What an entry takes, without the Format that the Localizer adds. */
+export type Params<E> = E extends (...args: [...infer P, Format]) => string ? P : [];
+
+/** The UI strings as methods: `t.uploadImages()`, `t.classified(3)`. */
+export type Terms = { readonly [K in keyof UiStrings]: (...args: Params<UiStrings[K]>) => string };
+
+/** An element that speaks through a Localizer; `strings` overrides entries of its table. */
+export type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: Partial<MobilenetStrings> };
+
+/**
+ * Adds a language, or changes entries of one, for every `<mobilenet-classifier>` of the page. Entries
+ * a new language lacks are shown in English.
+ *
+ * @param code a BCP 47 language tag: `pt`, or `pt-BR` for one region (which falls back to `pt`).
+ * @example
+ * registerStrings('pt', { uploadImages: 'Enviar imagens', classified: (n, f) => f.plural(n, { one: '# imagem classificada.', other: '# imagens classificadas.' }) }, { name: 'Português' });
+ */
+export function registerStrings(
+  code: string,
+  strings: Partial<MobilenetStrings>,
+  options: { name?: string; dir?: 'ltr' | 'rtl' } = {},
+): void {
+  registerBuiltIns();
+  registeredCodes.add(code.toLowerCase());
+  const entries = Object.fromEntries(Object.entries(strings).map(([key, value]) => [PREFIX + key, value]));
+  registerTranslation({ $code: code, $name: options.name ?? code, $dir: options.dir ?? 'ltr', ...entries });
+}
+
+/** The (lower-case) codes that have a table: the built-in ones and those registered. */
+const registeredCodes = new Set<string>();
+let registered = false;
+/** On first use, not on import: importing the package registers nothing (see package.json sideEffects). */
+function registerBuiltIns(): void {
+  if (registered) return;
+  registered = true;
+  for (const locale of LOCALES) registerStrings(locale.code, locale.strings, { name: locale.name });
+}
+
+/**
+ * The language of `element`: its own `lang`, else the nearest ancestor's (through shadow roots to
+ * their hosts), else the document's, else the browser's. Empty `lang` attributes are skipped.
+ */
+export function resolveLang(element: Element): string {
+  for (let node: Element | undefined = element; node;) {
+    const owner = node.closest('[lang]:not([lang=""])');
+    if (owner) return owner.getAttribute('lang')!;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  const doc = element.ownerDocument;
+  return doc.documentElement.lang || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
+}
+
+/** The library's controller, with HTML's language resolution. */
+class LangController extends LocalizeController {
+  override lang(): string {
+    const lang = resolveLang(this.host).replace(/_/g, '-');
+    try {
+      return new Intl.Locale(lang).toString();
+    } catch {
+      return 'en';
+    }
+  }
+}
+
+/**
+ * A Lit controller that gives an element its strings in the language it resolves, updating it when
+ * that language changes (its own `lang`, an ancestor's, or the document's).
+ *
+ * @example
+ * private readonly t = new Localizer(this).t;          // in the element
+ * html`<button>${this.t.uploadImages()}</button>`;
+ * this.progressLine = this.t.classified(files.length);
+ */
+export class Localizer implements ReactiveController {
+  /** The UI strings as methods, in the current language. */
+  readonly t: Terms;
+  private readonly controller: LangController;
+  /** The language at the last check, to update only when it changed. */
+  private lastLang = '';
+
+  constructor(private readonly host: LocalizedHost) {
+    registerBuiltIns();
+    this.controller = new LangController(host);
+    host.addController(this);
+    const t: Record<string, (...args: unknown[]) => string> = {};
+    for (const key of Object.keys(en)) t[key] = (...args) => this.entry(key as StringKey, args);
+    this.t = t as unknown as Terms;
+  }
+
+  hostConnected(): void {
+    // An element moved to another part of the page may speak another language there.
+    this.langMayHaveChanged();
+    watchLang(this.host, this);
+  }
+
+  hostDisconnected(): void {
+    unwatchLang(this);
+  }
+
+  /** The element's language as resolved, e.g. `de-CH` (even when no table is for it). */
+  get lang(): string {
+    return this.controller.lang();
+  }
+
+  /** The locale whose table is shown: the language when a table (or its language's) exists, else `en`. */
+  get locale(): string {
+    const lang = this.lang;
+    const language = new Intl.Locale(lang).language;
+    return registeredCodes.has(lang.toLowerCase()) || registeredCodes.has(language) ? lang : 'en';
+  }
+
+  /** Numbers, plurals and lists in {@link locale}. */
+  get format(): Format {
+    return formatFor(this.locale);
+  }
+
+  /** A probability as a percentage in the current locale: 12.5% or 12,5 %. */
+  percent(probability: number): string {
+    return this.format.percent(probability);
+  }
+
+  /** The message of an error code in the current language. */
+  errorText<C extends ErrorCode>(code: C, values: ErrorValues[C]): string {
+    return this.entry(code, [values]);
+  }
+
+  /**
+   * What the element shows for a failure: an error with a known `code` in the current language; one
+   * of the element's error types without a code (not yet migrated, or a developer's RangeError) by
+   * its own message; anything else as "Classification failed: …".
+   */
+  error(error: unknown): string {
+    const { code, values, name, message } = (error ?? {}) as Record<string, unknown>;
+    if (typeof code === 'string' && Object.hasOwn(en, code)) return this.entry(code as StringKey, [values ?? {}]);
+    if (typeof message === 'string' && typeof name === 'string' && SHOWN_AS_IS.has(name)) return message;
+    const detail = typeof message === 'string' ? message : String(error);
+    return this.errorText('classification-failed', { detail });
+  }
+
+  /** Called by the language watcher: updates the element when its language changed. */
+  langMayHaveChanged(): void {
+    const lang = this.lang;
+    if (lang === this.lastLang) return;
+    this.lastLang = lang;
+    this.host.requestUpdate();
+  }
+
+  private entry(key: StringKey, args: unknown[]): string {
+    const override = this.host.strings?.[key];
+    const format = this.format;
+    if (override !== undefined && override !== null) return render(override, args, format);
+    if (this.controller.exists(PREFIX + key, { lang: this.lang }))
+      return (this.controller.term as (key: string, ...args: unknown[]) => string)(PREFIX + key, ...args, format);
+    return render(en[key], args, format);
+  }
+}
+
+/** Errors whose message is fit to show even without a code. */
+const SHOWN_AS_IS = new Set(['ClassifierError', 'CustomClassError', 'CameraError', 'RangeError']);
+
+function render(entry: unknown, args: unknown[], format: Format): string {
+  return typeof entry === 'function' ? String(entry(...args, format)) : String(entry);
+}
+
+// One MutationObserver per tree (the document, and each shadow root an element sits in) sees every
+// `lang` change there; lang changes are rare, so each one simply asks every watcher to check.
+const watchers = new Map<Node, { observer: MutationObserver; localizers: Set<Localizer> }>();
+const watchedRoots = new Map<Localizer, Node[]>();
+
+function watchLang(host: Element, localizer: Localizer): void {
+  if (typeof MutationObserver === 'undefined') return;
+  unwatchLang(localizer);
+  const roots: Node[] = [];
+  for (let node: Element | undefined = host; node;) {
+    const root = node.getRootNode();
+    roots.push(root);
+    node = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  for (const root of roots) {
+    let watcher = watchers.get(root);
+    if (!watcher) {
+      const localizers = new Set<Localizer>();
+      const observer = new MutationObserver(() => localizers.forEach((l) => l.langMayHaveChanged()));
+      observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      watcher = { observer, localizers };
+      watchers.set(root, watcher);
+    }
+    watcher.localizers.add(localizer);
+  }
+  watchedRoots.set(localizer, roots);
+}
+
+function unwatchLang(localizer: Localizer): void {
+  for (const root of watchedRoots.get(localizer) ?? []) {
+    const watcher = watchers.get(root);
+    if (!watcher) continue;
+    watcher.localizers.delete(localizer);
+    if (watcher.localizers.size === 0) {
+      watcher.observer.disconnect();
+      watchers.delete(root);
+    }
+  }
+  watchedRoots.delete(localizer);
+}
