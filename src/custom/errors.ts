@@ -1,3 +1,5 @@
+import { CodedError } from '../util/coded-error';
+
 /** Why taught classes could not be changed, imported, kept or trained: the broad kind of failure. */
 export type CustomClassErrorReason =
   | 'label'
@@ -126,12 +128,8 @@ export type CustomClassErrorCode = keyof CustomClassErrorValues;
  * already taught is lost when one is thrown. `reason` is the broad kind; `code` and `values` identify
  * the message exactly, so that it can be shown in another language.
  */
-export class CustomClassError extends Error {
+export class CustomClassError extends CodedError<CustomClassErrorValues> {
   override readonly name = 'CustomClassError';
-  /** What failed, stable across versions; undefined only for errors made without one. */
-  readonly code?: CustomClassErrorCode;
-  /** The values the message names. */
-  readonly values?: Readonly<CustomClassErrorValues[CustomClassErrorCode]>;
 
   constructor(
     readonly reason: CustomClassErrorReason,
@@ -139,7 +137,5 @@ export class CustomClassError extends Error {
     options?: { cause?: unknown; code?: CustomClassErrorCode; values?: CustomClassErrorValues[CustomClassErrorCode] },
   ) {
     super(message, options);
-    this.code = options?.code;
-    this.values = options?.values;
   }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../util/coded-error';
+
 /** The stage of the work that failed. */
 export type ClassifierErrorPhase = 'load' | 'input' | 'inference';
 
@@ -122,12 +124,8 @@ export type ClassifierErrorCode = keyof ClassifierErrorValues;
  * `code` and `values` identify it, so that it can be shown in another language; `cause` keeps the
  * original error for developers.
  */
-export class ClassifierError extends Error {
+export class ClassifierError extends CodedError<ClassifierErrorValues> {
   override readonly name = 'ClassifierError';
-  /** What failed, stable across versions; undefined only for errors made without one. */
-  readonly code?: ClassifierErrorCode;
-  /** The values the message names (URL, status, sizes). */
-  readonly values?: Readonly<ClassifierErrorValues[ClassifierErrorCode]>;
 
   constructor(
     readonly phase: ClassifierErrorPhase,
@@ -135,8 +133,6 @@ export class ClassifierError extends Error {
     options?: { cause?: unknown; code?: ClassifierErrorCode; values?: ClassifierErrorValues[ClassifierErrorCode] },
   ) {
     super(message, options);
-    this.code = options?.code;
-    this.values = options?.values;
   }
 }
 
