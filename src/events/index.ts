@@ -11,7 +11,8 @@ export type { MobilenetExplainDetail, MobilenetExplainEvent, MobilenetExplanatio
 export type { MobilenetBatchProgressDetail, MobilenetBatchProgressEvent } from './mobilenet-batch-progress';
 export type { MobilenetBatchDoneDetail, MobilenetBatchDoneEvent, MobilenetBatchEntry } from './mobilenet-batch-done';
 
-type MobilenetEventName =
+/** The name of each event the element fires. */
+export type MobilenetEventName =
   | 'mobilenet-ready'
   | 'mobilenet-result'
   | 'mobilenet-error'
