@@ -1,15 +1,18 @@
 // How the element's controllers are connected. Each owns one resource; data flows one way: a picture
 // comes from the input or the camera, goes through the classify pipeline to the result state, and from
 // there to the templates and \`mobilenet-result\`. No controller reaches into another: each gets the
-// callbacks below, and every one reports errors and announcements to Notices.
+// callbacks below, and every one reports errors and announcements to Notices. The element's willUpdate and
+// updated hand their changed properties to propertiesChanging and propertiesChanged here.
 import { CameraController } from '../../capture/camera-controller';
 import { LiveLoop } from '../../capture/live-loop';
 import { BatchController } from './batch.controller';
 import { ClassifyController } from './classify.controller';
 import { CustomClassesController } from './custom-classes.controller';
-import { messageOf } from './errors';
+import { isAbortError } from '../../model';
+import { messageOf, setChangedError } from './errors';
 import { ExplainController } from './explain.controller';
-import { InputController } from './input.controller';
+import { InputController, type MobilenetSource } from './input.controller';
+import type { PropertyValues } from 'lit';
 import type { MobilenetClassifier } from './mobilenet-classifier.component';
 import { ModelController } from './model.controller';
 import { Notices, type Retry } from './notices';
@@ -17,6 +20,17 @@ import { RegionController } from './region.controller';
 import { TeachPanelController } from './teach-panel.controller';
 
 export type ElementControllers = ReturnType<typeof connectControllers>;
+
+/** Properties whose change shows its effect on the picture already on screen. */
+const RECLASSIFY_ON = [
+  'topK',
+  'crop',
+  'features',
+  'mode',
+  'minProbability',
+  'includeClasses',
+  'excludeClasses',
+] as const satisfies readonly (keyof MobilenetClassifier)[];
 
 /** Builds the controllers of one element, wired to each other and to the element's properties. */
 export function connectControllers(host: MobilenetClassifier) {
@@ -110,6 +124,63 @@ export function connectControllers(host: MobilenetClassifier) {
   });
   const retryLoad: Retry = { label: 'Retry', run: () => model.retry() };
 
+  /** The element's willUpdate: starts what its new property values ask for, in time for this render. */
+  function propertiesChanging(changed: PropertyValues<MobilenetClassifier>): void {
+    if (host.isConnected && (!model.requested || changed.has('modelUrl') || changed.has('backend')))
+      model.load(host.modelUrl, host.backend);
+    if (changed.has('classesKey') && model.classifier) teach.setModel(model.classifier.metadata, host.classesKey);
+    // The panel shows the stored classes: load them once custom classes are on screen.
+    if (host.mode === 'custom' || host.mode === 'both') teach.want();
+    teach.setThreshold(host.minSimilarity);
+    liveLoop.maxFps = host.maxFps;
+    // Here rather than in updated(): the camera's state change asks for a render, which belongs in this one.
+    if (changed.has('camera') || (host.camera && changed.has('facingMode'))) {
+      if (host.camera) {
+        if (changed.has('camera')) pipeline.cameraTurnedOn();
+        void cameraControl.switchOn();
+      } else {
+        pipeline.cameraTurnedOff();
+        cameraControl.stop();
+      }
+    }
+  }
+
+  /** The element's updated: the live loop, and the picture on screen reclassified under new options. */
+  function propertiesChanged(changed: PropertyValues<MobilenetClassifier>): void {
+    if (host.live && host.camera && cameraControl.state === 'on') liveLoop.start(cameraControl.video);
+    else liveLoop.stop();
+    cameraControl.video.classList.toggle('mirror', host.mirror);
+    const optionsChanged = RECLASSIFY_ON.some((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (optionsChanged && !liveLoop.running) void pipeline.refresh();
+    if (changed.has('region') && !liveLoop.running) void regionUi.reclassify();
+    if (changed.has('src') && host.src) void pipeline.run(host.src, { kind: 'src', name: host.src }).catch(() => {});
+  }
+
+  /**
+   * Runs a custom-classes method once the model and its classes are loaded; shows what fails. `check`
+   * refuses arguments of the wrong type first, whatever the state of the model.
+   */
+  async function customAction<T>(work: () => Promise<T>, check?: () => void): Promise<T> {
+    try {
+      check?.();
+      await model.current();
+      await teach.whenLoaded();
+      return await work();
+    } catch (error) {
+      // A failed model load is shown already.
+      if (error !== model.failure && !isAbortError(error)) notices.showError(error);
+      throw error;
+    }
+  }
+
+  /** Teaches `label` one example. It belongs to the classes key and model of the call: if either changed while the picture was read, it is refused rather than added to another set. */
+  async function addExample(label: string, source: MobilenetSource): Promise<number> {
+    const target = { key: host.classesKey, modelUrl: host.modelUrl, set: teach.set };
+    const vector = await host.embed(source);
+    if (host.classesKey !== target.key || host.modelUrl !== target.modelUrl) throw setChangedError(label);
+    return teach.add(label, [vector], target.set);
+  }
+
   return {
     notices,
     model,
@@ -123,5 +194,9 @@ export function connectControllers(host: MobilenetClassifier) {
     regionUi,
     explainer,
     retryLoad,
+    customAction,
+    addExample,
+    propertiesChanging,
+    propertiesChanged,
   };
 }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { CameraError, type FacingMode } from '../../capture/camera-controller';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetBatchEntry, MobilenetResult } from '../../events';
-import { isAbortError, type Backend, type ClassSelector, type Region } from '../../model';
+import { type Backend, type ClassSelector, type Region } from '../../model';
 import { checkClassesFile, checkFormat, checkOptions, checkSource, checkText } from './arguments';
 import batchStyles from './batch.styles';
 import { converterOf, normaliseProperties, RULES } from './attributes';
@@ -11,7 +11,6 @@ import type { CustomMode } from './custom-classes.controller';
 import { connectControllers, type ElementControllers } from './controllers';
 import customClassesStyles from './custom-classes.styles';
 import { renderElement } from './element.template';
-import { setChangedError } from './errors';
 import type { MobilenetExplanation } from '../../events';
 import explainStyles from './explain.styles';
 import { readSource, type MobilenetSource } from './input.controller';
@@ -215,46 +214,11 @@ export class MobilenetClassifier extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     normaliseProperties(this, changed);
-    if (this.isConnected && (!this.ctrl.model.requested || changed.has('modelUrl') || changed.has('backend'))) {
-      this.ctrl.model.load(this.modelUrl, this.backend);
-    }
-    if (changed.has('classesKey') && this.ctrl.model.classifier)
-      this.ctrl.teach.setModel(this.ctrl.model.classifier.metadata, this.classesKey);
-    // The panel shows the stored classes: load them once custom classes are on screen.
-    if (this.mode === 'custom' || this.mode === 'both') this.ctrl.teach.want();
-    this.ctrl.teach.setThreshold(this.minSimilarity);
-    this.ctrl.liveLoop.maxFps = this.maxFps;
-    // Here rather than in updated(): the camera's state change asks for a render, which belongs in this one.
-    if (changed.has('camera') || (this.camera && changed.has('facingMode'))) {
-      if (this.camera) {
-        if (changed.has('camera')) this.ctrl.pipeline.cameraTurnedOn();
-        void this.ctrl.cameraControl.switchOn();
-      } else {
-        this.ctrl.pipeline.cameraTurnedOff();
-        this.ctrl.cameraControl.stop();
-      }
-    }
+    this.ctrl.propertiesChanging(changed);
   }
 
-  override updated(changed: PropertyValues): void {
-    if (this.live && this.camera && this.ctrl.cameraControl.state === 'on')
-      this.ctrl.liveLoop.start(this.ctrl.cameraControl.video);
-    else this.ctrl.liveLoop.stop();
-    this.ctrl.cameraControl.video.classList.toggle('mirror', this.mirror);
-    // Show the effect of a new option on the picture already on screen.
-    const optionsChanged = [
-      'topK',
-      'crop',
-      'features',
-      'mode',
-      'minProbability',
-      'includeClasses',
-      'excludeClasses',
-    ].some((key) => changed.has(key) && changed.get(key) !== undefined);
-    if (optionsChanged && !this.ctrl.liveLoop.running) void this.ctrl.pipeline.refresh();
-    if (changed.has('region') && !this.ctrl.liveLoop.running) void this.ctrl.regionUi.reclassify();
-    if (changed.has('src') && this.src)
-      void this.ctrl.pipeline.run(this.src, { kind: 'src', name: this.src }).catch(() => {});
+  override updated(changed: PropertyValues<this>): void {
+    this.ctrl.propertiesChanged(changed);
   }
 
   /**
@@ -316,16 +280,8 @@ export class MobilenetClassifier extends LitElement {
    * @returns the number of examples the class now has.
    */
   addExample(label: string, source: MobilenetSource): Promise<number> {
-    const target = { key: this.classesKey, modelUrl: this.modelUrl };
-    return this.customAction(
-      async () => {
-        const set = this.ctrl.teach.set;
-        const vector = await this.embed(source);
-        // The example belongs to the key and model of the call: if either changed meanwhile, it is
-        // refused rather than added to another set.
-        if (this.classesKey !== target.key || this.modelUrl !== target.modelUrl) throw setChangedError(label);
-        return this.ctrl.teach.add(label, [vector], set);
-      },
+    return this.ctrl.customAction(
+      () => this.ctrl.addExample(label, source),
       () => {
         checkText(label, 'addExample()', 'name');
         checkSource(source, 'addExample()');
@@ -335,7 +291,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** Renames a custom class, keeping its examples. */
   renameClass(from: string, to: string): Promise<void> {
-    return this.customAction(
+    return this.ctrl.customAction(
       () => this.ctrl.teach.rename(from, to),
       () => {
         checkText(from, 'renameClass()', 'rename-from');
@@ -346,7 +302,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** Deletes a custom class and its examples. Resolves to false when there was no such class. */
   removeClass(label: string): Promise<boolean> {
-    return this.customAction(
+    return this.ctrl.customAction(
       () => this.ctrl.teach.remove(label),
       () => checkText(label, 'removeClass()', 'name'),
     );
@@ -354,7 +310,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** Deletes every custom class of the current model (under this `classes-key`). */
   clearClasses(): Promise<void> {
-    return this.customAction(() => this.ctrl.teach.clear());
+    return this.ctrl.customAction(() => this.ctrl.teach.clear());
   }
 
   /**
@@ -362,7 +318,7 @@ export class MobilenetClassifier extends LitElement {
    * see the README), for `importClasses()` here or in another browser.
    */
   exportClasses(): Promise<string> {
-    return this.customAction(async () => JSON.stringify(await this.ctrl.teach.export()));
+    return this.ctrl.customAction(async () => JSON.stringify(await this.ctrl.teach.export()));
   }
 
   /**
@@ -373,7 +329,7 @@ export class MobilenetClassifier extends LitElement {
    * @param json the file's text, or its parsed JSON.
    */
   importClasses(json: string | object, options: { merge?: boolean } = {}): Promise<void> {
-    return this.customAction(
+    return this.ctrl.customAction(
       () => this.ctrl.teach.import(json, options.merge),
       () => {
         checkClassesFile(json, 'importClasses()');
@@ -389,7 +345,7 @@ export class MobilenetClassifier extends LitElement {
    * examples change meanwhile.
    */
   trainHead(options: { signal?: AbortSignal } = {}): Promise<void> {
-    return this.customAction(
+    return this.ctrl.customAction(
       () => this.ctrl.panel.train(options.signal),
       () => checkOptions(options, 'trainHead()'),
     );
@@ -397,7 +353,7 @@ export class MobilenetClassifier extends LitElement {
 
   /** Forgets every custom class this site kept in this browser, for every model and key. */
   forgetAllClasses(): Promise<void> {
-    return this.customAction(() => this.ctrl.teach.forgetEverything());
+    return this.ctrl.customAction(() => this.ctrl.teach.forgetEverything());
   }
 
   /**
@@ -421,23 +377,6 @@ export class MobilenetClassifier extends LitElement {
   exportResults(format: 'csv' | 'json'): string {
     checkFormat(format, RESULTS_FORMATS, 'exportResults()');
     return this.ctrl.batchList.export(format);
-  }
-
-  /**
-   * Runs a custom-classes method once the model and its classes are loaded; shows what fails. `check`
-   * refuses arguments of the wrong type first, whatever the state of the model.
-   */
-  private async customAction<T>(work: () => Promise<T>, check?: () => void): Promise<T> {
-    try {
-      check?.();
-      await this.ctrl.model.current();
-      await this.ctrl.teach.whenLoaded();
-      return await work();
-    } catch (error) {
-      // A failed model load is shown already.
-      if (error !== this.ctrl.model.failure && !isAbortError(error)) this.ctrl.notices.showError(error);
-      throw error;
-    }
   }
 
   override render(): TemplateResult {
