@@ -7,17 +7,18 @@
 // camera gives at most 60 frames a second (measured here: ~50 classified a second on wasm; a canvas stream or
 // --disable-frame-rate-limit did not go faster), so 10,000 frames take about 200 s on wasm; software WebGL
 // (SwiftShader, ~65 ms a frame here) takes about 11 minutes. Both backends run (issue 12: WebGL is the
-// default). `npm test` runs 1,000 (SOAK_LIVE_FRAMES), which already shows a leak of one tensor or one 96×96
-// ImageData a frame many times over; `npm run soak` runs the full 10,000. The batch test runs 200 files
-// (SOAK_BATCH_FILES), `npm run soak` 1,000.
+// default). `npm test` runs 500 frames on wasm (SOAK_LIVE_FRAMES; WebGL's count is below) and 300 uploads
+// (SOAK_UPLOADS), which already show a leak of one tensor or one 96×96 ImageData a frame many times over;
+// `npm run soak` runs the full 10,000 frames and 1,000 uploads, which also show a leak of a few hundred
+// bytes. The batch test runs 200 files (SOAK_BATCH_FILES), `npm run soak` 1,000.
 import type { CDPSession, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
 import { BASE_ARGS } from './camera-harness';
 import { expect, expectReady, mountClassifier, test as base, testImage } from './element-harness';
 import { routeShared } from './fixtures';
 
-const LIVE_FRAMES = Number(process.env.SOAK_LIVE_FRAMES ?? 1000);
-const UPLOADS = Number(process.env.SOAK_UPLOADS ?? 1000);
+const LIVE_FRAMES = Number(process.env.SOAK_LIVE_FRAMES ?? 500);
+const UPLOADS = Number(process.env.SOAK_UPLOADS ?? 300);
 /** Results before the baseline is taken: the first calls allocate wasm buffers and Lit templates once. */
 const WARM_UP = 50;
 /**
