@@ -6,6 +6,7 @@ import type { MobilenetBatchEntry, MobilenetResult } from '../../events';
 import { type Backend, type ClassSelector, type Region } from '../../model';
 import { checkClassesFile, checkFormat, checkOptions, checkSource, checkText } from './arguments';
 import batchStyles from './batch.styles';
+import { nextAnimationFrame } from './animation-frame';
 import { converterOf, normaliseProperties, RULES } from './attributes';
 import type { CustomMode } from './custom-classes.controller';
 import { connectControllers, type ElementControllers } from './controllers';
@@ -210,6 +211,16 @@ export class MobilenetClassifier extends LitElement {
    */
   get ready(): Promise<void> {
     return this.ctrl.model.ready;
+  }
+
+  /**
+   * Renders at most once per animation frame: a burst of results (live frames, files, option changes)
+   * makes one render, in the frame that shows it, instead of one in a microtask after each, on the
+   * classify path. The first render is not held back. `updateComplete` waits for the frame.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.hasUpdated) await nextAnimationFrame();
+    await super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -171,12 +171,18 @@ const elementStyles = css`
     overflow: hidden;
   }
 
+  /* Scaled rather than sized: a transform animates on the compositor, a width would lay out every frame. */
   [part='bar'] > span {
     display: block;
     height: 100%;
-    width: calc(var(--p) * 100%);
+    transform: scaleX(var(--p));
+    transform-origin: left;
     background: var(--mobilenet-bar);
-    transition: width 150ms ease-out;
+    transition: transform 150ms ease-out;
+  }
+
+  :host(:dir(rtl)) [part='bar'] > span {
+    transform-origin: right;
   }
 
   .visually-hidden {
