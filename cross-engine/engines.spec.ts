@@ -1,7 +1,8 @@
 // The cross-engine subset of the browser suite (issue 11): the same checks in Chromium, Firefox and
 // WebKit (one Playwright project each, playwright.engines.config.ts). The full suites in e2e/ run in
 // Chromium only; these cover what a user of each engine meets first: the model on every backend, its
-// accuracy, every way a picture comes in, custom classes across a reload, and bad input.
+// accuracy, every way a picture comes in, the results list, explain and region, custom classes across a
+// reload, and bad input.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,6 +142,47 @@ test('custom classes taught before a reload are still there after it (IndexedDB)
     });
     expect(result.custom?.[0], `${tab.engine.name}: the best custom class for ${image.file}`).toBe(label);
   }
+});
+
+// Issue 15 in every engine: several files become the results list, an explanation is drawn over the
+// crop, and the region's square moves with the keyboard and classifies what it covers.
+test('several files make the results list; explain draws its heat map; the region moves and classifies again', async ({
+  tab,
+}) => {
+  const { index } = await tab.mount({ backend: 'wasm' });
+  const files = [strawberry, lorikeet, fireboat];
+  await tab.upload(
+    index,
+    files.map((f) => f.path),
+  );
+  let batch = await tab.evaluate((index) => window.probe.batch(index), index);
+  for (let tries = 0; batch.entries.length < files.length && tries < 200; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    batch = await tab.evaluate((index) => window.probe.batch(index), index);
+  }
+  expect(batch, `${tab.engine.name}: the results list`).toEqual({
+    entries: files.map((f) => ({ file: f.file, status: 'classified', top1: f.index })),
+    rows: files.map((f) => f.file),
+  });
+
+  const explained = await tab.evaluate(({ index, url }) => window.probe.explain(index, url), {
+    index,
+    url: sharedUrl(strawberry.file),
+  });
+  expect(explained, `${tab.engine.name}: the explanation`).toMatchObject({
+    top1: strawberry.index,
+    classIndex: strawberry.index,
+    cells: 49,
+    heatPainted: true,
+  });
+
+  const moved = await tab.evaluate(({ index, url }) => window.probe.moveRegion(index, url), {
+    index,
+    url: sharedUrl(lorikeet.file),
+  });
+  expect(moved.region.x, `${tab.engine.name}: ArrowRight moves the square right`).toBeGreaterThan(0.1);
+  expect(moved.property, 'the region property follows the square').toEqual(moved.region);
+  expect(moved.resultsAfter, `${tab.engine.name}: the moved square was not classified`).toBeGreaterThanOrEqual(1);
 });
 
 test.describe('bad input', () => {

@@ -127,6 +127,73 @@ const probe = {
   /** The text the element shows in [part=error] (its role=alert). */
   shownError: (index: number) => element(index).shadowRoot?.querySelector('[part=error]')?.textContent?.trim() ?? '',
 
+  /** The results list of the last batch: each file's name, status and top-1, and the rows on screen. */
+  async batch(index: number) {
+    const el = element(index);
+    await el.updateComplete;
+    return {
+      entries: el.results.map((entry) => ({
+        file: entry.file,
+        status: entry.status,
+        top1: entry.status === 'classified' ? entry.result.predictions[0]?.index : undefined,
+      })),
+      rows: Array.from(el.shadowRoot?.querySelectorAll('[part=batch-row] [part=file-name]') ?? [], (row) =>
+        row.textContent?.trim(),
+      ),
+    };
+  },
+
+  /** Classifies `url` with `explain` on, then explains it: the explanation and whether the heat map is drawn. */
+  async explain(index: number, url: string) {
+    const el = element(index);
+    el.setAttribute('explain', '');
+    const result = await el.classify(url);
+    const explanation = await el.explainResult();
+    await el.updateComplete;
+    const heat = el.shadowRoot?.querySelector<HTMLCanvasElement>('[part=heat]');
+    const painted = heat ? Array.from(heat.getContext('2d')!.getImageData(0, 0, heat.width, heat.height).data) : [];
+    return {
+      top1: result.predictions[0]!.index,
+      classIndex: explanation.classIndex,
+      cells: explanation.heat.length,
+      area: explanation.area,
+      heatPainted: painted.some((value, i) => i % 4 === 3 && value > 0),
+    };
+  },
+
+  /**
+   * Shows `url` with a region, then presses ArrowRight on the square (a synthetic keydown: WebDriver
+   * classic has no key presses into shadow roots): the region-change event and the next result.
+   */
+  async moveRegion(index: number, url: string) {
+    const el = element(index);
+    el.setAttribute('region', '0.1 0.1 0.5');
+    await el.classify(url);
+    // The square goes on screen once the photo under it has loaded.
+    let square: HTMLElement | null | undefined;
+    for (const deadline = Date.now() + 10_000; !square && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      square = el.shadowRoot?.querySelector<HTMLElement>('[part=region]');
+    }
+    if (!square) throw new Error('no [part=region] on screen 10 s after the photo was classified');
+    const before = events.filter((e) => e.type === 'mobilenet-result').length;
+    const moved = new Promise<{ x: number; y: number; size: number }>((resolve) =>
+      el.addEventListener('mobilenet-region-change', (event) => resolve(event.detail.region), { once: true }),
+    );
+    square.focus();
+    square.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    const region = await moved;
+    const deadline = Date.now() + 20_000;
+    while (events.filter((e) => e.type === 'mobilenet-result').length === before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return {
+      region,
+      // A copy: it is the event's object, and Firefox's WebDriver BiDi gives a second reference to one object back as undefined.
+      property: { ...el.region },
+      resultsAfter: events.filter((e) => e.type === 'mobilenet-result').length - before,
+    };
+  },
+
   addExample: (index: number, label: string, url: string) => element(index).addExample(label, url),
   customClasses: (index: number) => element(index).customClasses,
   stopCamera: (index: number) => element(index).stopCamera(),
