@@ -1125,6 +1125,82 @@ async function explainCost({
   };
 }
 
+/**
+ * The results list (issue 15): `files` photos (the 30 test images, cycled, as JPEG files) given to the
+ * element's file input at once, until `mobilenet-batch-done`, against the core's classifyBatch and a
+ * one-by-one classify() loop over the same files in the same page. Also when the first row settled, the
+ * longest main-thread task during the element's batch, and the rows rendered.
+ */
+async function batchList({ modelUrl, backend, files: count }: { modelUrl: string; backend: Backend; files: number }) {
+  const list = (await (await fetch(`${IMAGES_URL}labels.json`)).json()) as TestImage[];
+  const blobs = await Promise.all(list.map(async ({ file }) => (await fetch(IMAGES_URL + file)).blob()));
+  const files = Array.from(
+    { length: count },
+    (_, i) => new File([blobs[i % blobs.length]!], `${i}-${list[i % list.length]!.file}`, { type: 'image/jpeg' }),
+  );
+  const classifier = await loadClassifier({ modelUrl, backend, cache: false });
+  const element = await readyElement(backend, modelUrl);
+  // Warm both with one small batch.
+  await classifier.classifyBatch(files.slice(0, 16));
+
+  const longest = { ms: 0 };
+  const observer = new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
+  });
+  const started = performance.now();
+  let firstRowMs = 0;
+  const done = new Promise<{ cancelled: boolean; failed: number }>((resolve) => {
+    element.addEventListener('mobilenet-batch-progress', (e) => {
+      if (!firstRowMs && e.detail.done > 0) firstRowMs = performance.now() - started;
+    });
+    element.addEventListener(
+      'mobilenet-batch-done',
+      (e) =>
+        resolve({
+          cancelled: e.detail.cancelled,
+          failed: e.detail.results.filter((r) => r.status === 'failed').length,
+        }),
+      { once: true },
+    );
+  });
+  observer.observe({ type: 'longtask' });
+  const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=file][multiple]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const outcome = await done;
+  await element.updateComplete;
+  const elementMs = performance.now() - started;
+  observer.disconnect();
+  const rows = element.shadowRoot!.querySelectorAll('[part=batch-row]').length;
+
+  const coreStarted = performance.now();
+  const settled = await classifier.classifyBatch(files);
+  const coreBatchMs = performance.now() - coreStarted;
+  // One by one over a fifth of the files, scaled: the loop a page would write without classifyBatch.
+  const fifth = files.slice(0, Math.ceil(count / 5));
+  const oneStarted = performance.now();
+  for (const file of fifth) await classifier.classify(file);
+  const oneByOneMs = ((performance.now() - oneStarted) * count) / fifth.length;
+  element.remove();
+  classifier.dispose();
+  return {
+    backend,
+    files: count,
+    elementMs,
+    firstRowMs,
+    longestTaskMs: longest.ms,
+    rows,
+    ...outcome,
+    coreBatchMs,
+    coreFailed: settled.filter((s) => s.status === 'rejected').length,
+    oneByOneMs,
+    elementVsCoreBatch: elementMs / coreBatchMs,
+    elementVsOneByOne: elementMs / oneByOneMs,
+  };
+}
+
 async function decodeCost({ width, height, iterations }: { width: number; height: number; iterations: number }) {
   const images = await loadTestImages();
   const canvas = drawnCanvas(images.find((i) => i.file === FRAME_IMAGE)!.bitmap, width, height);
@@ -1577,6 +1653,7 @@ const bench = {
   autoBackend,
   decodeCost,
   explainCost,
+  batchList,
   phonePhoto,
   webgpuTrial,
   wasmWithThreads,

@@ -420,6 +420,22 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
       detail: `paired ratio ${ratio(explain.pairedRatio)}; p95 ${ms(explain.explain7.p95)} ms`,
     });
   }
+
+  // 9. The results list (issue 15): a batch of files through the element, against the core in the same page.
+  const batch = get(scenarios, 'batch-list:wasm');
+  if (batch) {
+    list.push({
+      id: 'batch-list-wasm',
+      what: `${batch.files} files given to the element at once, on wasm, until mobilenet-batch-done, against the core's classifyBatch of the same files`,
+      goal: 'the element adds little; the page stays responsive',
+      value: `${(batch.elementMs / 1000).toFixed(1)} s, ${ratio(batch.elementVsCoreBatch)} the core's ${(batch.coreBatchMs / 1000).toFixed(1)} s`,
+      met: undefined,
+      detail:
+        `${Math.round((batch.files * 1000) / batch.elementMs)} files/s; first row after ${ms(batch.firstRowMs)} ms; ` +
+        `longest main-thread task ${ms(batch.longestTaskMs)} ms; ${batch.rows} rows, ${batch.failed} failed${batch.cancelled ? ', cancelled' : ''}; ` +
+        `one by one with classify() ${(batch.oneByOneMs / 1000).toFixed(1)} s (${ratio(batch.elementVsOneByOne)} of it)`,
+    });
+  }
   return list;
 }
 

@@ -54,6 +54,7 @@ const PLANS = {
     longTaskSeconds: 30,
     longTaskProbeSeconds: 10,
     decode: 10,
+    batchFiles: 1000,
   },
   quick: {
     slow: { warmup: 3, iterations: 10, batch8: 4, photo: 3 },
@@ -63,6 +64,7 @@ const PLANS = {
     longTaskSeconds: 5,
     longTaskProbeSeconds: 2,
     decode: 3,
+    batchFiles: 200,
   },
   smoke: {
     slow: { warmup: 1, iterations: 2, batch8: 1, photo: 1 },
@@ -72,6 +74,7 @@ const PLANS = {
     longTaskSeconds: 1,
     longTaskProbeSeconds: 1,
     decode: 1,
+    batchFiles: 48,
   },
 } as const;
 
@@ -556,6 +559,9 @@ async function main(argv: string[]): Promise<number> {
           iterations: plan.fast.iterations,
         }),
       ),
+    );
+    await scenario(ctx, 'batch-list:wasm', () =>
+      withPage(ctx, {}, (page) => call(page, 'batchList', { modelUrl, backend: 'wasm', files: plan.batchFiles })),
     );
     await scenario(ctx, 'decode-12mp', () =>
       withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })),
