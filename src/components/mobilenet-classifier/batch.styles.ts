@@ -115,14 +115,6 @@ export default css`
     color: var(--mobilenet-muted);
   }
 
-  [part='row-label'],
-  [part='row-error'] {
-    grid-area: label;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-
   [part='row-error'] {
     white-space: normal;
     color: var(--mobilenet-error);

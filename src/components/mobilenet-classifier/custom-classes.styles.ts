@@ -2,14 +2,6 @@ import { css } from 'lit';
 
 /** Styles of the custom-classes UI (custom-classes.template.ts); uses the element's custom properties. */
 export default css`
-  [part='custom-results'] {
-    list-style: none;
-    margin: var(--mobilenet-gap) 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.375rem;
-  }
-
   [part='custom-none'] {
     margin: var(--mobilenet-gap) 0 0;
     font-weight: 600;

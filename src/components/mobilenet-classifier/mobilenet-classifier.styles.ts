@@ -135,7 +135,9 @@ const elementStyles = css`
     min-height: 2rem;
   }
 
-  [part='results'] {
+  /* The ImageNet list and the custom classes' (custom-classes.template.ts). */
+  [part='results'],
+  [part='custom-results'] {
     list-style: none;
     margin: var(--mobilenet-gap) 0 0;
     padding: 0;
@@ -150,7 +152,10 @@ const elementStyles = css`
     column-gap: 0.5rem;
   }
 
-  [part='label'] {
+  /* A label of the lists, and of the results list's rows (batch.template.ts). */
+  [part='label'],
+  [part='row-label'],
+  [part='row-error'] {
     grid-area: label;
     overflow: hidden;
     text-overflow: ellipsis;
