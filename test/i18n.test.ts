@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { en, formatFor, LOCALES, type Format, type MobilenetStrings, type StringKey } from '../src/i18n';
 import { ERROR_VALUES, NOT_SHOWN_AS_IS, UI_ARGS } from './i18n-samples';
 
-/** Entries that read the same as in English on purpose, per locale (none so far: each is worded). */
-const SAME_AS_ENGLISH: Record<string, readonly StringKey[]> = { de: [], fr: [], es: [], ja: [] };
+/**
+ * Entries that read the same as in English on purpose, per locale: Japanese writes a percentage as
+ * English does (12.5%), and a probability is nothing but one.
+ */
+const SAME_AS_ENGLISH: Record<string, readonly StringKey[]> = { de: [], fr: [], es: [], ja: ['probability'] };
 
 const argsOf = (key: StringKey): unknown[] =>
   key in UI_ARGS ? UI_ARGS[key as keyof typeof UI_ARGS] : [ERROR_VALUES[key as keyof typeof ERROR_VALUES]];

@@ -81,9 +81,16 @@ export function resolveLang(element: Element): string {
   return doc.documentElement.lang || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
 }
 
-/** The library's controller, with HTML's language resolution. */
+/** The library's controller, with HTML's language resolution (held for the length of a render). */
 class LangController extends LocalizeController {
+  /** The language resolved at the start of the host's update, until it is rendered. */
+  rendering?: string;
+
   override lang(): string {
+    return this.rendering ?? this.resolve();
+  }
+
+  resolve(): string {
     const lang = resolveLang(this.host).replace(/_/g, '-');
     try {
       return new Intl.Locale(lang).toString();
@@ -128,6 +135,15 @@ export class Localizer implements ReactiveController {
     unwatchLang(this);
   }
 
+  // A render asks for dozens of strings: the language is resolved (a walk up the tree) once for all.
+  hostUpdate(): void {
+    this.controller.rendering = this.controller.resolve();
+  }
+
+  hostUpdated(): void {
+    this.controller.rendering = undefined;
+  }
+
   /** The element's language as resolved, e.g. `de-CH` (even when no table is for it). */
   get lang(): string {
     return this.controller.lang();
@@ -156,21 +172,15 @@ export class Localizer implements ReactiveController {
   }
 
   /**
-   * What the element shows for a failure: an error with a known `code` in the current language; one
-   * of the element's error types without a code (not yet migrated, or a developer's RangeError) by
-   * its own message; anything else as "Classification failed: …".
+   * What the element shows for a failure, in the current language: see {@link describeError}.
    */
   error(error: unknown): string {
-    const { code, values, name, message } = (error ?? {}) as Record<string, unknown>;
-    if (typeof code === 'string' && Object.hasOwn(en, code)) return this.entry(code as StringKey, [values ?? {}]);
-    if (typeof message === 'string' && typeof name === 'string' && SHOWN_AS_IS.has(name)) return message;
-    const detail = typeof message === 'string' ? message : String(error);
-    return this.errorText('classification-failed', { detail });
+    return describeError(error, (code, values) => this.entry(code, [values]));
   }
 
   /** Called by the language watcher: updates the element when its language changed. */
   langMayHaveChanged(): void {
-    const lang = this.lang;
+    const lang = this.controller.resolve();
     if (lang === this.lastLang) return;
     this.lastLang = lang;
     this.host.requestUpdate();
@@ -188,6 +198,22 @@ export class Localizer implements ReactiveController {
 
 /** Errors whose message is fit to show even without a code. */
 const SHOWN_AS_IS = new Set(['ClassifierError', 'CustomClassError', 'CameraError', 'RangeError']);
+
+/**
+ * What is shown for a failure, with `text` giving the entry of an error code: an error with a known
+ * `code` by its entry; one of the element's error types without a code (a developer's RangeError, say)
+ * by its own message; anything else as "Classification failed: …".
+ */
+export function describeError(
+  error: unknown,
+  text: <C extends ErrorCode>(code: C, values: ErrorValues[C]) => string,
+): string {
+  const { code, values, name, message } = (error ?? {}) as Record<string, unknown>;
+  if (typeof code === 'string' && Object.hasOwn(en, code))
+    return text(code as ErrorCode, (values ?? {}) as ErrorValues[ErrorCode]);
+  if (typeof message === 'string' && typeof name === 'string' && SHOWN_AS_IS.has(name)) return message;
+  return text('classification-failed', { detail: typeof message === 'string' ? message : String(error) });
+}
 
 function render(entry: unknown, args: unknown[], format: Format): string {
   return typeof entry === 'function' ? String(entry(...args, format)) : String(entry);

@@ -6,6 +6,7 @@ import {
   type ClassifierErrorCode,
   type ClassifierErrorPhase,
   type ClassifierErrorValues,
+  type NamedFiles,
   type PictureName,
 } from './errors';
 
@@ -55,6 +56,11 @@ export const classifierMessages: ClassifierMessages = {
     "the entries must be in the order of the model's labels.json.",
   'labels-empty-name': ({ url, index }) =>
     `${from(url)}labels file entry ${index} has an empty label: give every class a name.`,
+  'labels-fetch-failed': ({ url }) =>
+    `Could not fetch the labels file ${url}: the network failed or the server does not allow this page to read it (CORS). ` +
+    'The English class names are shown.',
+  'labels-http-status': ({ url, status }) =>
+    `The labels file ${url} ${status === 404 ? 'was not found' : 'could not be fetched'} (HTTP ${status}). The English class names are shown.`,
   'no-canvas': () => 'This browser cannot create a 2D canvas to prepare images.',
   'no-pixels': ({ width, height }) => `The image has no pixels (${width}×${height}).`,
   'image-too-small': (v) =>
@@ -92,7 +98,19 @@ export const classifierMessages: ClassifierMessages = {
     `${method} was given ${given}: give an export file's text, or its parsed JSON object.`,
   'method-options': ({ method, given }) => `${method} was given ${given} as options: give an object.`,
   'method-signal': ({ method, given }) => `${method} was given ${given} as options.signal: give an AbortSignal.`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} was given ${given}: give ${accepted.map((f) => `'${f}'`).join(' or ')}.`,
+  'explain-nothing': ({ method }) => `Nothing to explain yet: classify a picture first, then call ${method}.`,
+  'folder-unreadable': () => 'The folder could not be read.',
+  'folder-empty': () => 'The folder is empty. Choose a folder with JPEG, PNG or WebP files.',
+  'folder-no-images': (files) =>
+    `The folder holds no images, only: ${namedFiles(files)}. Choose a folder with JPEG, PNG or WebP files.`,
 };
+
+/** "a.txt, b.txt and 3 more". */
+function namedFiles({ names, more }: NamedFiles): string {
+  return more ? `${names.join(', ')} and ${more} more` : names.join(', ');
+}
 
 /**
  * A ClassifierError with the English message of `code`, its code and its values.
