@@ -85,7 +85,7 @@ export const classifierMessages: ClassifierMessages = {
     `${cannot(method)} an OffscreenCanvas of 0×0 pixels: it was transferred to a worker (detached) or never given a size. Give ${accepted}.`,
   'drop-nothing': () => 'Nothing usable was dropped. Drop an image file or an image from another page.',
   'paste-no-image': () => 'The clipboard holds no image. Copy an image, then paste again.',
-  'copy-failed': () => 'Could not copy to the clipboard: the browser refused. Use Download JSON instead.',
+  'copy-failed': () => 'Could not copy to the clipboard: the browser refused. Use "Download features (JSON)" instead.',
   'image-url-failed': ({ url }) =>
     `Could not load the image at ${url}: the network failed, or its site does not allow other pages to read it ` +
     '(CORS). Serve it with Access-Control-Allow-Origin, or download it and upload the file.',
