@@ -146,7 +146,7 @@ export const de: MobilenetStrings = {
 
   batchLabel: (n, f) => `Ergebnisse für ${f.plural(n, files)}`,
   filesClassified: 'Klassifizierte Dateien',
-  filterByLabel: 'Nach Klassenname filtern',
+  filterByLabel: 'Nach Klassennamen filtern',
   sortBy: 'Sortieren',
   sortOrder: 'Reihenfolge der Dateien',
   sortLabel: 'Klassenname (A–Z)',
@@ -184,7 +184,7 @@ export const de: MobilenetStrings = {
   regionValue: (x, y, size, f) =>
     `Links ${f.percent(x, 0)}, oben ${f.percent(y, 0)}, Größe ${f.percent(size, 0)} der kürzeren Seite`,
   regionHelp:
-    'Ziehen Sie das Quadrat, oder seine Ecke, um die Größe zu ändern. Die Pfeiltasten verschieben es, Umschalt und Pfeiltasten ändern seine Größe.',
+    'Ziehen Sie das Quadrat, um es zu verschieben, oder seine Ecke, um die Größe zu ändern. Die Pfeiltasten verschieben es, Umschalt und Pfeiltasten ändern seine Größe.',
   pictureLabel: 'Das Bild; das Quadrat markiert, was das Modell sieht',
 
   disposed: () => 'Dieser Klassifikator wurde bereits freigegeben (dispose).',

@@ -194,7 +194,7 @@ export const es: MobilenetStrings = {
   regionValue: (x, y, size, f) =>
     `Izquierda ${f.percent(x, 0)}, arriba ${f.percent(y, 0)}, tamaño ${f.percent(size, 0)} del lado corto`,
   regionHelp:
-    'Arrastra el cuadrado, o su esquina para cambiar su tamaño. Las flechas lo mueven; Mayús y las flechas cambian su tamaño.',
+    'Arrastra el cuadrado para moverlo, o su esquina para cambiar su tamaño. Las flechas lo mueven; Mayús y las flechas cambian su tamaño.',
   pictureLabel: 'La imagen; el cuadrado marca lo que ve el modelo',
 
   disposed: () => 'Este clasificador ya se liberó (dispose).',

@@ -162,7 +162,7 @@ export const fr: MobilenetStrings = {
   exportCsv: 'Exporter en CSV',
   exportJson: 'Exporter en JSON',
   filterShowing: (shown, done, f) =>
-    `${f.number(shown)} ${f.plural(done, { one: 'fichier sur # dont', other: 'fichiers sur # dont' })} la classe la plus probable correspond.`,
+    `Fichiers affichés\u00a0: ${f.number(shown)} sur ${f.number(done)}, ceux dont la classe la plus probable correspond.`,
   batchFiles: 'Fichiers',
   noPrediction: 'Aucune prédiction',
   rowTopK: (k, f) => `${f.number(k)} prédictions`,
@@ -190,7 +190,7 @@ export const fr: MobilenetStrings = {
   regionValue: (x, y, size, f) =>
     `Gauche ${f.percent(x, 0)}, haut ${f.percent(y, 0)}, taille ${f.percent(size, 0)} du petit côté`,
   regionHelp:
-    'Faites glisser le carré, ou son coin pour le redimensionner. Les flèches le déplacent, Maj et les flèches le redimensionnent.',
+    'Faites glisser le carré pour le déplacer, ou son coin pour le redimensionner. Les flèches le déplacent, Maj et les flèches le redimensionnent.',
   pictureLabel: 'L’image\u00a0; le carré marque ce que voit le modèle',
 
   disposed: () => 'Ce classifieur a été libéré (dispose).',

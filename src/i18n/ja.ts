@@ -144,7 +144,7 @@ export const ja: MobilenetStrings = {
   exportCsv: 'CSV でエクスポート',
   exportJson: 'JSON でエクスポート',
   filterShowing: (shown, done, f) =>
-    `最も確率の高いクラスが一致する ${f.number(shown)}件を表示中（全${f.number(done)}件）。`,
+    `最も確率の高いクラスが一致する${f.number(shown)}件を表示中（全${f.number(done)}件）。`,
   batchFiles: 'ファイル',
   noPrediction: '予測なし',
   rowTopK: (k, f) => `上位${f.number(k)}件`,
@@ -258,7 +258,7 @@ export const ja: MobilenetStrings = {
   'folder-unreadable': () => 'フォルダーを読み込めませんでした。',
   'folder-empty': () => 'フォルダーが空です。JPEG、PNG、WebP のファイルが入ったフォルダーを選んでください。',
   'folder-no-images': (files, f) =>
-    `フォルダーに画像がありません（あるのは ${listed(files, f)} だけです）。JPEG、PNG、WebP のファイルが入ったフォルダーを選んでください。`,
+    `フォルダーに画像がありません。あるのは次のファイルだけです：${listed(files, f)}。JPEG、PNG、WebP のファイルが入ったフォルダーを選んでください。`,
 
   'label-not-text': ({ position, type }) => `${inFile(position)}クラス名はテキストにしてください（${type} でした）。`,
   'label-empty': ({ position }) =>
