@@ -204,12 +204,19 @@ export function connectControllers(host: MobilenetClassifier) {
     }
   }
 
-  /** Teaches `label` one example. It belongs to the classes key and model of the call: if either changed while the picture was read, it is refused rather than added to another set. */
-  async function addExample(label: string, source: MobilenetSource): Promise<number> {
-    const target = { key: host.classesKey, modelUrl: host.modelUrl, set: teach.set };
-    const vector = await host.embed(source);
-    if (host.classesKey !== target.key || host.modelUrl !== target.modelUrl) throw setChangedError(label);
-    return teach.add(label, [vector], target.set);
+  /**
+   * Teaches `label` one example, as customAction. It belongs to the classes key and model of the call,
+   * read before anything is awaited: if either changes while the model loads or the picture is read,
+   * it is refused rather than added to another set.
+   */
+  function addExample(label: string, source: MobilenetSource, check: () => void): Promise<number> {
+    const asked = { key: host.classesKey, modelUrl: host.modelUrl };
+    return customAction(async () => {
+      const set = teach.set;
+      const vector = await host.embed(source);
+      if (host.classesKey !== asked.key || host.modelUrl !== asked.modelUrl) throw setChangedError(label);
+      return teach.add(label, [vector], set);
+    }, check);
   }
 
   return {

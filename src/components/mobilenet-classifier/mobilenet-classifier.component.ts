@@ -297,13 +297,10 @@ export class MobilenetClassifier extends LitElement {
    * @returns the number of examples the class now has.
    */
   addExample(label: string, source: MobilenetSource): Promise<number> {
-    return this.ctrl.customAction(
-      () => this.ctrl.addExample(label, source),
-      () => {
-        checkText(label, 'addExample()', 'name');
-        checkSource(source, 'addExample()');
-      },
-    );
+    return this.ctrl.addExample(label, source, () => {
+      checkText(label, 'addExample()', 'name');
+      checkSource(source, 'addExample()');
+    });
   }
 
   /** Renames a custom class, keeping its examples. */
