@@ -1,6 +1,6 @@
 // The Localizer in a real browser, on a tiny element (e2e/localize-probe.ts): which language an element
 // speaks (its lang, the nearest ancestor's through shadow roots, the document's) and that it follows
-// every change of those live. <mobilenet-classifier> itself is covered once it is wired to it.
+// every change of those live. <mobilenet-classifier> itself: e2e/element-i18n.spec.ts.
 import { expect, test, type Page } from '@playwright/test';
 
 /** The probe's texts: its button, its plural line, its percentage and its translated error. */

@@ -11,7 +11,9 @@ export { CUSTOM_MODES, type CustomMode } from './components/mobilenet-classifier
 export type * from './events';
 export * from './model';
 export * from './custom';
+export { CameraError, type CameraErrorCode, type CameraErrorValues } from './capture/camera-errors';
 export {
+  en,
   LOCALES,
   registerStrings,
   type ErrorCode,

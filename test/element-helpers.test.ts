@@ -1,13 +1,14 @@
 // The element's pure helpers: what it exports, how it writes numbers, which results it announces, and
 // how it names the phase and message of an error.
 import { describe, expect, it } from 'vitest';
-import { CameraError } from '../src/capture/camera-controller';
+import { CameraError, cameraError } from '../src/capture/camera-controller';
 import { AnnounceThrottle } from '../src/components/mobilenet-classifier/announce-throttle';
-import { messageOf, phaseOf } from '../src/components/mobilenet-classifier/errors';
+import { phaseOf } from '../src/components/mobilenet-classifier/errors';
 import { baseName, featuresJson, littleEndianFloat32 } from '../src/components/mobilenet-classifier/features-export';
-import { formatMegabytes, formatPercent, plural } from '../src/components/mobilenet-classifier/format';
 import { CustomClassError } from '../src/custom';
+import { de, describeError, en } from '../src/i18n';
 import { ClassifierError } from '../src/model';
+import { termsOf } from './i18n-samples';
 
 describe('feature export', () => {
   it('writes JSON with the model, the length and every value', () => {
@@ -33,21 +34,28 @@ describe('feature export', () => {
   });
 });
 
-describe('numbers for people', () => {
+describe('numbers for people (the English table)', () => {
+  const t = termsOf(en, 'en');
+
   it('writes probabilities as percentages with one decimal', () => {
-    expect(formatPercent(0.125)).toBe('12.5%');
-    expect(formatPercent(1)).toBe('100.0%');
-    expect(formatPercent(0)).toBe('0.0%');
+    expect(t.probability(0.125)).toBe('12.5%');
+    expect(t.probability(1)).toBe('100.0%');
+    expect(t.probability(0)).toBe('0.0%');
   });
 
   it('writes megabytes with one decimal', () => {
-    expect(formatMegabytes(1_500_000)).toBe('1.5 MB');
+    expect(t.loadingBytes(1_500_000, 2_800_000)).toBe('Loading the model… 1.5 MB of 2.8 MB');
   });
 
   it('puts the noun in the right number', () => {
-    expect(plural(1, 'class', 'classes')).toBe('1 class');
-    expect(plural(0, 'class', 'classes')).toBe('0 classes');
-    expect(plural(2, 'example')).toBe('2 examples');
+    expect(t.storageKept(1, 0)).toBe('1 class, 0 examples, kept in this browser only.');
+    expect(t.exampleCount(2)).toBe('2 examples');
+    expect(t.exampleCount(1)).toBe('1 example');
+  });
+
+  it('says "Not sure" with the threshold as few decimals as it has: 20%, 99.9%', () => {
+    expect(t.notSure(0.2)).toBe('Not sure: nothing above 20%');
+    expect(t.notSure(0.999)).toBe('Not sure: nothing above 99.9%');
   });
 });
 
@@ -71,15 +79,29 @@ describe('announcements', () => {
 describe('errors', () => {
   it('finds the phase from the error type', () => {
     expect(phaseOf(new ClassifierError('load', 'x'))).toBe('load');
-    expect(phaseOf(new CameraError('x'))).toBe('camera');
+    expect(phaseOf(cameraError('camera-denied', {}))).toBe('camera');
     expect(phaseOf(new CustomClassError('label', 'x'))).toBe('custom');
     expect(phaseOf(new Error('x'))).toBe('inference');
   });
 
-  it('shows our messages as they are, and names anything else as a failed classification', () => {
-    expect(messageOf(new CameraError('No camera.'))).toBe('No camera.');
-    expect(messageOf(new RangeError('top-k must be 1–1001.'))).toBe('top-k must be 1–1001.');
-    expect(messageOf(new TypeError('boom'))).toBe('Classification failed: boom');
-    expect(messageOf('boom')).toBe('Classification failed: boom');
+  const inEnglish = (error: unknown) => describeError(error, (code, values) => termsOfErrors(en)(code, values));
+  const termsOfErrors =
+    (table: typeof en) =>
+    (code: string, values: unknown): string =>
+      (table[code as keyof typeof en] as (v: unknown, f: unknown) => string)(values, undefined);
+
+  it('shows a coded error by its entry, in the table’s language, and the English entry is its message', () => {
+    const denied = cameraError('camera-denied', {});
+    expect(inEnglish(denied)).toBe(denied.message);
+    expect(describeError(denied, (code, values) => termsOfErrors(de)(code, values))).toMatch(
+      /^Kamerazugriff verweigert/,
+    );
+  });
+
+  it('shows our uncoded messages as they are, and names anything else as a failed classification', () => {
+    expect(inEnglish(new CameraError('No camera.'))).toBe('No camera.');
+    expect(inEnglish(new RangeError('top-k must be 1–1001.'))).toBe('top-k must be 1–1001.');
+    expect(inEnglish(new TypeError('boom'))).toBe('Classification failed: boom');
+    expect(inEnglish('boom')).toBe('Classification failed: boom');
   });
 });

@@ -1,6 +1,14 @@
 // Arguments for every entry of the strings table, typed against it: a function entry whose parameters
 // change breaks this file's type check, and a new entry without sample arguments is a type error too.
-import type { ErrorCode, ErrorValues, Params, UiStrings } from '../src/i18n';
+import {
+  formatFor,
+  type ErrorCode,
+  type ErrorValues,
+  type MobilenetStrings,
+  type Params,
+  type Terms,
+  type UiStrings,
+} from '../src/i18n';
 
 /** Distinctive text values, so that a test can find them in every rendering. */
 const LABEL = 'Zebra-Q7';
@@ -15,6 +23,7 @@ export const UI_ARGS: { [K in keyof UiStrings]: Params<UiStrings[K]> } = {
   stageLabel: [],
   emptyHint: [],
   cropLabel: [],
+  cameraPreview: [],
   uploadImages: [],
   camera: [],
   chooseCamera: [],
@@ -23,11 +32,15 @@ export const UI_ARGS: { [K in keyof UiStrings]: Params<UiStrings[K]> } = {
   retry: [],
   tryAgain: [],
   turnCameraOn: [],
+  uploadFolder: [],
   classifying: [2, 5, FILE],
   classified: [5],
   classifiedSome: [3, 5, [FILE, 'scan-Q8.png']],
   predictions: [],
+  predictionsPickable: [],
+  probability: [0.125],
   announceResult: [LABEL, 0.125],
+  notSure: [0.2],
   featuresLabel: [],
   downloadJson: [],
   downloadBin: [],
@@ -35,8 +48,8 @@ export const UI_ARGS: { [K in keyof UiStrings]: Params<UiStrings[K]> } = {
   copied: [],
   yourClasses: [],
   noExamplesYet: [],
-  noneMatch: [],
-  closest: [LABEL, 0.62],
+  noneMatch: [LABEL, 0.24],
+  announceNoneMatch: [LABEL],
   newClass: [],
   newClassPlaceholder: [],
   addClass: [],
@@ -82,6 +95,37 @@ export const UI_ARGS: { [K in keyof UiStrings]: Params<UiStrings[K]> } = {
   trainingStopped: [],
   recorded: [LABEL, 5],
   added: [5, LABEL],
+  batchLabel: [3],
+  filesClassified: [],
+  filterByLabel: [],
+  sortBy: [],
+  sortOrder: [],
+  sortLabel: [],
+  sortProbability: [],
+  sortProbabilityAsc: [],
+  exportResultsLabel: [],
+  exportCsv: [],
+  exportJson: [],
+  filterShowing: [2, 17],
+  batchFiles: [],
+  noPrediction: [],
+  rowTopK: [5],
+  rowTopKLabel: [5, FILE],
+  batchProgress: [7, 17, 2],
+  batchDone: [17, { names: ['notes-Q1.txt', 'readme-Q2.md'], more: 3 }],
+  batchDoneSome: [15, 17, 2, { names: ['notes-Q1.txt'], more: 0 }],
+  batchCancelled: [7, 17, { names: [], more: 0 }],
+  explainFrame: [],
+  explaining: [],
+  frameExplained: [],
+  lessImportant: [],
+  moreImportant: [],
+  explainArea: [LABEL, { row: 'top', column: 'right' }],
+  explainNoArea: [LABEL],
+  regionLabel: [],
+  regionValue: [0.25, 0, 0.5],
+  regionHelp: [],
+  pictureLabel: [],
 };
 
 const picture = { name: FILE, isFile: true };
@@ -106,6 +150,8 @@ export const ERROR_VALUES: { [C in ErrorCode]: ErrorValues[C] } = {
   'labels-too-large': { url: URL, megabytes: 3.5, maxMegabytes: 2 },
   'labels-wnid': { url: URL, index: 17, expected: 'n01440764', found: 'n01443537' },
   'labels-empty-name': { url: URL, index: 17 },
+  'labels-fetch-failed': { url: URL },
+  'labels-http-status': { url: URL, status: 404 },
   'no-canvas': {},
   'no-pixels': { width: 0, height: 0 },
   'image-too-small': { ...picture, width: 40, height: 30, minSide: 48, cropped: true },
@@ -136,6 +182,11 @@ export const ERROR_VALUES: { [C in ErrorCode]: ErrorValues[C] } = {
   'method-not-classes-file': { method: 'importClasses()', given: 'the number 7' },
   'method-options': { method: 'trainHead()', given: 'the number 7' },
   'method-signal': { method: 'trainHead()', given: 'the number 7' },
+  'method-format': { method: 'exportResults()', given: 'the string "xml"', accepted: ['csv', 'json'] },
+  'explain-nothing': { method: 'explainResult()' },
+  'folder-unreadable': {},
+  'folder-empty': {},
+  'folder-no-images': { names: ['notes-Q1.txt', 'readme-Q2.md'], more: 4 },
   'label-not-text': { type: 'number', position: 4 },
   'label-empty': { position: 4 },
   'label-too-long': { start: 'Abcdefghijklmnopqrst', length: 140, max: 100, position: 4 },
@@ -189,4 +240,16 @@ export const ERROR_VALUES: { [C in ErrorCode]: ErrorValues[C] } = {
 };
 
 /** Values that are not text shown as is: flags and names of a choice, which each language words itself. */
-export const NOT_SHOWN_AS_IS = new Set(['what', 'action', 'isFile', 'cropped', 'full', 'inFile']);
+export const NOT_SHOWN_AS_IS = new Set(['what', 'action', 'isFile', 'cropped', 'full', 'inFile', 'row', 'column']);
+
+/** A table's entries as the element calls them (`t.uploadImages()`, `t.classified(3)`), formatted for `locale`. */
+export function termsOf(strings: MobilenetStrings, locale: string): Terms {
+  const format = formatFor(locale);
+  return Object.fromEntries(
+    Object.entries(strings).map(([key, entry]) => [
+      key,
+      (...args: unknown[]) =>
+        typeof entry === 'function' ? (entry as (...values: unknown[]) => string)(...args, format) : entry,
+    ]),
+  ) as unknown as Terms;
+}

@@ -1,9 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, formatFor, LOCALES, type Format, type MobilenetStrings, type StringKey } from '../src/i18n';
 import { ERROR_VALUES, NOT_SHOWN_AS_IS, UI_ARGS } from './i18n-samples';
 
-/** Entries that read the same as in English on purpose, per locale (none so far: each is worded). */
-const SAME_AS_ENGLISH: Record<string, readonly StringKey[]> = { de: [], fr: [], es: [], ja: [] };
+/**
+ * Entries that read the same as in English on purpose, per locale: Japanese writes a percentage as
+ * English does (12.5%), and a probability is nothing but one.
+ */
+const SAME_AS_ENGLISH: Record<string, readonly StringKey[]> = { de: [], fr: [], es: [], ja: ['probability'] };
 
 const argsOf = (key: StringKey): unknown[] =>
   key in UI_ARGS ? UI_ARGS[key as keyof typeof UI_ARGS] : [ERROR_VALUES[key as keyof typeof ERROR_VALUES]];
@@ -187,5 +192,52 @@ describe('numbers through Intl.NumberFormat of the locale', () => {
       'a, b und c',
       'a、b、c',
     ]);
+  });
+});
+
+describe("the element's templates", () => {
+  const DIR = path.resolve(import.meta.dirname, '../src/components/mobilenet-classifier');
+
+  /** The static parts of every html`…` literal of `source`, each expression replaced by a NUL. */
+  function templateBodies(source: string): string[] {
+    const bodies: string[] = [];
+    for (const match of source.matchAll(/html`/g)) {
+      let body = '';
+      for (let i = match.index + 'html`'.length; i < source.length && source[i] !== '`'; i++) {
+        if (source[i] === '$' && source[i + 1] === '{') {
+          for (let depth = 0; i < source.length; i++) {
+            if (source[i] === '{') depth++;
+            else if (source[i] === '}' && --depth === 0) break;
+          }
+          body += '\u0000';
+        } else body += source[i];
+      }
+      bodies.push(body);
+    }
+    return bodies;
+  }
+
+  /** Words written into a template: text between tags, and text attributes, that are not expressions. */
+  function wordsIn(source: string): string[] {
+    return templateBodies(source).flatMap((body) => [
+      ...[...`>${body}<`.matchAll(/>([^<>]*[A-Za-z][^<>]*)</g)].map((m) => m[1]!.replace(/\s+/g, ' ').trim()),
+      ...[...body.matchAll(/\b(?:aria-label|aria-valuetext|title|placeholder|alt)="([^"]*[A-Za-z][^"]*)"/g)].map(
+        (m) => m[0],
+      ),
+    ]);
+  }
+
+  it('the scan finds words written into a template, nested ones too', () => {
+    const sample = 'html`<p title="Hi">Upload ${x ? html`<b>Camera</b>` : nothing}</p>${y}`; html`Ready · ${z}`';
+    expect(wordsIn(sample)).toEqual(['Upload \u0000', 'title="Hi"', 'Camera', 'Ready · \u0000']);
+  });
+
+  it('hold no words of their own: every text and text attribute comes from the strings table', () => {
+    const files = readdirSync(DIR).filter((name) => name.endsWith('.template.ts'));
+    expect(files.length).toBeGreaterThan(8);
+    const words = files.flatMap((name) =>
+      wordsIn(readFileSync(path.join(DIR, name), 'utf8')).map((word) => `${name}: ${word}`),
+    );
+    expect(words).toEqual([]);
   });
 });

@@ -11,8 +11,9 @@ const ALLOWED: Record<string, { any: string[]; typesOnly?: string[] }> = {
   util: { any: [] },
   model: { any: ['util'] },
   custom: { any: ['model', 'util'] },
-  capture: { any: [] },
+  capture: { any: ['util'] },
   events: { any: [], typesOnly: ['model', 'custom'] },
+  i18n: { any: ['model', 'custom', 'capture', 'util'] },
 };
 
 function files(dir: string): string[] {

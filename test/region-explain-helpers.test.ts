@@ -2,10 +2,9 @@
 // the explanation (its words, and runs that never overlap).
 import { describe, expect, it } from 'vitest';
 import { readAttribute } from '../src/components/mobilenet-classifier/attributes';
-import { areaWords, explainSummary } from '../src/components/mobilenet-classifier/explain-summary';
+import { explainSummary } from '../src/components/mobilenet-classifier/explain-summary';
 import { LatestOnly } from '../src/components/mobilenet-classifier/latest-only';
 import {
-  describeRegion,
   fitRegion,
   mirrorRegion,
   moveRegion,
@@ -14,6 +13,10 @@ import {
   resizeFromCorner,
   resizeRegion,
 } from '../src/components/mobilenet-classifier/region';
+import { en } from '../src/i18n';
+import { termsOf } from './i18n-samples';
+
+const t = termsOf(en, 'en');
 
 describe('region attribute', () => {
   const read = (text: string | null) => {
@@ -80,23 +83,26 @@ describe('the square', () => {
   });
 
   it('describes itself for screen readers', () => {
-    expect(describeRegion({ x: 0.25, y: 0, size: 0.5 })).toBe('Left 25%, top 0%, size 50% of the short side');
+    expect(t.regionValue(0.25, 0, 0.5)).toBe('Left 25%, top 0%, size 50% of the short side');
   });
 });
 
 describe('explanation words', () => {
+  const area = (row: 'top' | 'centre' | 'bottom', column: 'left' | 'centre' | 'right') =>
+    explainSummary(t, { label: 'tabby', area: { row, column } });
+
   it('names the nine areas', () => {
-    expect(areaWords({ row: 'centre', column: 'left' })).toBe('the centre-left');
-    expect(areaWords({ row: 'centre', column: 'centre' })).toBe('the centre');
-    expect(areaWords({ row: 'top', column: 'centre' })).toBe('the top centre');
-    expect(areaWords({ row: 'bottom', column: 'right' })).toBe('the bottom-right');
+    expect(area('centre', 'left')).toBe('Most important for “tabby”: the centre-left of the picture.');
+    expect(area('centre', 'centre')).toBe('Most important for “tabby”: the centre of the picture.');
+    expect(area('top', 'centre')).toBe('Most important for “tabby”: the top centre of the picture.');
+    expect(area('bottom', 'right')).toBe('Most important for “tabby”: the bottom-right of the picture.');
   });
 
   it('says when nothing stands out', () => {
-    expect(explainSummary('tabby', { row: 'top', column: 'left' })).toBe(
-      'Most important for “tabby”: the top-left of the picture.',
+    expect(area('top', 'left')).toBe('Most important for “tabby”: the top-left of the picture.');
+    expect(explainSummary(t, { label: 'tabby', area: undefined })).toBe(
+      'No part of the picture stands out for “tabby”.',
     );
-    expect(explainSummary('tabby', undefined)).toBe('No part of the picture stands out for “tabby”.');
   });
 });
 

@@ -1,11 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cameraError, cameraStartError, type CameraError } from './camera-errors';
+
+export { CameraError, cameraError, type CameraErrorCode, type CameraErrorValues } from './camera-errors';
 
 export type FacingMode = 'user' | 'environment';
-
-/** A camera failure, with a message that says what to do next. */
-export class CameraError extends Error {
-  override readonly name = 'CameraError';
-}
 
 /** What the camera needs from its host. */
 export interface CameraHost {
@@ -16,8 +14,11 @@ export interface CameraHost {
   facingMode(): FacingMode;
   /** The camera runs: a camera error shown earlier can go. */
   started(): void;
-  /** The camera could not start, or stopped on its own; `retry` turns it on again. */
-  failed(error: CameraError, retry: { label: string; run: () => void }): void;
+  /**
+   * The camera could not start, or stopped on its own (code `camera-stopped`); `retry` turns it on
+   * again (the host words the button: "Try again", or "Turn camera on" after a stop).
+   */
+  failed(error: CameraError, retry: () => void): void;
 }
 
 /**
@@ -62,7 +63,6 @@ export class CameraController implements ReactiveController {
     this.video.playsInline = true;
     this.video.setAttribute('playsinline', '');
     this.video.setAttribute('part', 'video');
-    this.video.setAttribute('aria-label', 'Camera preview');
   }
 
   hostConnected(): void {
@@ -96,7 +96,7 @@ export class CameraController implements ReactiveController {
         const cause = error.cause;
         this.awaitingDevice = cause instanceof DOMException && cause.name === 'NotFoundError';
         if (this.awaitingDevice) this.camerasWhenLost = listCameras();
-        this.owner.failed(error, { label: 'Try again', run: () => this.owner.setWanted(true) });
+        this.owner.failed(error, () => this.owner.setWanted(true));
       });
     return this.starting;
   }
@@ -114,9 +114,7 @@ export class CameraController implements ReactiveController {
 
   /** Switches to the camera the user picked. */
   select(deviceId: string): void {
-    void this.start({ deviceId }).catch((error: CameraError) =>
-      this.owner.failed(error, { label: 'Try again', run: () => this.select(deviceId) }),
-    );
+    void this.start({ deviceId }).catch((error: CameraError) => this.owner.failed(error, () => this.select(deviceId)));
   }
 
   /**
@@ -131,9 +129,7 @@ export class CameraController implements ReactiveController {
     this.host.requestUpdate();
     if (!navigator.mediaDevices?.getUserMedia) {
       this.state = 'off';
-      throw new CameraError(
-        'The camera needs a secure page (https or localhost) in a browser that supports it. Use Upload instead.',
-      );
+      throw cameraError('camera-insecure', {});
     }
     let stream: MediaStream;
     try {
@@ -148,7 +144,7 @@ export class CameraController implements ReactiveController {
         this.state = 'off';
         this.host.requestUpdate();
       }
-      throw new CameraError(cameraMessage(error), { cause: error });
+      throw cameraStartError(error);
     }
     if (generation !== this.generation) {
       // stop() or another start() came while we waited for permission.
@@ -188,12 +184,7 @@ export class CameraController implements ReactiveController {
     this.owner.setWanted(false);
     this.awaitingDevice = true;
     this.camerasWhenLost = listCameras();
-    this.owner.failed(
-      new CameraError(
-        'The camera stopped (it was unplugged or taken by another app). Turn it on again when it is back.',
-      ),
-      { label: 'Turn camera on', run: () => this.owner.setWanted(true) },
-    );
+    this.owner.failed(cameraError('camera-stopped', {}), () => this.owner.setWanted(true));
   }
 
   /** A hidden tab holds no camera: its light goes off and other apps can use it. The wish stays, so it comes back with the tab. */
@@ -228,20 +219,4 @@ export class CameraController implements ReactiveController {
 async function listCameras(): Promise<string[]> {
   const devices = (await navigator.mediaDevices?.enumerateDevices?.().catch(() => [])) ?? [];
   return devices.filter((device) => device.kind === 'videoinput').map((device, i) => device.deviceId || `#${i}`);
-}
-
-function cameraMessage(error: unknown): string {
-  switch ((error as { name?: string } | null)?.name) {
-    case 'NotAllowedError':
-    case 'SecurityError':
-      return 'Camera permission denied. Use Upload instead, or allow the camera in the site settings.';
-    case 'NotFoundError':
-    case 'OverconstrainedError':
-      return 'No camera was found. Connect one and try again, or use Upload instead.';
-    case 'NotReadableError':
-    case 'AbortError':
-      return 'The camera is busy or blocked: close other apps or tabs that use it, then try again.';
-    default:
-      return `The camera could not start (${(error as Error)?.message ?? String(error)}). Use Upload instead.`;
-  }
 }

@@ -22,6 +22,7 @@ const CONTROLLED: readonly ControlledAttribute[] = [
   { name: 'exclude-classes', default: '' },
   { name: 'explain' },
   { name: 'region', default: '' },
+  { name: 'lang', default: '' },
 ];
 
 /** Where the panel's values are kept between visits. */

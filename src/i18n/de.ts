@@ -1,6 +1,8 @@
 // Deutsch. Anrede: Sie. Begriffe: Modell, Klasse, Beispiel, Bild, Kamera, trainierte Schicht (head),
 // Merkmalsvektor (feature vector), Export-Datei (classes file).
-import type { PictureName } from '../model/errors';
+import type { NamedFiles, PictureName } from '../model/errors';
+import type { PictureArea } from '../model/explain';
+import type { Format } from './format';
 import type { MobilenetStrings } from './strings';
 
 const examples = { one: '# Beispiel', other: '# Beispiele' };
@@ -22,6 +24,26 @@ const ACTIONS = {
 };
 const NAME_ROLES = { name: 'Klassenname', 'rename-from': 'umzubenennende Klasse', 'rename-to': 'neuer Name' };
 
+const files = { one: '# Datei', other: '# Dateien' };
+/** "a.txt, b.txt und 2 weitere". */
+const listed = ({ names, more }: NamedFiles, f: Format) =>
+  f.list(more ? [...names, `${f.number(more)} weitere`] : names);
+/** The sentence after a batch's summary that names the folder's files that are not images. */
+const leftOut = (skipped: NamedFiles, f: Format) => {
+  const count = skipped.names.length + skipped.more;
+  if (!count) return '';
+  return count === 1
+    ? ` Eine Datei ist kein Bild und wurde ausgelassen: ${listed(skipped, f)}.`
+    : ` ${f.number(count)} Dateien sind keine Bilder und wurden ausgelassen: ${listed(skipped, f)}.`;
+};
+const couldNot = (n: number, f: Format) => f.plural(n, { one: '# konnte', other: '# konnten' });
+const AREAS: Record<PictureArea['row'], Record<PictureArea['column'], string>> = {
+  top: { left: 'oben links im Bild', centre: 'oben in der Mitte des Bildes', right: 'oben rechts im Bild' },
+  centre: { left: 'links in der Mitte des Bildes', centre: 'die Bildmitte', right: 'rechts in der Mitte des Bildes' },
+  bottom: { left: 'unten links im Bild', centre: 'unten in der Mitte des Bildes', right: 'unten rechts im Bild' },
+};
+const NOT_FOUND = 'Die englischen Klassennamen werden angezeigt.';
+
 export const de: MobilenetStrings = {
   loading: 'Modell wird geladen …',
   loadingBytes: (loaded, total, f) => `Modell wird geladen … ${f.megabytes(loaded)} von ${f.megabytes(total)}`,
@@ -32,6 +54,7 @@ export const de: MobilenetStrings = {
   emptyHint:
     'Legen Sie hier ein Bild ab, fügen Sie eines ein, laden Sie Dateien hoch oder schalten Sie die Kamera ein.',
   cropLabel: 'Der Ausschnitt von 96 × 96 Pixeln, den das Modell gesehen hat',
+  cameraPreview: 'Kameravorschau',
 
   uploadImages: 'Bilder hochladen',
   camera: 'Kamera',
@@ -41,6 +64,7 @@ export const de: MobilenetStrings = {
   retry: 'Erneut laden',
   tryAgain: 'Erneut versuchen',
   turnCameraOn: 'Kamera einschalten',
+  uploadFolder: 'Ordner hochladen',
 
   classifying: (index, total, name, f) => `Bild ${f.number(index)} von ${f.number(total)} wird klassifiziert: ${name}`,
   classified: (total, f) => `${f.plural(total, { one: '# Bild', other: '# Bilder' })} klassifiziert.`,
@@ -49,7 +73,10 @@ export const de: MobilenetStrings = {
     `${f.plural(failed.length, { one: '# konnte', other: '# konnten' })} nicht gelesen werden: ${f.list(failed)}.`,
 
   predictions: 'Vorhersagen',
+  predictionsPickable: 'Vorhersagen: Wählen Sie eine aus, um zu sehen, warum',
+  probability: (probability, f) => f.percent(probability),
   announceResult: (label, probability, f) => `${label}, ${f.percent(probability)}`,
+  notSure: (minProbability, f) => `Unsicher: nichts über ${f.percent(minProbability, 1, 0)}`,
 
   featuresLabel: 'Export des Merkmalsvektors',
   downloadJson: 'Merkmale herunterladen (JSON)',
@@ -59,8 +86,9 @@ export const de: MobilenetStrings = {
 
   yourClasses: 'Ihre Klassen',
   noExamplesYet: 'Noch hat keine Klasse Beispiele: Fügen Sie unten eine hinzu und zeigen Sie ihr ein paar Bilder.',
-  noneMatch: 'Keine Ihrer Klassen',
-  closest: (label, similarity, f) => `Am ähnlichsten: ${label} (Ähnlichkeit ${f.number(similarity, 2)})`,
+  noneMatch: (label, similarity, f) =>
+    `Keine Ihrer Klassen. Am ähnlichsten: ${label} (Ähnlichkeit ${f.number(similarity, 2)}).`,
+  announceNoneMatch: (label) => `Keine Ihrer Klassen; am ähnlichsten: ${label}.`,
 
   newClass: 'Neue Klasse',
   newClassPlaceholder: 'z. B. meine Tasse',
@@ -116,6 +144,49 @@ export const de: MobilenetStrings = {
   recorded: (label, n, f) => `„${label}“ hat ${f.plural(n, examples)}.`,
   added: (n, label, f) => `${f.plural(n, examples)} zu „${label}“ hinzugefügt.`,
 
+  batchLabel: (n, f) => `Ergebnisse für ${f.plural(n, files)}`,
+  filesClassified: 'Klassifizierte Dateien',
+  filterByLabel: 'Nach Klassennamen filtern',
+  sortBy: 'Sortieren',
+  sortOrder: 'Reihenfolge der Dateien',
+  sortLabel: 'Klassenname (A–Z)',
+  sortProbability: 'Wahrscheinlichkeit (höchste zuerst)',
+  sortProbabilityAsc: 'Wahrscheinlichkeit (niedrigste zuerst)',
+  exportResultsLabel: 'Ergebnisse exportieren',
+  exportCsv: 'Als CSV exportieren',
+  exportJson: 'Als JSON exportieren',
+  filterShowing: (shown, done, f) =>
+    `Angezeigt: ${f.number(shown)} von ${f.plural(done, files)}, deren wahrscheinlichste Klasse passt.`,
+  batchFiles: 'Dateien',
+  noPrediction: 'Keine Vorhersage',
+  rowTopK: (k, f) => `${f.number(k)} Vorhersagen`,
+  rowTopKLabel: (k, file, f) => `${f.number(k)} Vorhersagen für ${file}`,
+  batchProgress: (done, total, failed, f) =>
+    `Klassifizierung läuft … ${f.number(done)} von ${f.number(total)}` +
+    `${failed ? `, ${couldNot(failed, f)} nicht klassifiziert werden` : ''}.`,
+  batchDone: (total, skipped, f) =>
+    `${f.plural(total, { one: '# Bild', other: '# Bilder' })} klassifiziert.${leftOut(skipped, f)}`,
+  batchDoneSome: (classified, total, failed, skipped, f) =>
+    `${f.number(classified)} von ${f.plural(total, { one: '# Bild', other: '# Bildern' })} klassifiziert; ` +
+    `${couldNot(failed, f)} nicht klassifiziert werden.${leftOut(skipped, f)}`,
+  batchCancelled: (done, total, skipped, f) =>
+    `Abgebrochen nach ${f.number(done)} von ${f.plural(total, { one: '# Bild', other: '# Bildern' })}.${leftOut(skipped, f)}`,
+
+  explainFrame: 'Aktuelles Bild erklären',
+  explaining: 'Gründe werden ermittelt …',
+  frameExplained: 'Das erklärte Kamerabild',
+  lessImportant: 'Weniger wichtig',
+  moreImportant: 'Wichtiger',
+  explainArea: (label, { row, column }) => `Am wichtigsten für „${label}“: ${AREAS[row][column]}.`,
+  explainNoArea: (label) => `Kein Teil des Bildes sticht für „${label}“ hervor.`,
+
+  regionLabel: 'Bereich, den das Modell sieht',
+  regionValue: (x, y, size, f) =>
+    `Links ${f.percent(x, 0)}, oben ${f.percent(y, 0)}, Größe ${f.percent(size, 0)} der kürzeren Seite`,
+  regionHelp:
+    'Ziehen Sie das Quadrat, um es zu verschieben, oder seine Ecke, um die Größe zu ändern. Die Pfeiltasten verschieben es, Umschalt und Pfeiltasten ändern seine Größe.',
+  pictureLabel: 'Das Bild; das Quadrat markiert, was das Modell sieht',
+
   disposed: () => 'Dieser Klassifikator wurde bereits freigegeben (dispose).',
   'no-backend': () => 'In diesem Browser konnte kein TensorFlow.js-Backend starten.',
   'fetch-failed': ({ url }) =>
@@ -149,6 +220,10 @@ export const de: MobilenetStrings = {
     'Die Einträge müssen in der Reihenfolge der labels.json des Modells stehen.',
   'labels-empty-name': ({ url, index }) =>
     `${from(url)}Eintrag ${index} der Datei mit den Klassennamen hat einen leeren Namen: Geben Sie jeder Klasse einen Namen.`,
+  'labels-fetch-failed': ({ url }) =>
+    `Die Datei mit den Klassennamen ${url} konnte nicht abgerufen werden: Das Netzwerk ist ausgefallen oder der Server erlaubt dieser Seite nicht, sie zu lesen (CORS). ${NOT_FOUND}`,
+  'labels-http-status': ({ url, status }) =>
+    `Die Datei mit den Klassennamen ${url} ${status === 404 ? 'wurde nicht gefunden' : 'konnte nicht abgerufen werden'} (HTTP ${status}). ${NOT_FOUND}`,
   'no-canvas': () => 'Dieser Browser kann keine 2D-Canvas anlegen, um Bilder vorzubereiten.',
   'no-pixels': ({ width, height }) => `Das Bild hat keine Pixel (${width} × ${height}).`,
   'image-too-small': (v, f) =>
@@ -191,6 +266,14 @@ export const de: MobilenetStrings = {
   'method-options': ({ method, given }) => `${method} hat als Optionen ${given} erhalten: Übergeben Sie ein Objekt.`,
   'method-signal': ({ method, given }) =>
     `${method} hat als options.signal ${given} erhalten: Übergeben Sie ein AbortSignal.`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} hat ${given} erhalten. Erwartet: ${accepted.map((format) => `'${format}'`).join(' oder ')}.`,
+  'explain-nothing': ({ method }) =>
+    `Noch nichts zu erklären: Klassifizieren Sie zuerst ein Bild und rufen Sie dann ${method} auf.`,
+  'folder-unreadable': () => 'Der Ordner konnte nicht gelesen werden.',
+  'folder-empty': () => 'Der Ordner ist leer. Wählen Sie einen Ordner mit JPEG-, PNG- oder WebP-Dateien.',
+  'folder-no-images': (files, f) =>
+    `Der Ordner enthält keine Bilder, nur: ${listed(files, f)}. Wählen Sie einen Ordner mit JPEG-, PNG- oder WebP-Dateien.`,
 
   'label-not-text': ({ position, type }) => `${inFile(position)}Ein Klassenname muss Text sein, nicht ${type}.`,
   'label-empty': ({ position }) =>

@@ -1,6 +1,8 @@
 // Español. Tuteo. Términos: modelo, clase, ejemplo, imagen, cámara, grabar (record), capa entrenada
 // (head), vector de características, archivo de exportación (classes file). Comillas « ».
-import type { PictureName } from '../model/errors';
+import type { NamedFiles, PictureName } from '../model/errors';
+import type { PictureArea } from '../model/explain';
+import type { Format } from './format';
 import type { MobilenetStrings } from './strings';
 
 const examples = { one: '# ejemplo', other: '# ejemplos' };
@@ -26,6 +28,34 @@ const ACTIONS = {
 };
 const NAME_ROLES = { name: 'nombre de la clase', 'rename-from': 'clase que renombrar', 'rename-to': 'nombre nuevo' };
 
+const files = { one: '# archivo', other: '# archivos' };
+/** "a.txt, b.txt y 2 más". */
+const listed = ({ names, more }: NamedFiles, f: Format) => f.list(more ? [...names, `${f.number(more)} más`] : names);
+/** The sentence after a batch's summary that names the folder's files that are not images. */
+const leftOut = (skipped: NamedFiles, f: Format) => {
+  const count = skipped.names.length + skipped.more;
+  if (!count) return '';
+  return count === 1
+    ? ` Se omitió un archivo que no es una imagen: ${listed(skipped, f)}.`
+    : ` Se omitieron ${f.number(count)} archivos que no son imágenes: ${listed(skipped, f)}.`;
+};
+const couldNot = (n: number, f: Format) =>
+  f.plural(n, { one: '# no se pudo clasificar', other: '# no se pudieron clasificar' });
+const AREAS: Record<PictureArea['row'], Record<PictureArea['column'], string>> = {
+  top: {
+    left: 'la esquina superior izquierda',
+    centre: 'el centro de la parte superior',
+    right: 'la esquina superior derecha',
+  },
+  centre: { left: 'el centro del lado izquierdo', centre: 'el centro', right: 'el centro del lado derecho' },
+  bottom: {
+    left: 'la esquina inferior izquierda',
+    centre: 'el centro de la parte inferior',
+    right: 'la esquina inferior derecha',
+  },
+};
+const NOT_FOUND = 'Se muestran los nombres de clase en inglés.';
+
 export const es: MobilenetStrings = {
   loading: 'Cargando el modelo…',
   loadingBytes: (loaded, total, f) => `Cargando el modelo… ${f.megabytes(loaded)} de ${f.megabytes(total)}`,
@@ -35,6 +65,7 @@ export const es: MobilenetStrings = {
   stageLabel: 'Entrada de imagen: suelta o pega una imagen aquí, o pulsa Intro para elegir archivos',
   emptyHint: 'Suelta una imagen aquí, pega una, elige archivos o enciende la cámara.',
   cropLabel: 'El recorte de 96 × 96 píxeles que vio el modelo',
+  cameraPreview: 'Vista previa de la cámara',
 
   uploadImages: 'Elegir imágenes',
   camera: 'Cámara',
@@ -44,6 +75,7 @@ export const es: MobilenetStrings = {
   retry: 'Reintentar',
   tryAgain: 'Volver a intentarlo',
   turnCameraOn: 'Encender la cámara',
+  uploadFolder: 'Elegir una carpeta',
 
   classifying: (index, total, name, f) => `Clasificando ${f.number(index)} de ${f.number(total)}: ${name}`,
   classified: (total, f) => `${f.plural(total, { one: '# imagen clasificada', other: '# imágenes clasificadas' })}.`,
@@ -52,7 +84,10 @@ export const es: MobilenetStrings = {
     `${f.plural(failed.length, { one: '# no se pudo leer', other: '# no se pudieron leer' })}: ${f.list(failed)}.`,
 
   predictions: 'Predicciones',
+  predictionsPickable: 'Predicciones: elige una para ver por qué',
+  probability: (probability, f) => f.percent(probability),
   announceResult: (label, probability, f) => `${label}, ${f.percent(probability)}`,
+  notSure: (minProbability, f) => `No está claro: nada supera el ${f.percent(minProbability, 1, 0)}`,
 
   featuresLabel: 'Exportación del vector de características',
   downloadJson: 'Descargar características (JSON)',
@@ -62,8 +97,9 @@ export const es: MobilenetStrings = {
 
   yourClasses: 'Tus clases',
   noExamplesYet: 'Ninguna clase tiene ejemplos todavía: añade una abajo y muéstrale algunas imágenes.',
-  noneMatch: 'No es ninguna de tus clases',
-  closest: (label, similarity, f) => `La más parecida: ${label} (similitud ${f.number(similarity, 2)})`,
+  noneMatch: (label, similarity, f) =>
+    `No es ninguna de tus clases. La más parecida: ${label} (similitud ${f.number(similarity, 2)}).`,
+  announceNoneMatch: (label) => `No es ninguna de tus clases; la más parecida: ${label}.`,
 
   newClass: 'Clase nueva',
   newClassPlaceholder: 'p. ej., mi taza',
@@ -119,6 +155,48 @@ export const es: MobilenetStrings = {
   added: (n, label, f) =>
     `${f.plural(n, { one: 'Se añadió # ejemplo', other: 'Se añadieron # ejemplos' })} a ${q(label)}.`,
 
+  batchLabel: (n, f) => `Resultados de ${f.plural(n, files)}`,
+  filesClassified: 'Archivos clasificados',
+  filterByLabel: 'Filtrar por clase',
+  sortBy: 'Ordenar',
+  sortOrder: 'Orden de los archivos',
+  sortLabel: 'Clase (A–Z)',
+  sortProbability: 'Probabilidad (de mayor a menor)',
+  sortProbabilityAsc: 'Probabilidad (de menor a mayor)',
+  exportResultsLabel: 'Exportar los resultados',
+  exportCsv: 'Exportar CSV',
+  exportJson: 'Exportar JSON',
+  filterShowing: (shown, done, f) =>
+    `Se muestran ${f.number(shown)} de ${f.plural(done, files)} cuya clase más probable coincide.`,
+  batchFiles: 'Archivos',
+  noPrediction: 'Sin predicción',
+  rowTopK: (k, f) => `${f.number(k)} predicciones`,
+  rowTopKLabel: (k, file, f) => `Las ${f.number(k)} predicciones de ${file}`,
+  batchProgress: (done, total, failed, f) =>
+    `Clasificando… ${f.number(done)} de ${f.number(total)}${failed ? `; ${couldNot(failed, f)}` : ''}.`,
+  batchDone: (total, skipped, f) =>
+    `${f.plural(total, { one: '# imagen clasificada', other: '# imágenes clasificadas' })}.${leftOut(skipped, f)}`,
+  batchDoneSome: (classified, total, failed, skipped, f) =>
+    `${f.number(classified)} de ${f.plural(total, { one: '# imagen clasificada', other: '# imágenes clasificadas' })}; ` +
+    `${couldNot(failed, f)}.${leftOut(skipped, f)}`,
+  batchCancelled: (done, total, skipped, f) =>
+    `Cancelado tras ${f.number(done)} de ${f.plural(total, { one: '# imagen', other: '# imágenes' })}.${leftOut(skipped, f)}`,
+
+  explainFrame: 'Explicar la imagen actual',
+  explaining: 'Averiguando por qué…',
+  frameExplained: 'La imagen de la cámara explicada',
+  lessImportant: 'Menos importante',
+  moreImportant: 'Más importante',
+  explainArea: (label, { row, column }) => `Lo más importante para ${q(label)}: ${AREAS[row][column]} de la imagen.`,
+  explainNoArea: (label) => `Ninguna parte de la imagen destaca para ${q(label)}.`,
+
+  regionLabel: 'Zona que ve el modelo',
+  regionValue: (x, y, size, f) =>
+    `Izquierda ${f.percent(x, 0)}, arriba ${f.percent(y, 0)}, tamaño ${f.percent(size, 0)} del lado corto`,
+  regionHelp:
+    'Arrastra el cuadrado para moverlo, o su esquina para cambiar su tamaño. Las flechas lo mueven; Mayús y las flechas cambian su tamaño.',
+  pictureLabel: 'La imagen; el cuadrado marca lo que ve el modelo',
+
   disposed: () => 'Este clasificador ya se liberó (dispose).',
   'no-backend': () => 'No se pudo iniciar ningún backend de TensorFlow.js en este navegador.',
   'fetch-failed': ({ url }) =>
@@ -160,6 +238,10 @@ export const es: MobilenetStrings = {
     ),
   'labels-empty-name': ({ url, index }) =>
     at(url, `La entrada ${index} del archivo de nombres de clases tiene un nombre vacío: pon nombre a cada clase.`),
+  'labels-fetch-failed': ({ url }) =>
+    `No se pudo obtener el archivo de nombres de clases ${url}: falló la red o el servidor no permite que esta página lo lea (CORS). ${NOT_FOUND}`,
+  'labels-http-status': ({ url, status }) =>
+    `El archivo de nombres de clases ${url} ${status === 404 ? 'no se encontró' : 'no se pudo obtener'} (HTTP ${status}). ${NOT_FOUND}`,
   'no-canvas': () => 'Este navegador no puede crear un canvas 2D para preparar las imágenes.',
   'no-pixels': ({ width, height }) => `La imagen no tiene píxeles (${width} × ${height}).`,
   'image-too-small': (v, f) =>
@@ -199,6 +281,14 @@ export const es: MobilenetStrings = {
     `${method} recibió ${given}: da el texto de un archivo de exportación o su objeto JSON ya analizado.`,
   'method-options': ({ method, given }) => `${method} recibió ${given} como opciones: da un objeto.`,
   'method-signal': ({ method, given }) => `${method} recibió ${given} como options.signal: da un AbortSignal.`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} recibió ${given}: usa ${accepted.map((format) => `'${format}'`).join(' o ')}.`,
+  'explain-nothing': ({ method }) =>
+    `Todavía no hay nada que explicar: clasifica primero una imagen y luego llama a ${method}.`,
+  'folder-unreadable': () => 'No se pudo leer la carpeta.',
+  'folder-empty': () => 'La carpeta está vacía. Elige una carpeta con archivos JPEG, PNG o WebP.',
+  'folder-no-images': (files, f) =>
+    `La carpeta no contiene imágenes, solo: ${listed(files, f)}. Elige una carpeta con archivos JPEG, PNG o WebP.`,
 
   'label-not-text': ({ position, type }) => inFile(position, `El nombre de una clase debe ser texto, no ${type}.`),
   'label-empty': ({ position }) =>

@@ -11,8 +11,11 @@ export interface Format {
   readonly locale: string;
   /** A whole or decimal number: `1,234` in English, `1.234` in German. */
   number(value: number, fractionDigits?: number): string;
-  /** A probability in [0, 1] as a percentage: 12.5% (en), 12,5 % (de, fr), with `fractionDigits` decimals (1). */
-  percent(fraction: number, fractionDigits?: number): string;
+  /**
+   * A probability in [0, 1] as a percentage: 12.5% (en), 12,5 % (de, fr), with `fractionDigits`
+   * decimals (1), or fewer down to `minimumFractionDigits` when they are zeros: `percent(0.2, 1, 0)` is 20%.
+   */
+  percent(fraction: number, fractionDigits?: number, minimumFractionDigits?: number): string;
   /** Bytes as megabytes (10^6 bytes), one decimal: 2.8 MB (en), 2,8 MB (de), 2,8 Mo (fr). */
   megabytes(bytes: number): string;
   /**
@@ -59,10 +62,10 @@ function createFormat(locale: string): Format {
           ? {}
           : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
       ).format(value),
-    percent: (fraction, fractionDigits = 1) =>
-      numberFormat(`p${fractionDigits}`, {
+    percent: (fraction, fractionDigits = 1, minimumFractionDigits = fractionDigits) =>
+      numberFormat(`p${fractionDigits}-${minimumFractionDigits}`, {
         style: 'percent',
-        minimumFractionDigits: fractionDigits,
+        minimumFractionDigits,
         maximumFractionDigits: fractionDigits,
       }).format(fraction),
     megabytes: (bytes) =>

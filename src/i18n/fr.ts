@@ -1,7 +1,9 @@
 // Français. Vouvoiement. Termes : modèle, classe, exemple, image, caméra, capturer (record), couche
 // entraînée (head), vecteur de caractéristiques, fichier d’export (classes file). Espaces insécables
 // avant : ; ? ! et dans les guillemets « ».
-import type { PictureName } from '../model/errors';
+import type { NamedFiles, PictureName } from '../model/errors';
+import type { PictureArea } from '../model/explain';
+import type { Format } from './format';
 import type { MobilenetStrings } from './strings';
 
 const examples = { one: '# exemple', other: '# exemples' };
@@ -27,6 +29,27 @@ const ACTIONS = {
 };
 const NAME_ROLES = { name: 'nom de classe', 'rename-from': 'classe à renommer', 'rename-to': 'nouveau nom' };
 
+const files = { one: '# fichier', other: '# fichiers' };
+/** "a.txt, b.txt et 2 autres". */
+const listed = ({ names, more }: NamedFiles, f: Format) =>
+  f.list(more ? [...names, f.plural(more, { one: '# autre', other: '# autres' })] : names);
+/** The sentence after a batch's summary that names the folder's files that are not images. */
+const leftOut = (skipped: NamedFiles, f: Format) => {
+  const count = skipped.names.length + skipped.more;
+  if (!count) return '';
+  return count === 1
+    ? ` Un fichier qui n’est pas une image a été ignoré\u00a0: ${listed(skipped, f)}.`
+    : ` ${f.number(count)} fichiers qui ne sont pas des images ont été ignorés\u00a0: ${listed(skipped, f)}.`;
+};
+const couldNot = (n: number, f: Format) =>
+  f.plural(n, { one: '# n’a pas pu être classée', other: '# n’ont pas pu être classées' });
+const AREAS: Record<PictureArea['row'], Record<PictureArea['column'], string>> = {
+  top: { left: 'le coin supérieur gauche', centre: 'le milieu du haut', right: 'le coin supérieur droit' },
+  centre: { left: 'le milieu du côté gauche', centre: 'le centre', right: 'le milieu du côté droit' },
+  bottom: { left: 'le coin inférieur gauche', centre: 'le milieu du bas', right: 'le coin inférieur droit' },
+};
+const NOT_FOUND = 'Les noms anglais des classes sont affichés.';
+
 export const fr: MobilenetStrings = {
   loading: 'Chargement du modèle…',
   loadingBytes: (loaded, total, f) => `Chargement du modèle… ${f.megabytes(loaded)} sur ${f.megabytes(total)}`,
@@ -36,6 +59,7 @@ export const fr: MobilenetStrings = {
   stageLabel: 'Entrée d’image\u00a0: déposez ou collez une image ici, ou appuyez sur Entrée pour choisir des fichiers',
   emptyHint: 'Déposez une image ici, collez-en une, choisissez des fichiers ou allumez la caméra.',
   cropLabel: 'Le recadrage de 96 × 96 pixels vu par le modèle',
+  cameraPreview: 'Aperçu de la caméra',
 
   uploadImages: 'Choisir des images',
   camera: 'Caméra',
@@ -45,6 +69,7 @@ export const fr: MobilenetStrings = {
   retry: 'Réessayer',
   tryAgain: 'Réessayer',
   turnCameraOn: 'Allumer la caméra',
+  uploadFolder: 'Choisir un dossier',
 
   classifying: (index, total, name, f) =>
     `Classement de l’image ${f.number(index)} sur ${f.number(total)}\u00a0: ${name}`,
@@ -54,7 +79,10 @@ export const fr: MobilenetStrings = {
     `${f.plural(failed.length, { one: '# n’a pas pu être lue', other: '# n’ont pas pu être lues' })}\u00a0: ${f.list(failed)}.`,
 
   predictions: 'Prédictions',
+  predictionsPickable: 'Prédictions\u00a0: choisissez-en une pour voir pourquoi',
+  probability: (probability, f) => f.percent(probability),
   announceResult: (label, probability, f) => `${label}, ${f.percent(probability)}`,
+  notSure: (minProbability, f) => `Incertain\u00a0: rien au-dessus de ${f.percent(minProbability, 1, 0)}`,
 
   featuresLabel: 'Export du vecteur de caractéristiques',
   downloadJson: 'Télécharger les caractéristiques (JSON)',
@@ -64,8 +92,9 @@ export const fr: MobilenetStrings = {
 
   yourClasses: 'Vos classes',
   noExamplesYet: 'Aucune classe n’a encore d’exemple\u00a0: ajoutez-en une ci-dessous et montrez-lui quelques images.',
-  noneMatch: 'Aucune de vos classes',
-  closest: (label, similarity, f) => `La plus proche\u00a0: ${label} (similarité ${f.number(similarity, 2)})`,
+  noneMatch: (label, similarity, f) =>
+    `Aucune de vos classes. La plus proche\u00a0: ${label} (similarité ${f.number(similarity, 2)}).`,
+  announceNoneMatch: (label) => `Aucune de vos classes\u00a0; la plus proche\u00a0: ${label}.`,
 
   newClass: 'Nouvelle classe',
   newClassPlaceholder: 'p. ex. ma tasse',
@@ -121,6 +150,49 @@ export const fr: MobilenetStrings = {
   recorded: (label, n, f) => `${q(label)} a ${f.plural(n, examples)}.`,
   added: (n, label, f) => `${f.plural(n, { one: '# exemple ajouté', other: '# exemples ajoutés' })} à ${q(label)}.`,
 
+  batchLabel: (n, f) => `Résultats de ${f.plural(n, files)}`,
+  filesClassified: 'Fichiers classés',
+  filterByLabel: 'Filtrer par classe',
+  sortBy: 'Trier',
+  sortOrder: 'Ordre des fichiers',
+  sortLabel: 'Classe (A–Z)',
+  sortProbability: 'Probabilité (la plus haute d’abord)',
+  sortProbabilityAsc: 'Probabilité (la plus basse d’abord)',
+  exportResultsLabel: 'Exporter les résultats',
+  exportCsv: 'Exporter en CSV',
+  exportJson: 'Exporter en JSON',
+  filterShowing: (shown, done, f) =>
+    `Fichiers affichés\u00a0: ${f.number(shown)} sur ${f.number(done)}, ceux dont la classe la plus probable correspond.`,
+  batchFiles: 'Fichiers',
+  noPrediction: 'Aucune prédiction',
+  rowTopK: (k, f) => `${f.number(k)} prédictions`,
+  rowTopKLabel: (k, file, f) => `Les ${f.number(k)} prédictions de ${file}`,
+  batchProgress: (done, total, failed, f) =>
+    `Classement en cours… ${f.number(done)} sur ${f.number(total)}${failed ? `, ${couldNot(failed, f)}` : ''}.`,
+  batchDone: (total, skipped, f) =>
+    `${f.plural(total, { one: '# image classée', other: '# images classées' })}.${leftOut(skipped, f)}`,
+  batchDoneSome: (classified, total, failed, skipped, f) =>
+    `${f.number(classified)} ${f.plural(total, { one: 'image classée sur #', other: 'images classées sur #' })}\u00a0; ` +
+    `${couldNot(failed, f)}.${leftOut(skipped, f)}`,
+  batchCancelled: (done, total, skipped, f) =>
+    `Annulé après ${f.number(done)} ${f.plural(total, { one: 'image sur #', other: 'images sur #' })}.${leftOut(skipped, f)}`,
+
+  explainFrame: 'Expliquer l’image actuelle',
+  explaining: 'Recherche des raisons…',
+  frameExplained: 'L’image de la caméra expliquée',
+  lessImportant: 'Moins important',
+  moreImportant: 'Plus important',
+  explainArea: (label, { row, column }) =>
+    `Le plus important pour ${q(label)}\u00a0: ${AREAS[row][column]} de l’image.`,
+  explainNoArea: (label) => `Aucune partie de l’image ne ressort pour ${q(label)}.`,
+
+  regionLabel: 'Zone vue par le modèle',
+  regionValue: (x, y, size, f) =>
+    `Gauche ${f.percent(x, 0)}, haut ${f.percent(y, 0)}, taille ${f.percent(size, 0)} du petit côté`,
+  regionHelp:
+    'Faites glisser le carré pour le déplacer, ou son coin pour le redimensionner. Les flèches le déplacent, Maj et les flèches le redimensionnent.',
+  pictureLabel: 'L’image\u00a0; le carré marque ce que voit le modèle',
+
   disposed: () => 'Ce classifieur a été libéré (dispose).',
   'no-backend': () => 'Aucun backend TensorFlow.js n’a pu démarrer dans ce navigateur.',
   'fetch-failed': ({ url }) =>
@@ -164,6 +236,10 @@ export const fr: MobilenetStrings = {
     ),
   'labels-empty-name': ({ url, index }) =>
     at(url, `L’entrée ${index} du fichier des noms de classes a un nom vide\u00a0: donnez un nom à chaque classe.`),
+  'labels-fetch-failed': ({ url }) =>
+    `Impossible de récupérer le fichier des noms de classes ${url}\u00a0: le réseau a échoué ou le serveur n’autorise pas cette page à le lire (CORS). ${NOT_FOUND}`,
+  'labels-http-status': ({ url, status }) =>
+    `Le fichier des noms de classes ${url} ${status === 404 ? 'est introuvable' : 'n’a pas pu être récupéré'} (HTTP ${status}). ${NOT_FOUND}`,
   'no-canvas': () => 'Ce navigateur ne peut pas créer de canvas 2D pour préparer les images.',
   'no-pixels': ({ width, height }) => `L’image n’a aucun pixel (${width} × ${height}).`,
   'image-too-small': (v, f) =>
@@ -204,6 +280,14 @@ export const fr: MobilenetStrings = {
   'method-options': ({ method, given }) => `${method} a reçu ${given} comme options\u00a0: donnez un objet.`,
   'method-signal': ({ method, given }) =>
     `${method} a reçu ${given} comme options.signal\u00a0: donnez un AbortSignal.`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} a reçu ${given}\u00a0: donnez ${accepted.map((format) => `'${format}'`).join(' ou ')}.`,
+  'explain-nothing': ({ method }) =>
+    `Rien à expliquer pour l’instant\u00a0: classez d’abord une image, puis appelez ${method}.`,
+  'folder-unreadable': () => 'Le dossier n’a pas pu être lu.',
+  'folder-empty': () => 'Le dossier est vide. Choisissez un dossier contenant des fichiers JPEG, PNG ou WebP.',
+  'folder-no-images': (files, f) =>
+    `Le dossier ne contient aucune image, seulement\u00a0: ${listed(files, f)}. Choisissez un dossier contenant des fichiers JPEG, PNG ou WebP.`,
 
   'label-not-text': ({ position, type }) => inFile(position, `Un nom de classe doit être du texte, pas ${type}.`),
   'label-empty': ({ position }) =>

@@ -3,6 +3,7 @@
  * the Localizer controller that picks the language, and the formatting helpers.
  */
 export {
+  describeError,
   LOCALES,
   Localizer,
   registerStrings,

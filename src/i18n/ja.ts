@@ -1,7 +1,9 @@
 // 日本語。です・ます調。用語：モデル、クラス、サンプル（examples）、画像、カメラ、撮影（record）、
 // 学習（train）、学習済みレイヤー（head）、特徴ベクトル、エクスポートファイル（classes file）。
 // 数と助数詞の間は空けない（3件、5枚）。日本語には複数形がないので plural は使わない。
-import type { PictureName } from '../model/errors';
+import type { NamedFiles, PictureName } from '../model/errors';
+import type { PictureArea } from '../model/explain';
+import type { Format } from './format';
 import type { MobilenetStrings } from './strings';
 
 const q = (text: string) => `「${text}」`;
@@ -22,6 +24,20 @@ const ACTIONS = {
 };
 const NAME_ROLES = { name: 'クラス名', 'rename-from': '名前を変更するクラス', 'rename-to': '新しい名前' };
 
+/** "a.txt、b.txt ほか2件". */
+const listed = ({ names, more }: NamedFiles, f: Format) => `${f.list(names)}${more ? ` ほか${f.number(more)}件` : ''}`;
+/** The sentence after a batch's summary that names the folder's files that are not images. */
+const leftOut = (skipped: NamedFiles, f: Format) => {
+  const count = skipped.names.length + skipped.more;
+  return count ? `画像ではないファイル${f.number(count)}件を除外しました：${listed(skipped, f)}。` : '';
+};
+const AREAS: Record<PictureArea['row'], Record<PictureArea['column'], string>> = {
+  top: { left: '左上', centre: '上部の中央', right: '右上' },
+  centre: { left: '左側の中央', centre: '中央', right: '右側の中央' },
+  bottom: { left: '左下', centre: '下部の中央', right: '右下' },
+};
+const NOT_FOUND = '英語のクラス名を表示します。';
+
 export const ja: MobilenetStrings = {
   loading: 'モデルを読み込んでいます…',
   loadingBytes: (loaded, total, f) => `モデルを読み込んでいます… ${f.megabytes(loaded)} / ${f.megabytes(total)}`,
@@ -31,6 +47,7 @@ export const ja: MobilenetStrings = {
   stageLabel: '画像の入力：ここに画像をドロップまたは貼り付けるか、Enter キーでファイルを選択',
   emptyHint: 'ここに画像をドロップするか、貼り付けるか、ファイルを選ぶか、カメラをオンにしてください。',
   cropLabel: 'モデルが見た 96 × 96 ピクセルの切り抜き',
+  cameraPreview: 'カメラのプレビュー',
 
   uploadImages: '画像を選択',
   camera: 'カメラ',
@@ -40,6 +57,7 @@ export const ja: MobilenetStrings = {
   retry: '再読み込み',
   tryAgain: 'もう一度試す',
   turnCameraOn: 'カメラをオンにする',
+  uploadFolder: 'フォルダーを選択',
 
   classifying: (index, total, name, f) => `分類中（${f.number(index)} / ${f.number(total)}）：${name}`,
   classified: (total, f) => `${f.number(total)}枚の画像を分類しました。`,
@@ -47,7 +65,10 @@ export const ja: MobilenetStrings = {
     `${f.number(total)}枚中${f.number(classified)}枚を分類しました。${f.number(failed.length)}枚は読み込めませんでした：${f.list(failed)}。`,
 
   predictions: '予測',
+  predictionsPickable: '予測：選ぶと、その理由を表示します',
+  probability: (probability, f) => f.percent(probability),
   announceResult: (label, probability, f) => `${label}、${f.percent(probability)}`,
+  notSure: (minProbability, f) => `判断できません：${f.percent(minProbability, 1, 0)} を超える予測はありません`,
 
   featuresLabel: '特徴ベクトルのエクスポート',
   downloadJson: '特徴量をダウンロード（JSON）',
@@ -57,8 +78,9 @@ export const ja: MobilenetStrings = {
 
   yourClasses: 'あなたのクラス',
   noExamplesYet: 'サンプルのあるクラスがまだありません。下でクラスを追加し、画像を何枚か見せてください。',
-  noneMatch: 'どのクラスにも当てはまりません',
-  closest: (label, similarity, f) => `最も近いクラス：${label}（類似度 ${f.number(similarity, 2)}）`,
+  noneMatch: (label, similarity, f) =>
+    `どのクラスにも当てはまりません。最も近いクラス：${label}（類似度 ${f.number(similarity, 2)}）。`,
+  announceNoneMatch: (label) => `どのクラスにも当てはまりません。最も近いのは ${label} です。`,
 
   newClass: '新しいクラス',
   newClassPlaceholder: '例：私のマグカップ',
@@ -110,6 +132,45 @@ export const ja: MobilenetStrings = {
   recorded: (label, n, f) => `${q(label)}のサンプルは${f.number(n)}件になりました。`,
   added: (n, label, f) => `${q(label)}に${samples(n, f)}を追加しました。`,
 
+  batchLabel: (n, f) => `${f.number(n)}件のファイルの結果`,
+  filesClassified: '分類したファイル',
+  filterByLabel: 'クラス名で絞り込む',
+  sortBy: '並べ替え',
+  sortOrder: 'ファイルの順',
+  sortLabel: 'クラス名（A–Z）',
+  sortProbability: '確率（高い順）',
+  sortProbabilityAsc: '確率（低い順）',
+  exportResultsLabel: '結果のエクスポート',
+  exportCsv: 'CSV でエクスポート',
+  exportJson: 'JSON でエクスポート',
+  filterShowing: (shown, done, f) =>
+    `最も確率の高いクラスが一致する${f.number(shown)}件を表示中（全${f.number(done)}件）。`,
+  batchFiles: 'ファイル',
+  noPrediction: '予測なし',
+  rowTopK: (k, f) => `上位${f.number(k)}件`,
+  rowTopKLabel: (k, file, f) => `${file} の上位${f.number(k)}件`,
+  batchProgress: (done, total, failed, f) =>
+    `分類中… ${f.number(total)}件中${f.number(done)}件${failed ? `（${f.number(failed)}件は分類できませんでした）` : ''}。`,
+  batchDone: (total, skipped, f) => `${f.number(total)}枚の画像を分類しました。${leftOut(skipped, f)}`,
+  batchDoneSome: (classified, total, failed, skipped, f) =>
+    `${f.number(total)}枚中${f.number(classified)}枚を分類しました。${f.number(failed)}枚は分類できませんでした。${leftOut(skipped, f)}`,
+  batchCancelled: (done, total, skipped, f) =>
+    `${f.number(total)}枚中${f.number(done)}枚で中止しました。${leftOut(skipped, f)}`,
+
+  explainFrame: 'この画面を説明',
+  explaining: '理由を調べています…',
+  frameExplained: '説明したカメラの画面',
+  lessImportant: '重要度 低',
+  moreImportant: '重要度 高',
+  explainArea: (label, { row, column }) => `${q(label)}に最も重要なのは、画像の${AREAS[row][column]}です。`,
+  explainNoArea: (label) => `${q(label)}について、特に目立つ部分はありません。`,
+
+  regionLabel: 'モデルが見る範囲',
+  regionValue: (x, y, size, f) => `左 ${f.percent(x, 0)}、上 ${f.percent(y, 0)}、大きさ 短辺の${f.percent(size, 0)}`,
+  regionHelp:
+    '四角形をドラッグして動かし、角をドラッグして大きさを変えます。矢印キーで移動し、Shift キーと矢印キーで大きさを変えます。',
+  pictureLabel: '画像（四角形はモデルが見る範囲を示します）',
+
   disposed: () => 'この分類器はすでに破棄されています（dispose）。',
   'no-backend': () => 'このブラウザーでは TensorFlow.js のバックエンドを起動できませんでした。',
   'fetch-failed': ({ url }) =>
@@ -144,6 +205,10 @@ export const ja: MobilenetStrings = {
     '項目はモデルの labels.json と同じ順番で並べてください。',
   'labels-empty-name': ({ url, index }) =>
     `${from(url)}クラス名のファイルの項目 ${index} の名前が空です。すべてのクラスに名前を付けてください。`,
+  'labels-fetch-failed': ({ url }) =>
+    `クラス名のファイル ${url} を取得できませんでした。ネットワークに失敗したか、サーバーがこのページからの読み込みを許可していません（CORS）。${NOT_FOUND}`,
+  'labels-http-status': ({ url, status }) =>
+    `クラス名のファイル ${url} ${status === 404 ? 'が見つかりません' : 'を取得できませんでした'}（HTTP ${status}）。${NOT_FOUND}`,
   'no-canvas': () => 'このブラウザーでは画像の準備に使う 2D キャンバスを作成できません。',
   'no-pixels': ({ width, height }) => `画像にピクセルがありません（${width} × ${height}）。`,
   'image-too-small': (v, f) =>
@@ -186,6 +251,14 @@ export const ja: MobilenetStrings = {
     `${method} のオプションに ${given} が渡されました。オブジェクトを指定してください。`,
   'method-signal': ({ method, given }) =>
     `${method} の options.signal に ${given} が渡されました。AbortSignal を指定してください。`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} に ${given} が渡されました。指定できるもの：${accepted.map((format) => `'${format}'`).join('、')}。`,
+  'explain-nothing': ({ method }) =>
+    `まだ説明するものがありません。先に画像を分類してから ${method} を呼び出してください。`,
+  'folder-unreadable': () => 'フォルダーを読み込めませんでした。',
+  'folder-empty': () => 'フォルダーが空です。JPEG、PNG、WebP のファイルが入ったフォルダーを選んでください。',
+  'folder-no-images': (files, f) =>
+    `フォルダーに画像がありません。あるのは次のファイルだけです：${listed(files, f)}。JPEG、PNG、WebP のファイルが入ったフォルダーを選んでください。`,
 
   'label-not-text': ({ position, type }) => `${inFile(position)}クラス名はテキストにしてください（${type} でした）。`,
   'label-empty': ({ position }) =>

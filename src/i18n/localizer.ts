@@ -51,13 +51,19 @@ export function registerStrings(
   options: { name?: string; dir?: 'ltr' | 'rtl' } = {},
 ): void {
   registerBuiltIns();
-  registeredCodes.add(code.toLowerCase());
+  const lower = code.toLowerCase();
+  tables.set(lower, { ...tables.get(lower), ...strings });
+  speeches.clear();
   const entries = Object.fromEntries(Object.entries(strings).map(([key, value]) => [PREFIX + key, value]));
   registerTranslation({ $code: code, $name: options.name ?? code, $dir: options.dir ?? 'ltr', ...entries });
 }
 
-/** The (lower-case) codes that have a table: the built-in ones and those registered. */
-const registeredCodes = new Set<string>();
+/**
+ * The tables registered, by lower-case code, as the library holds them (without the prefix). Looked
+ * up here, as the library does (the region's table, then the language's), because its term() parses
+ * the language tag twice per entry: 60 µs an entry, most of a render, were measured that way.
+ */
+const tables = new Map<string, Partial<MobilenetStrings>>();
 let registered = false;
 /** On first use, not on import: importing the package registers nothing (see package.json sideEffects). */
 function registerBuiltIns(): void {
@@ -81,9 +87,40 @@ export function resolveLang(element: Element): string {
   return doc.documentElement.lang || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
 }
 
+/** What an element speaks in a language: its locale's Format, and the tables to look entries up in. */
+interface Speech {
+  /** The language as resolved, e.g. `de-CH`. */
+  lang: string;
+  /** The language itself when a table is for it (or for its language), else `en`. */
+  locale: string;
+  format: Format;
+  /** The region's table, then the language's: those registered. */
+  tables: Partial<MobilenetStrings>[];
+}
+
+/** Speech by language tag; emptied when a table is registered. */
+const speeches = new Map<string, Speech>();
+
+function speechOf(lang: string): Speech {
+  let speech = speeches.get(lang);
+  if (!speech) {
+    const { language, region } = new Intl.Locale(lang);
+    const found = [region ? tables.get(`${language}-${region}`.toLowerCase()) : undefined, tables.get(language)];
+    const own = found.filter((table) => table !== undefined);
+    const locale = own.length ? lang : 'en';
+    speech = { lang, locale, format: formatFor(locale), tables: own };
+    speeches.set(lang, speech);
+  }
+  return speech;
+}
+
 /** The library's controller, with HTML's language resolution. */
 class LangController extends LocalizeController {
   override lang(): string {
+    return this.resolve();
+  }
+
+  resolve(): string {
     const lang = resolveLang(this.host).replace(/_/g, '-');
     try {
       return new Intl.Locale(lang).toString();
@@ -108,6 +145,8 @@ export class Localizer implements ReactiveController {
   private readonly controller: LangController;
   /** The language at the last check, to update only when it changed. */
   private lastLang = '';
+  /** The language of the render under way. */
+  private rendering?: Speech;
 
   constructor(private readonly host: LocalizedHost) {
     registerBuiltIns();
@@ -128,21 +167,28 @@ export class Localizer implements ReactiveController {
     unwatchLang(this);
   }
 
+  // A render asks for dozens of strings: the language is resolved (a walk up the tree) once for all.
+  hostUpdate(): void {
+    this.rendering = this.speech();
+  }
+
+  hostUpdated(): void {
+    this.rendering = undefined;
+  }
+
   /** The element's language as resolved, e.g. `de-CH` (even when no table is for it). */
   get lang(): string {
-    return this.controller.lang();
+    return this.speech().lang;
   }
 
   /** The locale whose table is shown: the language when a table (or its language's) exists, else `en`. */
   get locale(): string {
-    const lang = this.lang;
-    const language = new Intl.Locale(lang).language;
-    return registeredCodes.has(lang.toLowerCase()) || registeredCodes.has(language) ? lang : 'en';
+    return this.speech().locale;
   }
 
   /** Numbers, plurals and lists in {@link locale}. */
   get format(): Format {
-    return formatFor(this.locale);
+    return this.speech().format;
   }
 
   /** A probability as a percentage in the current locale: 12.5% or 12,5 %. */
@@ -156,38 +202,50 @@ export class Localizer implements ReactiveController {
   }
 
   /**
-   * What the element shows for a failure: an error with a known `code` in the current language; one
-   * of the element's error types without a code (not yet migrated, or a developer's RangeError) by
-   * its own message; anything else as "Classification failed: …".
+   * What the element shows for a failure, in the current language: see {@link describeError}.
    */
   error(error: unknown): string {
-    const { code, values, name, message } = (error ?? {}) as Record<string, unknown>;
-    if (typeof code === 'string' && Object.hasOwn(en, code)) return this.entry(code as StringKey, [values ?? {}]);
-    if (typeof message === 'string' && typeof name === 'string' && SHOWN_AS_IS.has(name)) return message;
-    const detail = typeof message === 'string' ? message : String(error);
-    return this.errorText('classification-failed', { detail });
+    return describeError(error, (code, values) => this.entry(code, [values]));
   }
 
   /** Called by the language watcher: updates the element when its language changed. */
   langMayHaveChanged(): void {
-    const lang = this.lang;
+    const lang = this.controller.resolve();
     if (lang === this.lastLang) return;
     this.lastLang = lang;
     this.host.requestUpdate();
   }
 
+  /** The language of this render (resolved at its start), or resolved now. */
+  private speech(): Speech {
+    return this.rendering ?? speechOf(this.controller.resolve());
+  }
+
   private entry(key: StringKey, args: unknown[]): string {
-    const override = this.host.strings?.[key];
-    const format = this.format;
-    if (override !== undefined && override !== null) return render(override, args, format);
-    if (this.controller.exists(PREFIX + key, { lang: this.lang }))
-      return (this.controller.term as (key: string, ...args: unknown[]) => string)(PREFIX + key, ...args, format);
-    return render(en[key], args, format);
+    const { format, tables } = this.speech();
+    const entry = this.host.strings?.[key] ?? tables.find((table) => table[key])?.[key] ?? en[key];
+    return render(entry, args, format);
   }
 }
 
 /** Errors whose message is fit to show even without a code. */
 const SHOWN_AS_IS = new Set(['ClassifierError', 'CustomClassError', 'CameraError', 'RangeError']);
+
+/**
+ * What is shown for a failure, with `text` giving the entry of an error code: an error with a known
+ * `code` by its entry; one of the element's error types without a code (a developer's RangeError, say)
+ * by its own message; anything else as "Classification failed: …".
+ */
+export function describeError(
+  error: unknown,
+  text: <C extends ErrorCode>(code: C, values: ErrorValues[C]) => string,
+): string {
+  const { code, values, name, message } = (error ?? {}) as Record<string, unknown>;
+  if (typeof code === 'string' && Object.hasOwn(en, code))
+    return text(code as ErrorCode, (values ?? {}) as ErrorValues[ErrorCode]);
+  if (typeof message === 'string' && typeof name === 'string' && SHOWN_AS_IS.has(name)) return message;
+  return text('classification-failed', { detail: typeof message === 'string' ? message : String(error) });
+}
 
 function render(entry: unknown, args: unknown[], format: Format): string {
   return typeof entry === 'function' ? String(entry(...args, format)) : String(entry);

@@ -1,7 +1,9 @@
 // The type of the element's strings table: every text it shows, reads out or puts in an aria label.
 // Entries with values are functions; their last argument is always the Format of the element's locale.
+import type { CameraErrorValues } from '../capture/camera-errors';
 import type { CustomClassErrorValues } from '../custom/errors';
-import type { ClassifierErrorValues } from '../model/errors';
+import type { ClassifierErrorValues, NamedFiles } from '../model/errors';
+import type { PictureArea } from '../model/explain';
 import type { Format } from './format';
 
 /** An entry that takes `P` (and, last, the locale's Format). */
@@ -26,6 +28,8 @@ export interface UiStrings {
   emptyHint: string;
   /** aria-label of the 96×96 crop the model saw. */
   cropLabel: string;
+  /** aria-label of the camera preview. */
+  cameraPreview: string;
 
   // The buttons (part="controls").
   uploadImages: string;
@@ -42,6 +46,9 @@ export interface UiStrings {
   /** The button after the camera stopped (unplugged). */
   turnCameraOn: string;
 
+  /** The button that opens a folder chooser. */
+  uploadFolder: string;
+
   // A multi-file upload (part="progress").
   /** While classifying file `index` of `total`, named `name`. */
   classifying: Fn<[index: number, total: number, name: string]>;
@@ -53,8 +60,17 @@ export interface UiStrings {
   // Results.
   /** aria-label of the ImageNet predictions list. */
   predictions: string;
+  /** aria-label of the predictions list when each can be picked to be explained (attribute `explain`). */
+  predictionsPickable: string;
+  /** A prediction's probability as shown next to its bar, in [0, 1] (format with f.percent). */
+  probability: Fn<[probability: number]>;
   /** Read out for a new top result: its class name and probability (format with f.percent). */
   announceResult: Fn<[label: string, probability: number]>;
+  /**
+   * Shown (part="not-sure") and read out when no prediction reaches `min-probability`, in [0, 1]
+   * (format with f.percent(p, 1, 0): 20%, 12.5%).
+   */
+  notSure: Fn<[minProbability: number]>;
 
   // Feature vector export (part="features").
   featuresLabel: string;
@@ -69,10 +85,13 @@ export interface UiStrings {
   yourClasses: string;
   /** Shown instead of custom predictions while no class has an example. */
   noExamplesYet: string;
-  /** Shown when the picture matches none of the user's classes. */
-  noneMatch: string;
-  /** Under noneMatch: the closest class and its similarity in [-1, 1] (format with f.number(s, 2)). */
-  closest: Fn<[label: string, similarity: number]>;
+  /**
+   * Shown (part="custom-none") when the picture matches none of the user's classes: the closest class
+   * and its similarity in [-1, 1] (format with f.number(s, 2)).
+   */
+  noneMatch: Fn<[label: string, similarity: number]>;
+  /** Read out when the picture matches none of the user's classes, naming the closest. */
+  announceNoneMatch: Fn<[label: string]>;
 
   // Custom classes: the teaching panel (part="teach").
   newClass: string;
@@ -141,24 +160,74 @@ export interface UiStrings {
   /** After recording into `label`: it now has `examples`. */
   recorded: Fn<[label: string, examples: number]>;
   added: Fn<[examples: number, label: string]>;
+
+  // The results list of several files or a folder (part="batch").
+  /** aria-label of the list's section: `files` files. */
+  batchLabel: Fn<[files: number]>;
+  /** aria-label of the progress bar. */
+  filesClassified: string;
+  /** Label of the filter field. */
+  filterByLabel: string;
+  /** Label of the order picker, and its options. */
+  sortBy: string;
+  sortOrder: string;
+  sortLabel: string;
+  sortProbability: string;
+  sortProbabilityAsc: string;
+  /** aria-label of the export buttons. */
+  exportResultsLabel: string;
+  exportCsv: string;
+  exportJson: string;
+  /** Under a filter: `shown` rows of the `done` files classified match it. */
+  filterShowing: Fn<[shown: number, done: number]>;
+  /** aria-label of the list of rows. */
+  batchFiles: string;
+  /** A row whose file has no prediction (all under `min-probability`). */
+  noPrediction: string;
+  /** The button that expands a row's `k` predictions. */
+  rowTopK: Fn<[k: number]>;
+  /** Its aria-label, naming the file. */
+  rowTopKLabel: Fn<[k: number, file: string]>;
+  /** While the batch runs: `done` of `total` files settled, `failed` of them failed. */
+  batchProgress: Fn<[done: number, total: number, failed: number]>;
+  /** The batch is done, every file classified; `skipped`: the folder's files that are not images. */
+  batchDone: Fn<[total: number, skipped: NamedFiles]>;
+  /** The batch is done; `failed` of the `total` files could not be classified. */
+  batchDoneSome: Fn<[classified: number, total: number, failed: number, skipped: NamedFiles]>;
+  /** The batch was cancelled after `done` of `total` files. */
+  batchCancelled: Fn<[done: number, total: number, skipped: NamedFiles]>;
+
+  // The explanation (attribute `explain`, part="explanation").
+  /** The button that explains the camera frame on screen (live mode). */
+  explainFrame: string;
+  /** The summary line while an explanation is computed. */
+  explaining: string;
+  /** aria-label of the camera frame that was explained. */
+  frameExplained: string;
+  /** The ends of the heat map's colour scale. */
+  lessImportant: string;
+  moreImportant: string;
+  /** The summary: the part of the picture that mattered most for class `label`. */
+  explainArea: Fn<[label: string, area: PictureArea]>;
+  /** The summary when no part stands out for class `label`. */
+  explainNoArea: Fn<[label: string]>;
+
+  // The region (attribute `region`, part="region").
+  /** aria-label of the square. */
+  regionLabel: string;
+  /**
+   * aria-valuetext of the square: its left and top edges as fractions of the picture's width and
+   * height, its side as a fraction of the short side (format with f.percent(v, 0)).
+   */
+  regionValue: Fn<[x: number, y: number, size: number]>;
+  /** How to move the square, read out with it. */
+  regionHelp: string;
+  /** aria-label of the photo under the square. */
+  pictureLabel: string;
 }
 
-/** Failures of the element itself and of its camera, with the values their messages need. */
-export interface ElementErrorValues {
-  /** The camera needs a secure context (https or localhost) and getUserMedia. */
-  'camera-insecure': Record<string, never>;
-  /** Permission denied (NotAllowedError, SecurityError). */
-  'camera-denied': Record<string, never>;
-  /** No camera (NotFoundError, OverconstrainedError). */
-  'camera-not-found': Record<string, never>;
-  /** The camera is in use or blocked (NotReadableError, AbortError). */
-  'camera-busy': Record<string, never>;
-  /** Any other getUserMedia failure; `detail` is the browser's (English) message. */
-  'camera-failed': { detail: string };
-  /** The camera's track ended: unplugged, or taken by another app. */
-  'camera-stopped': Record<string, never>;
-  /** startCamera() found the camera off, with no error to tell why. */
-  'camera-not-started': Record<string, never>;
+/** Failures of the element's camera (the CameraError codes) and of the element itself. */
+export interface ElementErrorValues extends CameraErrorValues {
   /** An unexpected failure during classification; `detail` is its (English) message. */
   'classification-failed': { detail: string };
 }

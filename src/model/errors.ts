@@ -58,6 +58,10 @@ export interface ClassifierErrorValues {
   'labels-wnid': { url?: string; index: number; expected: string; found: string };
   /** A translated labels file: entry `index` has an empty name. */
   'labels-empty-name': { url?: string; index: number };
+  /** A translated labels file could not be fetched: network, CORS or an address that does not resolve. */
+  'labels-fetch-failed': { url: string };
+  /** A translated labels file answered with an HTTP error. */
+  'labels-http-status': { url: string; status: number };
   /** The browser cannot create a 2D canvas. */
   'no-canvas': Record<string, never>;
   /** The picture is 0×0 (or reports no size). */
@@ -114,6 +118,22 @@ export interface ClassifierErrorValues {
   'method-options': { method: string; given: string };
   /** A method's options.signal is not an AbortSignal. */
   'method-signal': { method: string; given: string };
+  /** A method was given a format it does not write; `accepted` lists those it does. */
+  'method-format': { method: string; given: string; accepted: readonly string[] };
+  /** explainResult() was called with no picture on screen. */
+  'explain-nothing': { method: string };
+  /** A folder (chosen or dropped) could not be read. */
+  'folder-unreadable': Record<string, never>;
+  /** A folder holds no file at all. */
+  'folder-empty': Record<string, never>;
+  /** A folder holds files but no image: `names` are the first of them, `more` how many others. */
+  'folder-no-images': NamedFiles;
+}
+
+/** Files named in a message: the first few by name, and how many more there are. */
+export interface NamedFiles {
+  names: readonly string[];
+  more: number;
 }
 
 /** The stable identifier of a core failure: see {@link ClassifierErrorValues}. */

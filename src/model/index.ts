@@ -20,10 +20,11 @@ export {
   type ClassifierErrorCode,
   type ClassifierErrorPhase,
   type ClassifierErrorValues,
+  type NamedFiles,
   type PictureName,
 } from './errors';
 export { classifierError, classifierMessages, type ClassifierMessages } from './messages';
-export { MAX_LABELS_FILE_CHARS, parseTranslatedLabels } from './labels-file';
+export { fetchTranslatedLabels, MAX_LABELS_FILE_CHARS, parseTranslatedLabels } from './labels-file';
 export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
 export type {
   AreaOptions,

@@ -64,3 +64,25 @@ export function parseTranslatedLabels(input: unknown, model: readonly Label[], u
     return { index, wnid: expected.wnid, label: e.label, fullName };
   });
 }
+
+/**
+ * Fetches a translated labels file and checks it with {@link parseTranslatedLabels}.
+ *
+ * @throws ClassifierError (phase `load`): `labels-fetch-failed`, `labels-http-status`, or one of
+ *   parseTranslatedLabels's codes; an AbortError when `signal` fires.
+ */
+export async function fetchTranslatedLabels(
+  url: string,
+  model: readonly Label[],
+  options: { signal?: AbortSignal } = {},
+): Promise<Label[]> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: options.signal });
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw classifierError('load', 'labels-fetch-failed', { url }, error);
+  }
+  if (!response.ok) throw classifierError('load', 'labels-http-status', { url, status: response.status });
+  return parseTranslatedLabels(await response.text(), model, url);
+}

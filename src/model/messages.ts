@@ -6,6 +6,7 @@ import {
   type ClassifierErrorCode,
   type ClassifierErrorPhase,
   type ClassifierErrorValues,
+  type NamedFiles,
   type PictureName,
 } from './errors';
 
@@ -55,6 +56,11 @@ export const classifierMessages: ClassifierMessages = {
     "the entries must be in the order of the model's labels.json.",
   'labels-empty-name': ({ url, index }) =>
     `${from(url)}labels file entry ${index} has an empty label: give every class a name.`,
+  'labels-fetch-failed': ({ url }) =>
+    `Could not fetch the labels file ${url}: the network failed or the server does not allow this page to read it (CORS). ` +
+    'The English class names are shown.',
+  'labels-http-status': ({ url, status }) =>
+    `The labels file ${url} ${status === 404 ? 'was not found' : 'could not be fetched'} (HTTP ${status}). The English class names are shown.`,
   'no-canvas': () => 'This browser cannot create a 2D canvas to prepare images.',
   'no-pixels': ({ width, height }) => `The image has no pixels (${width}×${height}).`,
   'image-too-small': (v) =>
@@ -79,7 +85,7 @@ export const classifierMessages: ClassifierMessages = {
     `${cannot(method)} an OffscreenCanvas of 0×0 pixels: it was transferred to a worker (detached) or never given a size. Give ${accepted}.`,
   'drop-nothing': () => 'Nothing usable was dropped. Drop an image file or an image from another page.',
   'paste-no-image': () => 'The clipboard holds no image. Copy an image, then paste again.',
-  'copy-failed': () => 'Could not copy to the clipboard: the browser refused. Use Download JSON instead.',
+  'copy-failed': () => 'Could not copy to the clipboard: the browser refused. Use "Download features (JSON)" instead.',
   'image-url-failed': ({ url }) =>
     `Could not load the image at ${url}: the network failed, or its site does not allow other pages to read it ` +
     '(CORS). Serve it with Access-Control-Allow-Origin, or download it and upload the file.',
@@ -92,7 +98,19 @@ export const classifierMessages: ClassifierMessages = {
     `${method} was given ${given}: give an export file's text, or its parsed JSON object.`,
   'method-options': ({ method, given }) => `${method} was given ${given} as options: give an object.`,
   'method-signal': ({ method, given }) => `${method} was given ${given} as options.signal: give an AbortSignal.`,
+  'method-format': ({ method, given, accepted }) =>
+    `${method} was given ${given}: give ${accepted.map((f) => `'${f}'`).join(' or ')}.`,
+  'explain-nothing': ({ method }) => `Nothing to explain yet: classify a picture first, then call ${method}.`,
+  'folder-unreadable': () => 'The folder could not be read.',
+  'folder-empty': () => 'The folder is empty. Choose a folder with JPEG, PNG or WebP files.',
+  'folder-no-images': (files) =>
+    `The folder holds no images, only: ${namedFiles(files)}. Choose a folder with JPEG, PNG or WebP files.`,
 };
+
+/** "a.txt, b.txt and 3 more". */
+function namedFiles({ names, more }: NamedFiles): string {
+  return more ? `${names.join(', ')} and ${more} more` : names.join(', ');
+}
 
 /**
  * A ClassifierError with the English message of `code`, its code and its values.

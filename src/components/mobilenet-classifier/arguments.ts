@@ -61,8 +61,5 @@ export function checkFormat<T extends string>(
   method: string,
 ): asserts format is T {
   if (!formats.includes(format as T))
-    throw new ClassifierError(
-      'input',
-      `${method} was given ${describeValue(format)}: give ${formats.map((f) => `'${f}'`).join(' or ')}.`,
-    );
+    throw classifierError('input', 'method-format', { method, given: describeValue(format), accepted: formats });
 }

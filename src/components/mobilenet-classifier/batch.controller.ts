@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { mobilenetEvent, type MobilenetBatchEntry, type MobilenetResult, type SourceKind } from '../../events';
-import { ClassifierError, DEFAULT_BATCH_SIZE, isAbortError } from '../../model';
+import type { Terms } from '../../i18n';
+import { classifierError, DEFAULT_BATCH_SIZE, isAbortError, type NamedFiles } from '../../model';
 import { filesOfEntries, filesOfFolderInput, type FolderFiles, type NamedFile } from './folder-files';
 import { exportResults, type ExportContext, type ResultsFormat } from './results-export';
 
@@ -14,6 +15,8 @@ export type BatchOutcome = PromiseSettledResult<{ result: MobilenetResult; pixel
 
 /** What the controller needs from the element. */
 export interface BatchHost {
+  /** The element's strings, in its language. */
+  t: Terms;
   /** A batch starts: the main view lets go of the picture it showed. */
   started(): void;
   /**
@@ -26,10 +29,10 @@ export interface BatchHost {
   show(file: NamedFile, kind: SourceKind): void;
   /** Shows an error in the element and fires `mobilenet-error`. */
   showError(error: unknown): void;
-  /** The message a failure is shown with. */
+  /** The message a failure is shown with, in the element's language. */
   messageOf(error: unknown): string;
-  /** Says something to screen-reader users (the element's polite live region). */
-  announce(text: string): void;
+  /** Says something to screen-reader users (the element's polite live region), worded when said. */
+  announce(text: () => string): void;
   /** What the export says about the model. */
   exportContext(): ExportContext;
 }
@@ -118,14 +121,15 @@ export class BatchController implements ReactiveController {
           ? filesOfFolderInput(source as File[])
           : await filesOfEntries(source as FileSystemEntry[]);
     } catch (error) {
-      this.element.showError(new ClassifierError('input', 'The folder could not be read.', { cause: error }));
+      this.element.showError(classifierError('input', 'folder-unreadable', {}, error));
       return;
     }
     if (!folder.images.length) {
-      const message = folder.skipped.length
-        ? `The folder holds no images, only: ${describeSkipped(folder.skipped)}. Choose a folder with JPEG, PNG or WebP files.`
-        : 'The folder is empty. Choose a folder with JPEG, PNG or WebP files.';
-      this.element.showError(new ClassifierError('input', message));
+      this.element.showError(
+        folder.skipped.length
+          ? classifierError('input', 'folder-no-images', namedFiles(folder.skipped))
+          : classifierError('input', 'folder-empty', {}),
+      );
       return;
     }
     await this.start(folder.images, kind, folder.skipped);
@@ -179,6 +183,16 @@ export class BatchController implements ReactiveController {
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label]) => label);
   }
 
+  /** Why a failed row's file could not be classified, in the element's current language. */
+  failure(row: BatchRow): string {
+    return row.entry.status === 'failed' ? this.element.messageOf(row.entry.error) : '';
+  }
+
+  /** The element's strings, for the list's template. */
+  get t(): Terms {
+    return this.element.t;
+  }
+
   thumbnailUrl(row: BatchRow): string | undefined {
     if (!row.thumbnail) return undefined;
     let url = this.urls.get(row.thumbnail);
@@ -227,18 +241,32 @@ export class BatchController implements ReactiveController {
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
 
-  /** The line under the progress bar. */
+  /** The line under the progress bar, in the element's language. */
   get summary(): string {
-    const skipped = this.skipped.length
-      ? ` Left out ${this.skipped.length === 1 ? 'a file that is not an image' : `${this.skipped.length} files that are not images`}: ${describeSkipped(this.skipped)}.`
-      : '';
-    if (this.ended === 'cancelled') return `Cancelled after ${this.done} of ${this.total} images.${skipped}`;
+    const { t } = this.element;
+    const skipped = namedFiles(this.skipped);
+    if (this.ended === 'cancelled') return t.batchCancelled(this.done, this.total, skipped);
     if (this.ended === 'done') {
       return this.failed
-        ? `Classified ${this.done - this.failed} of ${this.total} images; ${this.failed} could not be classified.${skipped}`
-        : `Classified ${this.total} images.${skipped}`;
+        ? t.batchDoneSome(this.done - this.failed, this.total, this.failed, skipped)
+        : t.batchDone(this.total, skipped);
     }
-    return `Classifying… ${this.done} of ${this.total}${this.failed ? `, ${this.failed} could not be classified` : ''}.`;
+    return t.batchProgress(this.done, this.total, this.failed);
+  }
+
+  /**
+   * The class names changed (`labels-url`): the rows' predictions take the new name of their class,
+   * by its index (undefined: the name stays).
+   */
+  relabel(nameOf: (index: number) => string | undefined): void {
+    if (!this.rows.length) return;
+    this.rows = this.rows.map((row) => {
+      const { entry } = row;
+      if (entry.status !== 'classified') return row;
+      const predictions = entry.result.predictions.map((p) => ({ ...p, label: nameOf(p.index) ?? p.label }));
+      return { ...row, entry: { ...entry, result: { ...entry.result, predictions } } };
+    });
+    this.host.requestUpdate();
   }
 
   private async run(files: readonly NamedFile[], signal: AbortSignal): Promise<void> {
@@ -306,7 +334,7 @@ export class BatchController implements ReactiveController {
     if (cancelled) this.running?.abort();
     this.running = undefined;
     this.ended = cancelled ? 'cancelled' : 'done';
-    this.element.announce(this.summary);
+    this.element.announce(() => this.summary);
     this.host.requestUpdate();
     this.host.dispatchEvent(mobilenetEvent('mobilenet-batch-done', { results: this.entries, cancelled }));
   }
@@ -325,9 +353,9 @@ function topLabel(row: BatchRow): string | undefined {
   return topPrediction(row)?.label;
 }
 
-function describeSkipped(names: readonly string[]): string {
-  const listed = names.slice(0, NAMED_SKIPPED).join(', ');
-  return names.length > NAMED_SKIPPED ? `${listed} and ${names.length - NAMED_SKIPPED} more` : listed;
+/** The first files of `names` by name, and how many more. */
+function namedFiles(names: readonly string[]): NamedFiles {
+  return { names: names.slice(0, NAMED_SKIPPED), more: Math.max(0, names.length - NAMED_SKIPPED) };
 }
 
 let thumbnailCanvases:

@@ -2,27 +2,31 @@
 // export, and one row per file. State and actions live in BatchController; this only renders them.
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import type { Terms } from '../../i18n';
 import { barWidth } from './bar-width';
 import type { BatchController, BatchRow, BatchSort } from './batch.controller';
 
-const SORTS: { value: BatchSort; text: string }[] = [
-  { value: 'order', text: 'File order' },
-  { value: 'label', text: 'Label (A–Z)' },
-  { value: 'probability', text: 'Probability (highest first)' },
-  { value: 'probability-asc', text: 'Probability (lowest first)' },
+const SORTS: { value: BatchSort; text: keyof Terms & `sort${string}` }[] = [
+  { value: 'order', text: 'sortOrder' },
+  { value: 'label', text: 'sortLabel' },
+  { value: 'probability', text: 'sortProbability' },
+  { value: 'probability-asc', text: 'sortProbabilityAsc' },
 ];
 
 /** The folder chooser's button; nothing in a browser without `webkitdirectory`. */
 export function renderFolderButton(ctrl: BatchController) {
   if (!('webkitdirectory' in HTMLInputElement.prototype)) return nothing;
-  return html`<button type="button" part="folder-button" @click=${() => chooseFolder(ctrl)}>Upload folder</button>`;
+  return html`<button type="button" part="folder-button" @click=${() => chooseFolder(ctrl)}>
+    ${ctrl.t.uploadFolder()}
+  </button>`;
 }
 
 /** The list, when a batch of several files was given. */
 export function renderBatch(ctrl: BatchController) {
   if (!ctrl.total) return nothing;
+  const { t } = ctrl;
   const shown = ctrl.shownRows;
-  return html`<section part="batch" aria-label="Results of ${ctrl.total} files">
+  return html`<section part="batch" aria-label=${t.batchLabel(ctrl.total)}>
     <div class="batch-status">
       ${
         ctrl.busy
@@ -30,16 +34,16 @@ export function renderBatch(ctrl: BatchController) {
                 part="batch-progress"
                 max=${ctrl.total}
                 .value=${ctrl.done}
-                aria-label="Files classified"
+                aria-label=${t.filesClassified()}
               ></progress>
-              <button type="button" part="cancel-button" @click=${() => ctrl.cancel()}>Cancel</button>`
+              <button type="button" part="cancel-button" @click=${() => ctrl.cancel()}>${t.cancel()}</button>`
           : nothing
       }
       <p part="progress">${ctrl.summary}</p>
     </div>
     <div class="batch-tools">
       <label
-        >Filter by label
+        >${t.filterByLabel()}
         <input
           part="batch-filter"
           type="search"
@@ -50,25 +54,21 @@ export function renderBatch(ctrl: BatchController) {
       /></label>
       <datalist id="batch-labels">${ctrl.labels.map((label) => html`<option value=${label}></option>`)}</datalist>
       <label
-        >Sort
+        >${t.sortBy()}
         <select
           part="batch-sort"
           @change=${(event: Event) => ctrl.setSort((event.target as HTMLSelectElement).value as BatchSort)}
         >
-          ${SORTS.map((s) => html`<option value=${s.value} ?selected=${s.value === ctrl.sort}>${s.text}</option>`)}
+          ${SORTS.map((s) => html`<option value=${s.value} ?selected=${s.value === ctrl.sort}>${t[s.text]()}</option>`)}
         </select></label
       >
-      <div part="batch-export" role="group" aria-label="Export the results">
-        <button type="button" ?disabled=${!ctrl.done} @click=${() => ctrl.download('csv')}>Export CSV</button>
-        <button type="button" ?disabled=${!ctrl.done} @click=${() => ctrl.download('json')}>Export JSON</button>
+      <div part="batch-export" role="group" aria-label=${t.exportResultsLabel()}>
+        <button type="button" ?disabled=${!ctrl.done} @click=${() => ctrl.download('csv')}>${t.exportCsv()}</button>
+        <button type="button" ?disabled=${!ctrl.done} @click=${() => ctrl.download('json')}>${t.exportJson()}</button>
       </div>
     </div>
-    ${
-      ctrl.filter.trim()
-        ? html`<p class="hint">Showing ${shown.length} of ${ctrl.done} files whose top label matches.</p>`
-        : nothing
-    }
-    <ol part="batch-list" aria-label="Files">
+    ${ctrl.filter.trim() ? html`<p class="hint">${t.filterShowing(shown.length, ctrl.done)}</p>` : nothing}
+    <ol part="batch-list" aria-label=${t.batchFiles()}>
       ${
         // map, not repeat: repeat leaves a comment marker behind for every row it removes (lit/lit#5010,
         // open for lit-html 3.3), one DOM node a row per new batch or filter (e2e/soak.spec.ts saw +200 a batch).
@@ -79,6 +79,7 @@ export function renderBatch(ctrl: BatchController) {
 }
 
 function renderRow(ctrl: BatchController, row: BatchRow) {
+  const { t } = ctrl;
   const { entry } = row;
   const url = ctrl.thumbnailUrl(row);
   const expanded = ctrl.expanded.has(row.at);
@@ -99,11 +100,11 @@ function renderRow(ctrl: BatchController, row: BatchRow) {
       <span part="file-name" title=${entry.file}>${entry.file}</span>
       ${
         entry.status === 'failed'
-          ? html`<span part="row-error">${entry.message}</span>`
+          ? html`<span part="row-error">${ctrl.failure(row)}</span>`
           : top
             ? html`<span part="row-label" title=${top.label}>${top.label}</span
-                ><span part="row-probability">${percent(top.probability)}</span>`
-            : html`<span part="row-label" class="none">No prediction</span>`
+                ><span part="row-probability">${t.probability(top.probability)}</span>`
+            : html`<span part="row-label" class="none">${t.noPrediction()}</span>`
       }
     </button>
     ${
@@ -113,10 +114,10 @@ function renderRow(ctrl: BatchController, row: BatchRow) {
             class="expand"
             aria-expanded=${expanded ? 'true' : 'false'}
             aria-controls="row-${row.at}"
-            aria-label="Top ${predictions.length} of ${entry.file}"
+            aria-label=${t.rowTopKLabel(predictions.length, entry.file)}
             @click=${() => ctrl.toggle(row)}
           >
-            Top ${predictions.length}
+            ${t.rowTopK(predictions.length)}
           </button>`
         : nothing
     }
@@ -127,7 +128,7 @@ function renderRow(ctrl: BatchController, row: BatchRow) {
               (p) =>
                 html`<li>
                   <span class="label" title=${p.label}>${p.label}</span>
-                  <span class="probability">${percent(p.probability)}</span>
+                  <span class="probability">${t.probability(p.probability)}</span>
                   <span class="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
                 </li>`,
             )}
@@ -150,8 +151,4 @@ function chooseFolder(ctrl: BatchController): void {
     once: true,
   });
   input.click();
-}
-
-function percent(probability: number): string {
-  return `${(probability * 100).toFixed(1)}%`;
 }

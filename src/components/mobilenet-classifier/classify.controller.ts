@@ -8,7 +8,7 @@ import { AnnounceThrottle } from './announce-throttle';
 import { checkSource } from './arguments';
 import { ClassFilters, type FilterSettings } from './class-filters';
 import type { CustomMode } from './custom-classes.controller';
-import { formatPercent, notSure } from './format';
+import type { Terms } from '../../i18n';
 import { readSource, type GivenPicture, type MobilenetSource } from './input.controller';
 import type { Notices } from './notices';
 
@@ -27,6 +27,8 @@ export interface ClassifySettings extends FilterSettings {
 
 /** What the pipeline reads from the element and the other controllers. */
 export interface ClassifyInputs {
+  /** The element's strings, in its language. */
+  t: Terms;
   /** The current model's classifier, waiting while it loads. */
   classifier(): Promise<Classifier>;
   settings(): ClassifySettings;
@@ -36,6 +38,11 @@ export interface ClassifyInputs {
   customShown(features: Float32Array, predictions: CustomPrediction[]): void;
   /** Whether camera frames are coming: a frame read after the camera stopped is not shown. */
   cameraRunning(): boolean;
+  /**
+   * The names of `labels-url`, once its file settled: the name of ImageNet class `index`, or undefined
+   * where the model's own (English) name stands.
+   */
+  translatedLabels(): Promise<(index: number) => string | undefined>;
   /** The user gave pictures of their own (a camera lost earlier stays off when plugged in again). */
   picturesGiven(): void;
   /**
@@ -185,7 +192,8 @@ export class ClassifyController implements ReactiveController {
     const failed: string[] = [];
     for (const [i, { source, origin }] of pictures.entries()) {
       if (batch !== this.batch) return;
-      if (pictures.length > 1) this.notices.setProgress(`Classifying ${i + 1} of ${pictures.length}: ${origin.name}`);
+      if (pictures.length > 1)
+        this.notices.setProgress(() => this.inputs.t.classifying(i + 1, pictures.length, origin.name));
       try {
         await this.run(source, origin);
       } catch {
@@ -193,14 +201,15 @@ export class ClassifyController implements ReactiveController {
       }
     }
     if (batch !== this.batch || pictures.length < 2) {
-      if (batch === this.batch) this.notices.setProgress('');
+      if (batch === this.batch) this.notices.setProgress(undefined);
       return;
     }
     // Each failure was shown as it happened, but a later success replaced it: name them all here.
-    this.notices.setProgress(
+    const { t } = this.inputs;
+    this.notices.setProgress(() =>
       failed.length === 0
-        ? `Classified ${pictures.length} images.`
-        : `Classified ${pictures.length - failed.length} of ${pictures.length} images; ${failed.length} could not be read: ${failed.join(', ')}.`,
+        ? t.classified(pictures.length)
+        : t.classifiedSome(pictures.length - failed.length, pictures.length, failed),
     );
   }
 
@@ -232,8 +241,11 @@ export class ClassifyController implements ReactiveController {
     settings: ClassifySettings,
   ): Promise<MobilenetResult> {
     const custom = settings.mode === 'custom' || settings.mode === 'both';
+    const translated = await this.inputs.translatedLabels();
+    const predictions = core.predictions.map((p) => ({ ...p, label: translated(p.index) ?? p.label }));
     return {
       ...core,
+      predictions,
       ...(settings.features ? { features } : {}),
       source: origin,
       ...(custom && features ? { custom: await this.inputs.customPredictions(features) } : {}),
@@ -261,9 +273,10 @@ export class ClassifyController implements ReactiveController {
   }
 
   private announce(result: MobilenetResult, live: boolean): void {
+    const { t } = this.inputs;
     const none = result.custom && this.inputs.settings().mode === 'custom' && closestUnmatched(result.custom);
     if (none) {
-      if (this.throttle.admit('', live)) this.notices.announce(`Not one of your classes; closest: ${none.label}.`);
+      if (this.throttle.admit('', live)) this.notices.announce(() => t.announceNoneMatch(none.label));
       return;
     }
     const top =
@@ -271,9 +284,11 @@ export class ClassifyController implements ReactiveController {
         ? result.custom?.[0] && { label: result.custom[0].label, probability: result.custom[0].probability }
         : result.predictions[0];
     if (top && this.throttle.admit(top.label, live))
-      this.notices.announce(`${top.label}, ${formatPercent(top.probability)}`);
+      this.notices.announce(() => t.announceResult(top.label, top.probability));
     // Every prediction was under min-probability.
-    else if (!top && this.throttle.admit('', live))
-      this.notices.announce(notSure(this.inputs.settings().minProbability));
+    else if (!top && this.throttle.admit('', live)) {
+      const { minProbability } = this.inputs.settings();
+      this.notices.announce(() => t.notSure(minProbability));
+    }
   }
 }

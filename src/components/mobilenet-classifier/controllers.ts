@@ -8,10 +8,12 @@ import { LiveLoop } from '../../capture/live-loop';
 import { BatchController } from './batch.controller';
 import { ClassifyController } from './classify.controller';
 import { CustomClassesController } from './custom-classes.controller';
+import { Localizer } from '../../i18n';
 import { isAbortError } from '../../model';
-import { messageOf, setChangedError } from './errors';
+import { setChangedError } from './errors';
 import { ExplainController } from './explain.controller';
 import { InputController, type MobilenetSource } from './input.controller';
+import { LabelsController } from './labels.controller';
 import type { PropertyValues } from 'lit';
 import type { MobilenetClassifier } from './mobilenet-classifier.component';
 import { ModelController } from './model.controller';
@@ -34,26 +36,47 @@ const RECLASSIFY_ON = [
 
 /** Builds the controllers of one element, wired to each other and to the element's properties. */
 export function connectControllers(host: MobilenetClassifier) {
-  const notices = new Notices(host);
+  // First, so that its language is resolved before the other controllers' updates word anything.
+  const l = new Localizer(host);
+  const t = l.t;
+  const notices = new Notices(host, l);
   const model = new ModelController(host, {
     started: () => {
       teach.setModel(undefined);
+      labels.load(host.labelsUrl, undefined);
       notices.clearError('load');
     },
-    loaded: (classifier) => teach.setModel(classifier.metadata, host.classesKey),
+    loaded: (classifier) => {
+      labels.load(host.labelsUrl, classifier.labels);
+      teach.setModel(classifier.metadata, host.classesKey);
+    },
     failed: (error) => {
       teach.modelFailed();
       notices.showError(error, { phase: 'load', retry: retryLoad });
     },
+  });
+  const labels = new LabelsController({
+    changed: () => {
+      batchList.relabel((index) => labels.label(index) ?? model.classifier?.labels[index]?.label);
+      void pipeline.refresh();
+    },
+    loading: (previousFailure) => notices.withdraw(previousFailure),
+    // It stays up while results come: every one of them shows the English names.
+    failed: (error) => notices.showError(error, { phase: 'load', lasting: true }),
   });
   const cameraControl = new CameraController(host, {
     wanted: () => host.camera,
     setWanted: (on) => (host.camera = on),
     facingMode: () => host.facingMode,
     started: () => notices.clearError('camera'),
-    failed: (error, retry) => notices.showError(error, { phase: 'camera', retry }),
+    failed: (error, retry) =>
+      notices.showError(error, {
+        phase: 'camera',
+        retry: { label: () => (error.code === 'camera-stopped' ? t.turnCameraOn() : t.tryAgain()), run: retry },
+      }),
   });
   const pipeline: ClassifyController = new ClassifyController(host, notices, {
+    t,
     classifier: () => model.current(),
     settings: () => ({
       ...{ topK: host.topK, crop: host.crop, features: host.features, mode: host.mode },
@@ -68,6 +91,7 @@ export function connectControllers(host: MobilenetClassifier) {
     customPredictions: async (features) => (await teach.whenLoaded(), teach.predict(features)),
     customShown: (features, predictions) => teach.show(features, predictions),
     cameraRunning: () => cameraControl.state === 'on',
+    translatedLabels: async () => (await labels.settled(), (index) => labels.label(index)),
     picturesGiven: () => cameraControl.forgetLoss(),
     // Without a model, keep offering the load's Retry.
     failed: (error) => notices.showError(error, { retry: model.status === 'error' ? retryLoad : undefined }),
@@ -92,6 +116,8 @@ export function connectControllers(host: MobilenetClassifier) {
   const teach = new CustomClassesController(host, {
     embed: (source) => host.embed(source),
     cameraVideo: () => (cameraControl.state === 'on' ? cameraControl.video : undefined),
+    t,
+    l,
     showError: (error) => notices.showError(error),
     clearCustomError: () => notices.clearError('custom'),
     announce: (text) => notices.announce(text),
@@ -99,11 +125,12 @@ export function connectControllers(host: MobilenetClassifier) {
   });
   const panel = new TeachPanelController(host, teach);
   const batchList = new BatchController(host, {
+    t,
     started: () => pipeline.batchStarted(),
     classify: (files, kind, signal) => pipeline.runBatch(files, kind, signal),
     show: ({ file, name }, kind) => void pipeline.run(file, { kind, name }).catch(() => {}),
     showError: (error) => error !== model.failure && notices.showError(error),
-    messageOf,
+    messageOf: (error) => l.error(error),
     announce: (text) => notices.announce(text),
     exportContext: () => ({ model: model.classifier?.metadata.modelId as string | undefined }),
   });
@@ -115,20 +142,23 @@ export function connectControllers(host: MobilenetClassifier) {
     reclassify: () => pipeline.refresh(),
   });
   const explainer = new ExplainController(host, {
+    t,
     classifier: () => model.current(),
+    labelOf: (index) => labels.label(index),
     enabled: () => host.explain,
     shown: () => pipeline.shown(host.camera),
     live: () => liveLoop.running,
     announce: (text) => notices.announce(text),
     failed: (error) => notices.showError(error),
   });
-  const retryLoad: Retry = { label: 'Retry', run: () => model.retry() };
+  const retryLoad: Retry = { label: () => t.retry(), run: () => model.retry() };
 
   /** The element's willUpdate: starts what its new property values ask for, in time for this render. */
   function propertiesChanging(changed: PropertyValues<MobilenetClassifier>): void {
     if (host.isConnected && (!model.requested || changed.has('modelUrl') || changed.has('backend')))
       model.load(host.modelUrl, host.backend);
     if (changed.has('classesKey') && model.classifier) teach.setModel(model.classifier.metadata, host.classesKey);
+    if (changed.has('labelsUrl') && model.classifier) labels.load(host.labelsUrl, model.classifier.labels);
     // The panel shows the stored classes: load them once custom classes are on screen.
     if (host.mode === 'custom' || host.mode === 'both') teach.want();
     teach.setThreshold(host.minSimilarity);
@@ -150,6 +180,7 @@ export function connectControllers(host: MobilenetClassifier) {
     if (host.live && host.camera && cameraControl.state === 'on') liveLoop.start(cameraControl.video);
     else liveLoop.stop();
     cameraControl.video.classList.toggle('mirror', host.mirror);
+    cameraControl.video.setAttribute('aria-label', t.cameraPreview());
     const optionsChanged = RECLASSIFY_ON.some((key) => changed.has(key) && changed.get(key) !== undefined);
     if (optionsChanged && !liveLoop.running) void pipeline.refresh();
     if (changed.has('region') && !liveLoop.running) void regionUi.reclassify();
@@ -174,21 +205,22 @@ export function connectControllers(host: MobilenetClassifier) {
   }
 
   /**
-   * Teaches `label` one example, as customAction does. It belongs to the classes key and model at the
-   * time of the call: if either changes while the picture is read, it is refused rather than added to
-   * another set.
+   * Teaches `label` one example, as customAction. It belongs to the classes key and model of the call,
+   * read before anything is awaited: if either changes while the model loads or the picture is read,
+   * it is refused rather than added to another set.
    */
   function addExample(label: string, source: MobilenetSource, check: () => void): Promise<number> {
-    const target = { key: host.classesKey, modelUrl: host.modelUrl };
+    const asked = { key: host.classesKey, modelUrl: host.modelUrl };
     return customAction(async () => {
       const set = teach.set;
       const vector = await host.embed(source);
-      if (host.classesKey !== target.key || host.modelUrl !== target.modelUrl) throw setChangedError(label);
+      if (host.classesKey !== asked.key || host.modelUrl !== asked.modelUrl) throw setChangedError(label);
       return teach.add(label, [vector], set);
     }, check);
   }
 
   return {
+    l,
     notices,
     model,
     cameraControl,
@@ -200,6 +232,7 @@ export function connectControllers(host: MobilenetClassifier) {
     batchList,
     regionUi,
     explainer,
+    labels,
     retryLoad,
     customAction,
     addExample,

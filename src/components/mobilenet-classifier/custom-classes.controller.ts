@@ -4,7 +4,7 @@ import {
   customClassError,
   DEFAULT_K,
   DEFAULT_MIN_SIMILARITY,
-  headNotReadyReason,
+  headNotReady,
   KnnIndex,
   modelIdentity,
   normaliseLabel,
@@ -20,10 +20,11 @@ import {
   type SoftmaxHead,
 } from '../../custom';
 import { mobilenetEvent, type ClassesChangeReason } from '../../events';
+import type { Localizer, Terms } from '../../i18n';
 import { type ClassifierInput } from '../../model';
 import { ClassesStorage } from './custom-classes.storage';
 import { damagedError, setChangedError } from './errors';
-import { plural } from './format';
+import type { Phrase } from './notices';
 
 /** What the element shows: the ImageNet classes, the user's own, or both. */
 export type CustomMode = 'imagenet' | 'custom' | 'both';
@@ -34,6 +35,10 @@ const connected = new Set<CustomClassesController>();
 
 /** What the controller needs from the element. */
 export interface CustomClassesHost {
+  /** The element's strings, in its language. */
+  t: Terms;
+  /** Words errors in the element's language. */
+  l: Localizer;
   /** The feature vector of a picture, cropped as the element crops. */
   embed(source: ClassifierInput): Promise<Float32Array>;
   /** The camera preview when the camera is on, else undefined. */
@@ -42,8 +47,8 @@ export interface CustomClassesHost {
   showError(error: unknown): void;
   /** Takes down a `custom` error shown earlier, after something worked. */
   clearCustomError(): void;
-  /** Says something to screen-reader users (the element's polite live region). */
-  announce(text: string): void;
+  /** Says something to screen-reader users (the element's polite live region), worded when said. */
+  announce(text: Phrase): void;
   /** An imported file brought the threshold its classes were used with: the element takes it. */
   adoptThreshold(minSimilarity: number): void;
 }
@@ -52,7 +57,7 @@ export interface CustomClassesHost {
 export type Interruption = 'changed' | 'switched' | 'forgotten';
 
 interface Undo {
-  message: string;
+  message: Phrase;
   classes: CustomClass[];
   head?: SoftmaxHead;
 }
@@ -113,8 +118,8 @@ export class CustomClassesController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Whether the classes are kept in IndexedDB, and if not, why. */
-  get storageStatus(): { kept: boolean; note?: string } {
+  /** Whether the classes are kept in IndexedDB, and if not, why (undefined while the store opens). */
+  get storageStatus(): { kept: boolean; why?: unknown } {
     return this.storage.storage;
   }
 
@@ -132,8 +137,8 @@ export class CustomClassesController implements ReactiveController {
   }
 
   /** Why a head cannot be trained now, or undefined when it can. */
-  get trainBlocker(): string | undefined {
-    return headNotReadyReason(this.classes);
+  get trainBlocker(): Error | undefined {
+    return headNotReady(this.classes);
   }
 
   /**
@@ -249,8 +254,9 @@ export class CustomClassesController implements ReactiveController {
     await this.currentModel();
     const gone = this.classes.find((c) => c.label === label);
     if (!gone) return false;
+    const { t } = this.element;
     const undo = {
-      message: `Deleted "${gone.label}" (${plural(gone.examples.length, 'example')}).`,
+      message: () => t.deletedClass(gone.label, gone.examples.length),
       classes: [...this.classes],
       head: this.head,
     };
@@ -266,8 +272,10 @@ export class CustomClassesController implements ReactiveController {
   async clear(): Promise<void> {
     await this.currentModel();
     if (!this.classes.length) return;
+    const { t } = this.element;
+    const count = this.classes.length;
     const undo = {
-      message: `Deleted ${plural(this.classes.length, 'class', 'classes')}.`,
+      message: () => t.deletedClasses(count),
       classes: [...this.classes],
       head: this.head,
     };
@@ -302,7 +310,8 @@ export class CustomClassesController implements ReactiveController {
       classes.push(...imported.filter((i) => !this.classes.some((c) => c.label === i.label)));
     }
     const total = imported.reduce((sum, c) => sum + c.examples.length, 0);
-    const summary = `Imported ${plural(imported.length, 'class', 'classes')} with ${plural(total, 'example')}.`;
+    const { t } = this.element;
+    const summary = () => t.imported(imported.length, total);
     const undo = this.classes.length ? { message: summary, classes: [...this.classes], head: this.head } : undefined;
     const keepHead = merge && this.classes.length ? undefined : parsed.head;
     await this.commit(classes, 'import', { undo, keepHead });
@@ -331,7 +340,7 @@ export class CustomClassesController implements ReactiveController {
     // A failure is shown by the caller (the panel's button or forgetAllClasses()), once.
     await Promise.all([...everyone].map((controller) => controller.storage.settled()));
     await this.storage.forgetAll();
-    this.element.announce('Every class kept in this browser was forgotten.');
+    this.element.announce(() => this.element.t.forgotten());
   }
 
   /**

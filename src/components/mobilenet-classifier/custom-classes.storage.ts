@@ -28,8 +28,8 @@ export interface ClassesStorageEvents {
  * changed it. IndexedDB is opened only once custom classes are {@link want}ed.
  */
 export class ClassesStorage {
-  /** Whether the classes are kept in IndexedDB, and if not, why. */
-  storage: { kept: boolean; note?: string } = { kept: false };
+  /** Whether the classes are kept in IndexedDB, and if not, why (undefined while the store opens). */
+  storage: { kept: boolean; why?: unknown } = { kept: false };
   model?: ModelIdentity;
   key = 'default';
   /** Bumped when the model or key changes: work for the previous set is dropped. */
@@ -145,7 +145,7 @@ export class ClassesStorage {
       this.storage = { kept: true };
     } catch (error) {
       if (generation !== this.generation) return;
-      this.storage = { kept: false, note: (error as Error).message };
+      this.storage = { kept: false, why: error };
       // A model without a hash is a choice of whoever built it: the panel says so, not an alert.
       if (model.contentHash) this.events.failed(error, 'load');
     }
@@ -175,7 +175,7 @@ export class ClassesStorage {
         sync.announce({ key, contentHash: model.contentHash }, this.onStoredChange);
       } catch (error) {
         if (this.key === key && this.model === model && this.storage.kept) {
-          this.storage = { kept: false, note: (error as Error).message };
+          this.storage = { kept: false, why: error };
           this.events.failed(error, 'write');
         }
         throw error;

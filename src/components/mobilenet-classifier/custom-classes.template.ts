@@ -4,8 +4,8 @@
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { closestUnmatched, MAX_LABEL_LENGTH, type CustomClass, type CustomPrediction } from '../../custom';
+import type { Localizer, Terms } from '../../i18n';
 import { barWidth } from './bar-width';
-import { formatPercent, plural } from './format';
 import type { TeachPanelController } from './teach-panel.controller';
 
 /**
@@ -13,27 +13,17 @@ import type { TeachPanelController } from './teach-panel.controller';
  * matches (see `CustomPrediction.match`), it says so first and names the closest class, so that an
  * unknown picture never reads as a confident answer.
  */
-export function renderCustomResults(predictions: CustomPrediction[] | undefined) {
+export function renderCustomResults(t: Terms, predictions: CustomPrediction[] | undefined) {
   if (!predictions) return nothing;
-  if (!predictions.length) {
-    return html`<p class="custom-empty" part="custom-results">
-      No class has examples yet: add one below and show it a few pictures.
-    </p>`;
-  }
+  if (!predictions.length) return html`<p class="custom-empty" part="custom-results">${t.noExamplesYet()}</p>`;
   const closest = closestUnmatched(predictions);
-  return html`${
-      closest
-        ? html`<p part="custom-none">
-            Not one of your classes. Closest: ${closest.label} (similarity ${closest.similarity.toFixed(2)}).
-          </p>`
-        : nothing
-    }
-    <ol part="custom-results" aria-label="Your classes" class=${closest ? 'unmatched' : ''}>
+  return html`${closest ? html`<p part="custom-none">${t.noneMatch(closest.label, closest.similarity)}</p>` : nothing}
+    <ol part="custom-results" aria-label=${t.yourClasses()} class=${closest ? 'unmatched' : ''}>
       ${predictions.map(
         (p) =>
           html`<li part="result" data-method=${p.method} data-match=${String(p.match)}>
             <span part="label" title=${p.label}>${p.label}</span>
-            <span part="probability">${formatPercent(p.probability)}</span>
+            <span part="probability">${t.probability(p.probability)}</span>
             <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>
           </li>`,
       )}
@@ -41,44 +31,45 @@ export function renderCustomResults(predictions: CustomPrediction[] | undefined)
 }
 
 /** The panel that adds, records, renames, deletes, trains, exports and imports the user's classes. */
-export function renderTeachPanel(panel: TeachPanelController, cameraOn: boolean) {
+export function renderTeachPanel(panel: TeachPanelController, cameraOn: boolean, l: Localizer) {
+  const { t } = l;
+  const upload = panel.upload;
   return html`<section part="teach" aria-labelledby="teach-heading">
-    <h3 id="teach-heading">Your classes</h3>
+    <h3 id="teach-heading">${t.yourClasses()}</h3>
     <form part="add-class" @submit=${(event: SubmitEvent) => handleAddClass(panel, event)}>
       <label
-        >New class <input name="label" autocomplete="off" maxlength=${MAX_LABEL_LENGTH} placeholder="e.g. my mug"
+        >${t.newClass()}
+        <input name="label" autocomplete="off" maxlength=${MAX_LABEL_LENGTH} placeholder=${t.newClassPlaceholder()}
       /></label>
-      <button type="submit">Add class</button>
+      <button type="submit">${t.addClass()}</button>
     </form>
     ${
       panel.classes.classes.length
         ? html`<ul class="classes">
-            ${panel.classes.classes.map((c) => renderClass(panel, c, cameraOn))}
+            ${panel.classes.classes.map((c) => renderClass(panel, c, cameraOn, t))}
           </ul>`
-        : html`<p class="hint">
-            Add a class, then show it a few examples: hold to record from the camera, or add images.
-          </p>`
+        : html`<p class="hint">${t.teachHint()}</p>`
     }
-    ${panel.classes.classes.length && !cameraOn ? html`<p class="hint">Turn the camera on to record examples by holding a button.</p>` : nothing}
-    ${panel.uploadLine ? html`<p class="hint" role="status">${panel.uploadLine}</p>` : nothing}
+    ${panel.classes.classes.length && !cameraOn ? html`<p class="hint">${t.cameraHint()}</p>` : nothing}
+    ${upload ? html`<p class="hint" role="status">${t.adding(upload.index, upload.total, upload.label, upload.name)}</p>` : nothing}
     ${
       panel.classes.undo
         ? html`<p class="undo">
-            ${panel.classes.undo.message}
-            <button type="button" @click=${() => attempt(panel, () => panel.classes.undoLast())}>Undo</button>
+            ${panel.classes.undo.message()}
+            <button type="button" @click=${() => attempt(panel, () => panel.classes.undoLast())}>${t.undo()}</button>
           </p>`
         : nothing
     }
-    ${renderTraining(panel)}
+    ${renderTraining(panel, l)}
     <div class="teach-actions">
       <button
         type="button"
         ?disabled=${!panel.classes.classes.length}
         @click=${() => attempt(panel, () => download(panel))}
       >
-        Export
+        ${t.exportClasses()}
       </button>
-      <button type="button" @click=${(event: Event) => siblingInput(event).click()}>Import</button>
+      <button type="button" @click=${(event: Event) => siblingInput(event).click()}>${t.importClasses()}</button>
       <input
         type="file"
         accept=".json,application/json"
@@ -87,27 +78,27 @@ export function renderTeachPanel(panel: TeachPanelController, cameraOn: boolean)
         @change=${(event: Event) => handleImport(panel, event)}
       />
       <button type="button" class="danger" @click=${() => ((panel.confirmingForget = true), requestUpdate(panel))}>
-        Forget everything
+        ${t.forgetEverything()}
       </button>
     </div>
     ${
       panel.confirmingForget
-        ? html`<p class="confirm" role="group" aria-label="Confirm forgetting">
-            Forget every class this site kept in this browser, for every model? This cannot be undone.
+        ? html`<p class="confirm" role="group" aria-label=${t.confirmForgetLabel()}>
+            ${t.confirmForget()}
             <button type="button" class="danger" @click=${() => attempt(panel, () => panel.classes.forgetEverything())}>
-              Yes, forget everything
+              ${t.confirmForgetYes()}
             </button>
             <button type="button" @click=${() => ((panel.confirmingForget = false), requestUpdate(panel))}>
-              Keep them
+              ${t.keepThem()}
             </button>
           </p>`
         : nothing
     }
-    <p class="storage">${storageLine(panel)}</p>
+    <p class="storage">${storageLine(panel, l)}</p>
   </section>`;
 }
 
-function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: boolean) {
+function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: boolean, t: Terms) {
   const count = c.examples.length;
   const recording = panel.recording === c.label;
   const name =
@@ -117,23 +108,25 @@ function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: bool
             name="label"
             .value=${c.label}
             maxlength=${MAX_LABEL_LENGTH}
-            aria-label=${`New name for ${c.label}`}
+            aria-label=${t.newNameLabel(c.label)}
             ${ref(focusOnce)}
             @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((panel.renaming = undefined), requestUpdate(panel))}
           />
-          <button type="submit">Save</button>
-          <button type="button" @click=${() => ((panel.renaming = undefined), requestUpdate(panel))}>Cancel</button>
+          <button type="submit">${t.save()}</button>
+          <button type="button" @click=${() => ((panel.renaming = undefined), requestUpdate(panel))}>
+            ${t.cancel()}
+          </button>
         </form>`
       : html`<span class="class-name">${c.label}</span>`;
   return html`<li part="custom-class" data-label=${c.label}>
     ${name}
-    <span class="count" aria-live="off">${plural(count, 'example')}</span>
+    <span class="count" aria-live="off">${t.exampleCount(count)}</span>
     <span class="class-actions">
       <button
         type="button"
         part="record-button"
         aria-pressed=${recording ? 'true' : 'false'}
-        aria-label=${`Hold to record ${c.label}`}
+        aria-label=${t.holdToRecordLabel(c.label)}
         ?disabled=${!cameraOn}
         @pointerdown=${(event: PointerEvent) => {
           if (event.button !== 0) return;
@@ -155,14 +148,14 @@ function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: bool
         }}
         @contextmenu=${(event: Event) => event.preventDefault()}
       >
-        ${recording ? 'Recording…' : 'Hold to record'}
+        ${recording ? t.recording() : t.holdToRecord()}
       </button>
       <button
         type="button"
-        aria-label=${`Add images to ${c.label}`}
+        aria-label=${t.addImagesLabel(c.label)}
         @click=${(event: Event) => siblingInput(event).click()}
       >
-        Add images
+        ${t.addImages()}
       </button>
       <input
         type="file"
@@ -178,38 +171,45 @@ function renderClass(panel: TeachPanelController, c: CustomClass, cameraOn: bool
       />
       <button
         type="button"
-        aria-label=${`Rename ${c.label}`}
+        aria-label=${t.renameLabel(c.label)}
         @click=${() => ((panel.renaming = c.label), requestUpdate(panel))}
       >
-        Rename
+        ${t.rename()}
       </button>
       <button
         type="button"
-        aria-label=${`Delete ${c.label}`}
+        aria-label=${t.deleteLabel(c.label)}
         @click=${() => attempt(panel, () => panel.classes.remove(c.label))}
       >
-        Delete
+        ${t.delete()}
       </button>
     </span>
   </li>`;
 }
 
-function renderTraining(panel: TeachPanelController) {
+function renderTraining(panel: TeachPanelController, l: Localizer) {
+  const { t } = l;
   const training = panel.training;
   if (training) {
     return html`<div class="train">
-      <progress part="training-progress" max="1" .value=${training.fraction} aria-label="Training progress"></progress>
-      <span class="hint" role="status">Training… ${Math.round(training.fraction * 100)}%</span>
-      <button type="button" @click=${() => panel.cancelTraining()}>Cancel training</button>
+      <progress
+        part="training-progress"
+        max="1"
+        .value=${training.fraction}
+        aria-label=${t.trainingProgress()}
+      ></progress>
+      <span class="hint" role="status">${t.training(training.fraction)}</span>
+      <button type="button" @click=${() => panel.cancelTraining()}>${t.cancelTraining()}</button>
     </div>`;
   }
   const blocker = panel.classes.trainBlocker;
   const note = panel.classes.head
-    ? 'Recognising with the trained head.'
+    ? t.trainedHeadInUse()
     : panel.classes.headStale
-      ? 'The examples changed since training: recognising with k-NN until you train again.'
-      : (blocker ??
-        'Optional: train a small layer on your examples. Until then, nearest neighbours (k-NN) recognise them.');
+      ? t.trainedHeadStale()
+      : blocker
+        ? l.error(blocker)
+        : t.trainOptional();
   return html`<div class="train">
     <button
       type="button"
@@ -217,17 +217,19 @@ function renderTraining(panel: TeachPanelController) {
       ?disabled=${blocker !== undefined}
       @click=${() => attempt(panel, () => panel.train())}
     >
-      ${panel.classes.head || panel.classes.headStale ? 'Train again' : 'Train'}
+      ${panel.classes.head || panel.classes.headStale ? t.trainAgain() : t.train()}
     </button>
     <span class="hint">${note}</span>
   </div>`;
 }
 
-function storageLine(panel: TeachPanelController): string {
-  const count = `${plural(panel.classes.classes.length, 'class', 'classes')}, ${plural(panel.classes.exampleCount, 'example')}`;
-  return panel.classes.storageStatus.kept
-    ? `${count}, kept in this browser only.`
-    : `${count}, not kept after this page closes: ${panel.classes.storageStatus.note ?? 'loading…'}`;
+function storageLine(panel: TeachPanelController, l: Localizer): string {
+  const { kept, why } = panel.classes.storageStatus;
+  const classes = panel.classes.classes.length;
+  const examples = panel.classes.exampleCount;
+  return kept
+    ? l.t.storageKept(classes, examples)
+    : l.t.storageNotKept(classes, examples, why === undefined ? undefined : l.error(why));
 }
 
 async function handleAddClass(panel: TeachPanelController, event: SubmitEvent): Promise<void> {

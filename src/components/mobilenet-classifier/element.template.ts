@@ -15,12 +15,13 @@ export function renderElement(host: MobilenetClassifier, ctrl: ElementController
   const shown = ctrl.pipeline.shown(host.camera);
   const custom = host.mode === 'custom' || host.mode === 'both';
   const features = host.features && shown?.features;
+  const { t } = ctrl.l;
   return html`
     <slot name="header"></slot>
-    <p part="status" role="status">${renderStatus(ctrl.model)}</p>
-    ${renderStage(ctrl.input, ctrl.cameraControl, shown !== undefined, {
-      video: (video) => renderRegionFrame(ctrl.regionUi, video, true),
-      picture: renderPicture(ctrl.regionUi, host.camera, host.region !== null && shown !== undefined),
+    <p part="status" role="status">${renderStatus(ctrl.model, t)}</p>
+    ${renderStage(ctrl.input, ctrl.cameraControl, shown !== undefined, t, {
+      video: (video) => renderRegionFrame(ctrl.regionUi, t, video, true),
+      picture: renderPicture(ctrl.regionUi, t, host.camera, host.region !== null && shown !== undefined),
       crop: host.explain ? (crop) => renderHeatOver(ctrl.explainer, crop, shown) : undefined,
     })}
     ${renderControls(
@@ -31,11 +32,12 @@ export function renderElement(host: MobilenetClassifier, ctrl: ElementController
         toggleCamera: () => (host.camera = !host.camera),
         captureFrame: () => void ctrl.pipeline.frame(ctrl.cameraControl.video),
       },
+      t,
       renderFolderButton(ctrl.batchList),
     )}
     ${host.explain ? renderExplanation(ctrl.explainer, shown, host.live && host.camera) : nothing}
     ${renderProgress(ctrl.notices)} ${renderError(ctrl.notices)}
-    ${renderResults(host.mode, shown, ctrl.teach.shown, host.minProbability, host.explain ? ctrl.explainer.picker : undefined)}
+    ${renderResults(t, host.mode, shown, ctrl.teach.shown, host.minProbability, host.explain ? ctrl.explainer.picker : undefined)}
     ${renderFeatures(
       features
         ? {
@@ -43,10 +45,12 @@ export function renderElement(host: MobilenetClassifier, ctrl: ElementController
             name: shown.source.name,
             modelId: String(ctrl.model.classifier?.metadata.modelId ?? 'mobilenet_v2_050_96'),
             notices: ctrl.notices,
+            t,
           }
         : undefined,
     )}
-    ${renderBatch(ctrl.batchList)} ${custom ? renderTeachPanel(ctrl.panel, ctrl.cameraControl.state === 'on') : nothing}
+    ${renderBatch(ctrl.batchList)}
+    ${custom ? renderTeachPanel(ctrl.panel, ctrl.cameraControl.state === 'on', ctrl.l) : nothing}
     ${renderLiveRegion(ctrl.notices)}
   `;
 }

@@ -1,4 +1,5 @@
-// How the element reports a failure: which phase of `mobilenet-error` it belongs to, and what it says.
+// How the element reports a failure: which phase of `mobilenet-error` it belongs to. What it says is
+// the strings table's entry for its code, in the element's language (Localizer.error).
 import { CameraError } from '../../capture/camera-controller';
 import { CustomClassError, customClassError } from '../../custom';
 import type { MobilenetErrorPhase } from '../../events';
@@ -10,18 +11,6 @@ export function phaseOf(error: unknown): MobilenetErrorPhase {
   if (error instanceof CameraError) return 'camera';
   if (error instanceof CustomClassError) return 'custom';
   return 'inference';
-}
-
-/** The message shown for an error: our own errors say what to do already; anything else is named. */
-export function messageOf(error: unknown): string {
-  if (
-    error instanceof ClassifierError ||
-    error instanceof CameraError ||
-    error instanceof CustomClassError ||
-    error instanceof RangeError
-  )
-    return error.message;
-  return `Classification failed: ${(error as Error)?.message ?? String(error)}`;
 }
 
 /** Why an example read under one classes key or model was not added after either changed. */

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { mobilenetEvent, type MobilenetExplanation } from '../../events';
-import { ClassifierError, hottestArea, type Classifier } from '../../model';
+import type { Terms } from '../../i18n';
+import { classifierError, hottestArea, type Classifier } from '../../model';
 import type { ShownResult } from './classify.controller';
 import { explainSummary } from './explain-summary';
 import { LatestOnly } from './latest-only';
@@ -11,14 +12,19 @@ export const EXPLAIN_GRID = 7;
 
 /** What the explanation needs from the element. */
 export interface ExplainInputs {
+  /** The element's strings, in its language. */
+  t: Terms;
   classifier(): Promise<Classifier>;
+  /** The name of ImageNet class `index` from `labels-url`; undefined: the model's own. */
+  labelOf(index: number): string | undefined;
   /** Whether the element shows explanations (its `explain` attribute). */
   enabled(): boolean;
   /** The result on screen, with the 96×96 pixels the model saw. */
   shown(): ShownResult | undefined;
   /** Whether camera frames are classified continuously: then explanations wait for the user to ask. */
   live(): boolean;
-  announce(text: string): void;
+  /** Says something to screen-reader users, worded when said. */
+  announce(text: () => string): void;
   failed(error: unknown): void;
 }
 
@@ -27,7 +33,6 @@ export interface ShownExplanation {
   result: ShownResult;
   value: MobilenetExplanation;
   pixels: ImageData;
-  summary: string;
 }
 
 /**
@@ -72,6 +77,11 @@ export class ExplainController implements ReactiveController {
     this.paint();
   }
 
+  /** The element's strings, for the explanation's template. */
+  get t(): Terms {
+    return this.inputs.t;
+  }
+
   /** The class the list shows as picked: the one explained, or about to be. */
   get picked(): number | undefined {
     return this.selected ?? this.explanation?.value.classIndex;
@@ -98,8 +108,7 @@ export class ExplainController implements ReactiveController {
    */
   async explain(classIndex?: number): Promise<MobilenetExplanation> {
     const shown = this.inputs.shown();
-    if (!shown)
-      throw new ClassifierError('input', 'Nothing to explain yet: classify a picture first, then call explain().');
+    if (!shown) throw classifierError('input', 'explain-nothing', { method: 'explainResult()' });
     if (classIndex !== undefined && this.inputs.enabled()) this.selected = classIndex;
     return this.run(shown, classIndex ?? this.selected);
   }
@@ -128,13 +137,13 @@ export class ExplainController implements ReactiveController {
     try {
       const classifier = await this.inputs.classifier();
       const { pixels, ...core } = await classifier.explain(shown.pixels, { classIndex, grid: EXPLAIN_GRID });
-      const value: MobilenetExplanation = { ...core, area: hottestArea(core.heat, core.grid) };
-      const summary = explainSummary(value.label, value.area);
+      const label = this.inputs.labelOf(core.classIndex) ?? core.label;
+      const value: MobilenetExplanation = { ...core, label, area: hottestArea(core.heat, core.grid) };
       // A photo replaced meanwhile is not explained on screen; a live frame is, next to the crop.
       const current = this.inputs.shown();
       if (this.inputs.enabled() && (current === shown || shown.source.kind === 'camera')) {
-        this.explanation = { result: shown, value, pixels, summary };
-        if (this.announceNext) this.inputs.announce(summary);
+        this.explanation = { result: shown, value, pixels };
+        if (this.announceNext) this.inputs.announce(() => explainSummary(this.inputs.t, value));
         this.announceNext = false;
       }
       this.host.dispatchEvent(mobilenetEvent('mobilenet-explain', { explanation: value }));

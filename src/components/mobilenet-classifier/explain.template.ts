@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import type { ShownResult } from './classify.controller';
 import type { ExplainController } from './explain.controller';
+import { explainSummary } from './explain-summary';
 
 /** The crop with the heat over it, when the explanation on screen is of this result. */
 export function renderHeatOver(control: ExplainController, crop: unknown, shown: ShownResult | undefined) {
@@ -17,7 +18,8 @@ export function renderExplanation(control: ExplainController, shown: ShownResult
   const done = control.explanation;
   if (!shown && !done) return nothing;
   const earlierFrame = done && done.result !== shown;
-  const summary = done ? done.summary : control.working ? 'Working out why…' : '';
+  const { t } = control;
+  const summary = done ? explainSummary(t, done.value) : control.working ? t.explaining() : '';
   return html`<div part="explanation">
     ${
       live
@@ -27,14 +29,14 @@ export function renderExplanation(control: ExplainController, shown: ShownResult
             ?disabled=${!shown || control.working}
             @click=${() => control.ask()}
           >
-            Explain this frame
+            ${t.explainFrame()}
           </button>`
         : nothing
     }
     ${
       earlierFrame
         ? html`<div class="heat-frame">
-            <canvas class="explained-frame" role="img" aria-label="The frame explained"></canvas>
+            <canvas class="explained-frame" role="img" aria-label=${t.frameExplained()}></canvas>
             <canvas part="heat" aria-hidden="true"></canvas>
           </div>`
         : nothing
@@ -42,7 +44,7 @@ export function renderExplanation(control: ExplainController, shown: ShownResult
     ${
       done
         ? html`<div part="heat-legend" aria-hidden="true">
-            <span>Less important</span><span class="ramp"></span><span>More important</span>
+            <span>${t.lessImportant()}</span><span class="ramp"></span><span>${t.moreImportant()}</span>
           </div>`
         : nothing
     }

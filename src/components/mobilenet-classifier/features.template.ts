@@ -1,5 +1,6 @@
 // The feature-vector export buttons (attribute `features`): download as JSON or .bin, copy as JSON.
 import { html, nothing } from 'lit';
+import type { Terms } from '../../i18n';
 import { classifierError } from '../../model';
 import { baseName, featuresJson, littleEndianFloat32 } from './features-export';
 import type { Notices } from './notices';
@@ -12,14 +13,16 @@ export interface FeaturesView {
   name?: string;
   modelId: string;
   notices: Notices;
+  t: Terms;
 }
 
 export function renderFeatures(view: FeaturesView | undefined) {
   if (!view) return nothing;
-  return html`<div part="features" role="group" aria-label="Feature vector export">
-    <button type="button" @click=${() => download(view, 'json')}>Download features (JSON)</button>
-    <button type="button" @click=${() => download(view, 'bin')}>Download features (.bin)</button>
-    <button type="button" @click=${() => copy(view)}>Copy features as JSON</button>
+  const { t } = view;
+  return html`<div part="features" role="group" aria-label=${t.featuresLabel()}>
+    <button type="button" @click=${() => download(view, 'json')}>${t.downloadJson()}</button>
+    <button type="button" @click=${() => download(view, 'bin')}>${t.downloadBin()}</button>
+    <button type="button" @click=${() => copy(view)}>${t.copyJson()}</button>
   </div>`;
 }
 
@@ -34,7 +37,7 @@ function download(view: FeaturesView, format: 'json' | 'bin'): void {
 async function copy(view: FeaturesView): Promise<void> {
   try {
     await navigator.clipboard.writeText(featuresJson(view.values, view.modelId));
-    view.notices.announce('Feature vector copied as JSON.');
+    view.notices.announce(() => view.t.copied());
   } catch (error) {
     view.notices.showError(classifierError('input', 'copy-failed', {}, error));
   }

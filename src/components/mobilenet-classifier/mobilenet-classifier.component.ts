@@ -1,8 +1,9 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CameraError, type FacingMode } from '../../capture/camera-controller';
+import { CameraError, cameraError, type FacingMode } from '../../capture/camera-controller';
 import { DEFAULT_MIN_SIMILARITY } from '../../custom';
 import type { MobilenetBatchEntry, MobilenetResult } from '../../events';
+import type { MobilenetStrings } from '../../i18n';
 import { type Backend, type ClassSelector, type Region } from '../../model';
 import { checkClassesFile, checkFormat, checkOptions, checkSource, checkText } from './arguments';
 import batchStyles from './batch.styles';
@@ -203,6 +204,20 @@ export class MobilenetClassifier extends LitElement {
    */
   @property({ converter: converterOf(RULES.region) }) region: Region | null = null;
 
+  /**
+   * Changes any of the element's texts, in every language: `{ uploadImages: 'Choose photos' }`. Entries
+   * with values are functions whose last argument formats numbers and plurals in the element's
+   * locale; error messages are entries by their `code`. See the README's Languages section.
+   */
+  @property({ attribute: false }) strings?: Partial<MobilenetStrings>;
+
+  /**
+   * URL of the ImageNet class names in another language: a file like the model's `labels.json` (1001
+   * entries, same `index` and `wnid`, translated `label`). Results, the batch list, explanations and
+   * exports then use those names; a wrong file is refused with a message and the English names stay.
+   */
+  @property({ attribute: 'labels-url' }) labelsUrl?: string;
+
   private readonly ctrl: ElementControllers = connectControllers(this);
 
   /**
@@ -266,8 +281,10 @@ export class MobilenetClassifier extends LitElement {
     this.camera = true;
     await this.updateComplete;
     await this.ctrl.cameraControl.starting;
-    if (this.ctrl.cameraControl.state !== 'on')
-      throw new CameraError(this.ctrl.notices.error?.message ?? 'The camera did not start.');
+    if (this.ctrl.cameraControl.state !== 'on') {
+      const shown = this.ctrl.notices.error?.error;
+      throw shown instanceof CameraError ? shown : cameraError('camera-not-started', {});
+    }
   }
 
   /** Turns the camera off and stops every track. */

@@ -3,15 +3,16 @@ import { html, nothing } from 'lit';
 import type { Notices } from './notices';
 
 export function renderProgress(notices: Notices) {
-  return notices.progress ? html`<p part="progress">${notices.progress}</p>` : nothing;
+  const progress = notices.progress;
+  return progress ? html`<p part="progress">${progress}</p>` : nothing;
 }
 
 export function renderError(notices: Notices) {
   const error = notices.error;
   if (!error) return nothing;
   return html`<p part="error" role="alert">
-    ${error.message}${
-      error.retry ? html`<button type="button" @click=${error.retry.run}>${error.retry.label}</button>` : nothing
+    ${notices.errorMessage}${
+      error.retry ? html`<button type="button" @click=${error.retry.run}>${error.retry.label()}</button>` : nothing
     }
   </p>`;
 }

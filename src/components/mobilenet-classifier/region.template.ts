@@ -1,19 +1,20 @@
 // The square the user moves over the photo or the camera preview (attribute `region`).
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import type { Terms } from '../../i18n';
 import type { RegionController } from './region.controller';
-import { describeRegion, sideFractions } from './region';
+import { sideFractions } from './region';
 
 /**
  * `content` (the preview, or the photo's `<canvas part="picture">`) in a frame, with the square over it
  * when the element has a region and the picture's size is known. The frame is always there, so that
  * the preview is never moved in the page (a video taken out of the page pauses).
  */
-export function renderRegionFrame(control: RegionController, content: unknown, cameraOn: boolean) {
-  return html`<div class="region-frame">${content}${renderSquare(control, cameraOn)}</div>`;
+export function renderRegionFrame(control: RegionController, t: Terms, content: unknown, cameraOn: boolean) {
+  return html`<div class="region-frame">${content}${renderSquare(control, t, cameraOn)}</div>`;
 }
 
-function renderSquare(control: RegionController, cameraOn: boolean) {
+function renderSquare(control: RegionController, t: Terms, cameraOn: boolean) {
   const surface = control.surface(cameraOn);
   const shown = surface && control.shownRegion(surface);
   if (!surface || !shown) return nothing;
@@ -25,11 +26,11 @@ function renderSquare(control: RegionController, cameraOn: boolean) {
       part="region"
       role="slider"
       tabindex="0"
-      aria-label="Region the model sees"
+      aria-label=${t.regionLabel()}
       aria-valuemin="10"
       aria-valuemax="100"
       aria-valuenow=${Math.round(region.size * 100)}
-      aria-valuetext=${describeRegion(region)}
+      aria-valuetext=${t.regionValue(region.x, region.y, region.size)}
       aria-describedby="region-help"
       ${ref(place({ left: percent(shown.x), top: percent(shown.y), width: percent(w), height: percent(h) }))}
       @pointerdown=${(event: PointerEvent) => control.handlePointerDown(event, surface)}
@@ -40,17 +41,16 @@ function renderSquare(control: RegionController, cameraOn: boolean) {
     >
       <span part="region-handle" aria-hidden="true"></span>
     </div>
-    <span id="region-help" class="visually-hidden"
-      >Drag the square, or its corner to resize it. Arrow keys move it, Shift and arrow keys resize it.</span
-    >`;
+    <span id="region-help" class="visually-hidden">${t.regionHelp()}</span>`;
 }
 
 /** The photo under the square: shown only while the element has a region and the camera is off. */
-export function renderPicture(control: RegionController, cameraOn: boolean, hasRegion: boolean) {
+export function renderPicture(control: RegionController, t: Terms, cameraOn: boolean, hasRegion: boolean) {
   if (cameraOn || !hasRegion || !control.picture) return nothing;
   return renderRegionFrame(
     control,
-    html`<canvas part="picture" role="img" aria-label="The picture; the square marks what the model sees"></canvas>`,
+    t,
+    html`<canvas part="picture" role="img" aria-label=${t.pictureLabel()}></canvas>`,
     false,
   );
 }

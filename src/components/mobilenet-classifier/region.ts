@@ -113,10 +113,4 @@ export function mirrorRegion(region: Region, width: number, height: number): Reg
   return { ...region, x: round(Math.max(0, 1 - region.x - sideFractions(region, width, height).w)) };
 }
 
-/** What a screen reader says of the square, e.g. "Left 25%, top 0%, size 50% of the short side". */
-export function describeRegion(region: Region): string {
-  const percent = (value: number) => `${Math.round(value * 100)}%`;
-  return `Left ${percent(region.x)}, top ${percent(region.y)}, size ${percent(region.size)} of the short side`;
-}
-
 const round = (value: number) => Math.round(value * 1e4) / 1e4;

@@ -3,10 +3,10 @@ import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { CustomPrediction } from '../../custom';
 import type { MobilenetResult } from '../../events';
+import type { Terms } from '../../i18n';
 import { barWidth } from './bar-width';
 import type { CustomMode } from './custom-classes.controller';
 import { renderCustomResults } from './custom-classes.template';
-import { formatPercent, notSure } from './format';
 
 /** Makes the ImageNet predictions pickable (attribute `explain`): the picked one is explained. */
 export interface PredictionPicker {
@@ -19,6 +19,7 @@ export interface PredictionPicker {
  * controller keeps up to date as classes change), or both, custom first.
  */
 export function renderResults(
+  t: Terms,
   mode: CustomMode,
   result: MobilenetResult | undefined,
   shownCustom: CustomPrediction[] | undefined,
@@ -27,19 +28,19 @@ export function renderResults(
 ) {
   const imagenet =
     result?.predictions.length === 0
-      ? html`<p part="not-sure">${notSure(minProbability)}</p>`
-      : renderPredictions(result?.predictions, picker);
+      ? html`<p part="not-sure">${t.notSure(minProbability)}</p>`
+      : renderPredictions(t, result?.predictions, picker);
   if (mode === 'imagenet') return imagenet;
-  return html`${renderCustomResults(result?.custom && shownCustom)}${mode === 'both' ? imagenet : nothing}`;
+  return html`${renderCustomResults(t, result?.custom && shownCustom)}${mode === 'both' ? imagenet : nothing}`;
 }
 
-function renderPredictions(predictions?: MobilenetResult['predictions'], picker?: PredictionPicker) {
+function renderPredictions(t: Terms, predictions?: MobilenetResult['predictions'], picker?: PredictionPicker) {
   if (!predictions) return nothing;
   const row = (p: MobilenetResult['predictions'][number]) =>
     html`<span part="label" title=${p.label}>${p.label}</span>
-      <span part="probability">${formatPercent(p.probability)}</span>
+      <span part="probability">${t.probability(p.probability)}</span>
       <span part="bar" aria-hidden="true"><span ${ref(barWidth(p.probability))}></span></span>`;
-  return html`<ol part="results" aria-label=${picker ? 'Predictions: pick one to see why' : 'Predictions'}>
+  return html`<ol part="results" aria-label=${picker ? t.predictionsPickable() : t.predictions()}>
     ${predictions.map((p) =>
       picker
         ? html`<li part="result" class="pickable">

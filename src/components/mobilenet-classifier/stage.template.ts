@@ -1,17 +1,15 @@
 // The top of the element: the status line, the stage (camera preview, crop, drop zone) and the buttons.
 import { html, nothing } from 'lit';
 import type { CameraController } from '../../capture/camera-controller';
-import { formatMegabytes } from './format';
+import type { Terms } from '../../i18n';
 import type { InputController } from './input.controller';
 import type { ModelController } from './model.controller';
 
-export function renderStatus(model: ModelController) {
-  if (model.status === 'complete') return html`Ready · runs on ${model.classifier?.backend}`;
-  if (model.status === 'error') return html`The model is not loaded.`;
+export function renderStatus(model: ModelController, t: Terms) {
+  if (model.status === 'complete') return t.ready(model.classifier?.backend ?? '');
+  if (model.status === 'error') return t.notLoaded();
   const p = model.progress;
-  return p
-    ? html`Loading the model… ${formatMegabytes(p.loadedBytes)} of ${formatMegabytes(p.totalBytes)}`
-    : html`Loading the model…`;
+  return p ? t.loadingBytes(p.loadedBytes, p.totalBytes) : t.loading();
 }
 
 /** What features add to the stage: the region's square over the preview or photo, the heat over the crop. */
@@ -29,6 +27,7 @@ export function renderStage(
   input: InputController,
   camera: CameraController,
   hasResult: boolean,
+  t: Terms,
   extras: StageExtras = {},
 ) {
   const cameraOn = camera.state !== 'off';
@@ -37,7 +36,7 @@ export function renderStage(
     class=${input.dragging ? 'dragging' : ''}
     tabindex="0"
     role="group"
-    aria-label="Image input: drop or paste an image here, or press Enter to choose files"
+    aria-label=${t.stageLabel()}
     @keydown=${(event: KeyboardEvent) => {
       if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
       event.preventDefault();
@@ -48,19 +47,11 @@ export function renderStage(
     ${
       hasResult
         ? (extras.crop ?? ((crop: unknown) => crop))(
-            html`<canvas
-              part="crop"
-              width="96"
-              height="96"
-              role="img"
-              aria-label="The 96 by 96 pixel crop the model saw"
-            ></canvas>`,
+            html`<canvas part="crop" width="96" height="96" role="img" aria-label=${t.cropLabel()}></canvas>`,
           )
         : cameraOn
           ? nothing
-          : html`<slot name="empty"
-              ><p class="empty">Drop an image here, paste one, upload files or turn on the camera.</p></slot
-            >`
+          : html`<slot name="empty"><p class="empty">${t.emptyHint()}</p></slot>`
     }
   </div>`;
 }
@@ -77,12 +68,15 @@ export function renderControls(
   camera: CameraController,
   state: { cameraWanted: boolean; live: boolean },
   actions: ControlActions,
+  t: Terms,
   folderButton: unknown = nothing,
 ) {
   const cameraOn = camera.state !== 'off';
   const devices = camera.devices;
   return html`<div part="controls">
-    <button type="button" part="upload-button" class="primary" @click=${() => input.choose()}>Upload images</button>
+    <button type="button" part="upload-button" class="primary" @click=${() => input.choose()}>
+      ${t.uploadImages()}
+    </button>
     ${input.chooser} ${folderButton}
     <button
       type="button"
@@ -90,19 +84,19 @@ export function renderControls(
       aria-pressed=${state.cameraWanted ? 'true' : 'false'}
       @click=${actions.toggleCamera}
     >
-      Camera
+      ${t.camera()}
     </button>
     ${
       cameraOn && devices.length > 1
         ? html`<select
             part="camera-select"
-            aria-label="Choose a camera"
+            aria-label=${t.chooseCamera()}
             @change=${(event: Event) => camera.select((event.target as HTMLSelectElement).value)}
           >
             ${devices.map(
               (d, i) =>
                 html`<option value=${d.deviceId} ?selected=${d.deviceId === camera.deviceId}>
-                  ${d.label || `Camera ${i + 1}`}
+                  ${d.label || t.cameraNumber(i + 1)}
                 </option>`,
             )}
           </select>`
@@ -116,7 +110,7 @@ export function renderControls(
             ?disabled=${camera.state !== 'on'}
             @click=${actions.captureFrame}
           >
-            Classify this frame
+            ${t.classifyFrame()}
           </button>`
         : nothing
     }

@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CustomClassError, customClassError, headNotReady, MAX_FILE_CHARS, trainSoftmaxHead } from '../../custom';
 import { isAbortError } from '../../model';
 import type { CustomClassesController, Interruption } from './custom-classes.controller';
-import { plural } from './format';
 
 /** Camera frames taken per second while "Hold to record" is held. */
 const RECORD_FPS = 5;
@@ -21,8 +20,8 @@ export class TeachPanelController implements ReactiveController {
   renaming?: string;
   /** "Forget everything" was pressed once and waits for confirmation. */
   confirmingForget = false;
-  /** What uploads into a class are doing. */
-  uploadLine = '';
+  /** The upload into a class under way, when it has several files: which file, of how many. */
+  upload?: { index: number; total: number; label: string; name: string };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -76,10 +75,12 @@ export class TeachPanelController implements ReactiveController {
       // A change of the classes interrupts training, so these are still the classes trained on.
       controller.signal.throwIfAborted();
       const saved = this.classes.adoptHead(head, classes);
-      this.classes.element.announce(`Trained on ${plural(this.classes.exampleCount, 'example')}.`);
+      const examples = this.classes.exampleCount;
+      this.classes.element.announce(() => this.classes.element.t.trainedOn(examples));
       await saved;
     } catch (error) {
-      if (isAbortError(error) || controller.signal.aborted) this.classes.element.announce('Training stopped.');
+      if (isAbortError(error) || controller.signal.aborted)
+        this.classes.element.announce(() => this.classes.element.t.trainingStopped());
       throw error;
     } finally {
       signal?.removeEventListener('abort', stop);
@@ -130,7 +131,7 @@ export class TeachPanelController implements ReactiveController {
     this.recording = undefined;
     this.host.requestUpdate();
     const count = this.classes.classes.find((c) => c.label === label)?.examples.length;
-    if (count !== undefined) this.classes.element.announce(`"${label}" has ${plural(count, 'example')}.`);
+    if (count !== undefined) this.classes.element.announce(() => this.classes.element.t.recorded(label, count));
   }
 
   /** Adds image files to a class, one at a time; names the files that could not be read. */
@@ -139,7 +140,7 @@ export class TeachPanelController implements ReactiveController {
     const failed: string[] = [];
     let added = 0;
     for (const [i, file] of files.entries()) {
-      this.uploadLine = files.length > 1 ? `Adding ${i + 1} of ${files.length} to "${label}": ${file.name}` : '';
+      this.upload = files.length > 1 ? { index: i + 1, total: files.length, label, name: file.name } : undefined;
       this.host.requestUpdate();
       try {
         const set = this.classes.set;
@@ -153,12 +154,12 @@ export class TeachPanelController implements ReactiveController {
         failed.push(file.name);
       }
     }
-    this.uploadLine = '';
+    this.upload = undefined;
     this.host.requestUpdate();
     if (failed.length) {
       element.showError(customClassError('vector', 'files-unreadable', { files: failed }));
     } else if (added) {
-      element.announce(`Added ${plural(added, 'example')} to "${label}".`);
+      element.announce(() => element.t.added(added, label));
     }
   }
 
