@@ -138,6 +138,8 @@ export async function waitForErrors(
 
 /** The rendered top-k labels (`[part=label]` texts) of an element. */
 export async function renderedLabels(element: Locator): Promise<string[]> {
+  // The element renders in the animation frame after a result (its mobilenet-result comes first).
+  await element.evaluate((host: HTMLElement & { updateComplete: Promise<boolean> }) => host.updateComplete);
   return (await element.locator('[part=label]').allTextContents()).map((text) => text.trim());
 }
 

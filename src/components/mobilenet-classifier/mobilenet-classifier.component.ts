@@ -32,7 +32,7 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @summary One tag that classifies what the camera sees or what the user gives it. Nothing leaves the device.
  *
  * @fires {MobilenetReadyEvent} mobilenet-ready - The model is loaded and warm. Detail: `{ backend, loadMs }`.
- * @fires {MobilenetResultEvent} mobilenet-result - A classification was rendered. Detail: `{ result }`.
+ * @fires {MobilenetResultEvent} mobilenet-result - A classification became the result on screen; the render that shows it follows in the next animation frame (`updateComplete`). Detail: `{ result }`.
  * @fires {MobilenetErrorEvent} mobilenet-error - Something failed. Detail: `{ phase: 'load' | 'camera' | 'input' | 'inference' | 'custom', message, error }`.
  * @fires {MobilenetClassesChangeEvent} mobilenet-classes-change - The custom classes changed, or were loaded from the browser for a new model. Detail: `{ reason, classes: { label, examples }[], persisted }`.
  * @fires {MobilenetRegionChangeEvent} mobilenet-region-change - The user moved or resized the region's square. Detail: `{ region }`.
