@@ -119,13 +119,20 @@ export async function classifyViews(
   );
 }
 
-/** Class name → number of examples, as the teaching panel shows them. */
+/**
+ * Class name → number of examples, as the teaching panel shows them: read at once, after the render
+ * under way (the element renders in the animation frame after a change).
+ */
 export async function panelCounts(el: Locator): Promise<Record<string, number>> {
-  const rows = el.locator('[part=custom-class]');
+  const rows = await el.evaluate(async (host: HTMLElement & { updateComplete: Promise<boolean> }) => {
+    await host.updateComplete;
+    return Array.from(host.shadowRoot?.querySelectorAll('[part=custom-class]') ?? [], (row) => ({
+      label: row.getAttribute('data-label'),
+      text: row.querySelector('.count')?.textContent?.trim() ?? '',
+    }));
+  });
   const counts: Record<string, number> = {};
-  for (const row of await rows.all()) {
-    const label = await row.getAttribute('data-label');
-    const text = (await row.locator('.count').textContent())?.trim() ?? '';
+  for (const { label, text } of rows) {
     const match = /^(\d+) examples?$/.exec(text);
     if (!label || !match)
       throw new Error(`a [part=custom-class] row without a data-label or "N examples": ${label} / "${text}"`);
@@ -136,6 +143,7 @@ export async function panelCounts(el: Locator): Promise<Record<string, number>> 
 
 /** The custom labels rendered in `[part=custom-results]`, best first. */
 export async function renderedCustomLabels(el: Locator): Promise<string[]> {
+  await el.evaluate((host: HTMLElement & { updateComplete: Promise<boolean> }) => host.updateComplete);
   return (await el.locator('[part=custom-results] [part=label]').allTextContents()).map((text) => text.trim());
 }
 
