@@ -125,7 +125,11 @@ const probe = {
   chosenFileType: (index: number) => chosenTypes.get(index)?.[0] ?? 'no file chosen',
 
   /** The text the element shows in [part=error] (its role=alert). */
-  shownError: (index: number) => element(index).shadowRoot?.querySelector('[part=error]')?.textContent?.trim() ?? '',
+  async shownError(index: number) {
+    // The element renders in the animation frame after its event.
+    await element(index).updateComplete;
+    return element(index).shadowRoot?.querySelector('[part=error]')?.textContent?.trim() ?? '';
+  },
 
   /** The results list of the last batch: each file's name, status and top-1, and the rows on screen. */
   async batch(index: number) {
