@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import { loadClassifier, readAutoBackendChoice, type Backend, type Classifier } from '../src/model';
-import { compileModel, setWasmThreads, startBackend } from '../src/model/backend';
+import { compileModel, startBackend } from '../src/model/backend';
+import { setWasmThreads } from '../src/model/wasm-settings';
 import { toModelInput, toModelPixels } from '../src/model/preprocess';
 import { naiveClassify, topKOfScores } from './naive';
 import { pairedOverhead, stats, timeInterleaved, timeOnce, type Stats } from './timing';

@@ -8,10 +8,11 @@
  * It counts the bytes it sends per request, so "zero model bytes on the second visit" is checked
  * on the server side, not only from the page's own Resource Timing.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** A URL prefix and the directory (or single file) it is served from. */
 export interface Mount {
@@ -19,6 +20,8 @@ export interface Mount {
   path: string;
   /** Serve one file for exactly this URL. */
   file?: boolean;
+  /** Send text files (JS, JSON, HTML, CSS) gzipped to a browser that accepts it, as static hosts do. */
+  gzip?: boolean;
 }
 
 export interface RequestRecord {
@@ -41,6 +44,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.md': 'text/markdown; charset=utf-8',
 };
+
+/** What a static host compresses. */
+const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.md']);
 
 export class StaticServer {
   readonly log: RequestRecord[] = [];
@@ -65,17 +71,17 @@ export class StaticServer {
     this.log.length = 0;
   }
 
-  private resolvePath(pathname: string): string | undefined {
+  private resolvePath(pathname: string): { file: string; mount: Mount } | undefined {
     for (const mount of this.mounts) {
       if (mount.file) {
-        if (pathname === mount.prefix) return mount.path;
+        if (pathname === mount.prefix) return { file: mount.path, mount };
         continue;
       }
       if (!pathname.startsWith(mount.prefix)) continue;
       const relative = pathname.slice(mount.prefix.length) || 'index.html';
       const file = resolve(mount.path, relative);
       if (file !== mount.path && !file.startsWith(mount.path + sep)) return undefined;
-      return file;
+      return { file, mount };
     }
     return undefined;
   }
@@ -84,7 +90,8 @@ export class StaticServer {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
     const record = (status: number, bytes: number) => this.log.push({ path: pathname, status, bytes });
-    const file = this.resolvePath(pathname);
+    const found = this.resolvePath(pathname);
+    const file = found?.file;
     let size: number;
     let mtime: number;
     try {
@@ -114,14 +121,19 @@ export class StaticServer {
       record(304, 0);
       return;
     }
-    headers['content-length'] = String(size);
+    const gzip =
+      found!.mount.gzip && GZIPPED.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    const body = gzip ? gzipSync(readFileSync(file), { level: 9 }) : undefined;
+    if (body) headers['content-encoding'] = 'gzip';
+    headers['content-length'] = String(body?.byteLength ?? size);
     response.writeHead(200, headers);
     if (request.method === 'HEAD') {
       response.end();
       record(200, 0);
       return;
     }
-    createReadStream(file).pipe(response);
-    record(200, size);
+    if (body) response.end(body);
+    else createReadStream(file!).pipe(response);
+    record(200, body?.byteLength ?? size);
   }
 }

@@ -224,7 +224,7 @@ test('React 19 component built by Vite sets a property, listens to the events an
   expect(pageErrors).toEqual([]);
 });
 
-test('the single-file drop-in, copied beside a static page, classifies on wasm with no bundler', async ({
+test('the drop-in, copied beside a static page, classifies on wasm with no bundler, fetching only what wasm needs', async ({
   consumer,
   page,
 }) => {
@@ -233,7 +233,14 @@ test('the single-file drop-in, copied beside a static page, classifies on wasm w
   await expectClassified(page, 'wasm');
   expectServedByApp(requests, app, true);
   const scripts = requests.filter((url) => url.pathname.endsWith('.js')).map((url) => url.pathname);
-  expect(scripts, 'one JavaScript file').toEqual(['/mobilenet-classifier/mobilenet-classifier.bundle.js']);
+  // The first script, then what a wasm page needs from bundle/ beside it: no other backend, no trainer,
+  // no table but English (inside the first script).
+  expect(scripts[0], 'the first script').toBe('/mobilenet-classifier/mobilenet-classifier.bundle.js');
+  const chunks = scripts.slice(1).map((script) => script.replace(/^\/mobilenet-classifier\/bundle\//, ''));
+  expect(chunks.filter((chunk) => chunk.startsWith('/')), 'scripts from elsewhere').toEqual([]);
+  const names = chunks.map((chunk) => chunk.replace(/-[\w-]{8}\.js$/, ''));
+  expect(names).toEqual(expect.arrayContaining(['tfjs', 'tfjs-backend-wasm', 'classifier']));
+  expect(names.filter((name) => /webgl|webgpu|cpu|head-training|^(de|fr|es|ja)$/.test(name))).toEqual([]);
   // Not cross-origin isolated: no threads, no threaded binary, no worker.
   expect(await wasmThreads(page)).toEqual({ isolated: false, pthreads: false, threads: 1 });
   expect(requests.filter((url) => url.protocol === 'blob:' || /threaded/.test(url.pathname)).map(String)).toEqual([]);

@@ -27,6 +27,8 @@ const BUILD_DIR = join(RESULTS, '.build');
 const F16_DIR = join(RESULTS, '.model-f16');
 const F32_DIR = join(RESULTS, '.model-f32');
 const ORIGINAL_DIR = join(RESULTS, '.model-f32-original');
+/** The drop-in as shipped (a first script and chunks) and as one file, for the first-paint scenario. */
+const DROP_IN_DIRS = { split: join(RESULTS, '.drop-in'), single: join(RESULTS, '.drop-in-single') } as const;
 const SHARED = resolve(ROOT, process.env.SHARED_DIR ?? '../shared');
 const MODEL_SOURCES = resolve(ROOT, process.env.MODEL_SOURCES ?? join(SHARED, 'model-sources'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,6 +57,7 @@ const PLANS = {
     longTaskProbeSeconds: 10,
     decode: 10,
     batchFiles: 1000,
+    firstPaintRounds: 5,
   },
   quick: {
     slow: { warmup: 3, iterations: 10, batch8: 4, photo: 3 },
@@ -65,6 +68,7 @@ const PLANS = {
     longTaskProbeSeconds: 2,
     decode: 3,
     batchFiles: 200,
+    firstPaintRounds: 2,
   },
   smoke: {
     slow: { warmup: 1, iterations: 2, batch8: 1, photo: 1 },
@@ -75,6 +79,7 @@ const PLANS = {
     longTaskProbeSeconds: 1,
     decode: 1,
     batchFiles: 48,
+    firstPaintRounds: 1,
   },
 } as const;
 
@@ -327,6 +332,15 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const sizes = { float32: modelSize(F32_DIR), float16: modelSize(F16_DIR) };
+  const firstPaintWanted = !values.only || new RegExp(values.only).test('first-paint');
+  if (firstPaintWanted && !values['no-build']) {
+    for (const [variant, dir] of Object.entries(DROP_IN_DIRS)) {
+      process.stderr.write(`bench: building the drop-in (${variant}) into ${relative(ROOT, dir)}\n`);
+      const flags = variant === 'single' ? ['--single-file'] : [];
+      execFileSync('npx', ['tsx', 'scripts/build/lib.ts', '--drop-in', dir, ...flags], { cwd: ROOT, stdio: 'ignore' });
+      writeFileSync(join(dir, 'first-paint.html'), FIRST_PAINT_PAGE);
+    }
+  }
 
   // 2. One server for everything, on a free port.
   const server = new StaticServer([
@@ -338,6 +352,9 @@ async function main(argv: string[]): Promise<number> {
     { prefix: '/tflite/model.tflite', path: TFLITE_FILE, file: true },
     { prefix: '/tflite-wasm/', path: join(ROOT, 'node_modules/@tensorflow/tfjs-tflite/wasm') },
     { prefix: '/litert-wasm/', path: join(ROOT, 'node_modules/@litertjs/core/wasm') },
+    // Compressed, as a static host sends them: the first-paint scenario counts what crosses the network.
+    { prefix: '/drop-in/', path: DROP_IN_DIRS.split, gzip: true },
+    { prefix: '/drop-in-single/', path: DROP_IN_DIRS.single, gzip: true },
     { prefix: '/', path: BUILD_DIR },
   ]);
   const origin = await server.start();
@@ -563,6 +580,7 @@ async function main(argv: string[]): Promise<number> {
     await scenario(ctx, 'batch-list:wasm', () =>
       withPage(ctx, {}, (page) => call(page, 'batchList', { modelUrl, backend: 'wasm', files: plan.batchFiles })),
     );
+    await scenario(ctx, 'first-paint', () => firstPaint(ctx, plan.firstPaintRounds));
     await scenario(ctx, 'decode-12mp', () =>
       withPage(ctx, {}, (page) => call(page, 'decodeCost', { width: 4000, height: 3000, iterations: plan.decode })),
     );
@@ -668,6 +686,94 @@ async function twoVisits(ctx: Context, backend: string, modelUrl: string) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The first-paint page: the drop-in on wasm, given a photo as soon as it is defined. It records, from
+ * navigation start, when the element was defined, painted (its first render and the frame after it, and
+ * the page's first contentful paint, which is the element's), ready, and showed the photo's result.
+ */
+const FIRST_PAINT_PAGE = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>first paint</title></head>
+  <body>
+    <mobilenet-classifier backend="wasm"></mobilenet-classifier>
+    <script type="module">
+      const times = {};
+      const element = document.querySelector('mobilenet-classifier');
+      element.addEventListener('mobilenet-ready', () => (times.ready = performance.now()), { once: true });
+      import('./mobilenet-classifier.bundle.js');
+      await customElements.whenDefined('mobilenet-classifier');
+      times.defined = performance.now();
+      const result = element.classify('/shared/test-images/n07745940_strawberry.jpg');
+      await element.updateComplete;
+      await new Promise(requestAnimationFrame);
+      times.painted = performance.now();
+      try {
+        times.top1 = (await result).predictions[0].index;
+        times.firstResult = performance.now();
+      } catch (error) {
+        times.error = String(error);
+      }
+      times.fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      window.firstPaint = times;
+    </script>
+  </body>
+</html>
+`;
+
+/**
+ * Lighthouse's mobile preset ("Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), with the
+ * factors Lighthouse applies when DevTools throttles the network (3.75 × the latency, 0.9 × the
+ * throughput): lighthouse core/config/constants.js, `throttling.mobileSlow4G`.
+ */
+const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
+
+/**
+ * Target 4: the drop-in as shipped against the same code in one file, each visit in a fresh browser,
+ * the two alternating, on the local server and on an emulated 4G network. Also the JS each visit
+ * fetched, compressed, as the server sent it.
+ */
+async function firstPaint(ctx: Context, rounds: number) {
+  const pageErrors: string[] = [];
+  const visits: Record<string, Record<string, Record<string, number | string | undefined>[]>> = {};
+  for (const network of ['local', 'slow-4g'] as const) {
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 ? (['single', 'split'] as const) : (['split', 'single'] as const);
+      for (const variant of order) {
+        const browser = await launch(ctx, LAUNCH_ARGS);
+        try {
+          const page = await browser.newPage();
+          page.on('pageerror', (error) => pageErrors.push(String(error)));
+          if (network === 'slow-4g') {
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send('Network.enable');
+            await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+          }
+          ctx.server.resetLog();
+          await page.goto(`${ctx.origin}/${variant === 'split' ? 'drop-in' : 'drop-in-single'}/first-paint.html`);
+          await page.waitForFunction(() => 'firstPaint' in window, undefined, { timeout: 240_000 });
+          const times = (await page.evaluate(() => (window as unknown as { firstPaint: object }).firstPaint)) as Record<
+            string,
+            number | string | undefined
+          >;
+          const scripts = ctx.server.log.filter((r) => r.path.endsWith('.js'));
+          times.jsGzipBytes = scripts.reduce((sum, r) => sum + r.bytes, 0);
+          times.jsFiles = scripts.length;
+          times.firstScriptGzipBytes = scripts.find((r) => r.path.endsWith('/mobilenet-classifier.bundle.js'))?.bytes;
+          ((visits[network] ??= {})[variant] ??= []).push(times);
+        } finally {
+          await browser.close();
+        }
+      }
+    }
+  }
+  return { value: { rounds, network: { 'slow-4g': SLOW_4G }, visits }, pageErrors };
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,8 @@ import { AnnounceThrottle } from '../src/components/mobilenet-classifier/announc
 import { phaseOf } from '../src/components/mobilenet-classifier/errors';
 import { baseName, featuresJson, littleEndianFloat32 } from '../src/components/mobilenet-classifier/features-export';
 import { CustomClassError } from '../src/custom';
-import { de, describeError, en } from '../src/i18n';
+import { describeError, en } from '../src/i18n';
+import { de } from '../src/i18n/tables';
 import { ClassifierError } from '../src/model';
 import { termsOf } from './i18n-samples';
 

@@ -18,6 +18,7 @@ const URL = 'https://example.test/Q3/model.json';
 export const UI_ARGS: { [K in keyof UiStrings]: Params<UiStrings[K]> } = {
   loading: [],
   loadingBytes: [1_200_000, 2_815_656],
+  waitingForModel: [],
   ready: ['webgl'],
   notLoaded: [],
   stageLabel: [],
@@ -133,6 +134,7 @@ const picture = { name: FILE, isFile: true };
 export const ERROR_VALUES: { [C in ErrorCode]: ErrorValues[C] } = {
   disposed: {},
   'no-backend': {},
+  'code-failed': { detail: 'import-Q8' },
   'fetch-failed': { url: URL },
   'http-status': { url: URL, status: 404 },
   'html-instead': { url: URL },

@@ -4,7 +4,8 @@
  * dist/lib/
  *   index.js, define.js, chunk    ES modules for bundlers; tf.js and Lit stay imports (peer/dependency)
  *   index.d.ts, define.d.ts       their types, bundled so they resolve under every moduleResolution
- *   mobilenet-classifier.bundle.js  the single-file drop-in: one minified ES module, tf.js and Lit inside
+ *   mobilenet-classifier.bundle.js  the drop-in: one minified ES module with Lit and the element, which
+ *   bundle/                       imports tf.js, the classifier, a backend and the trainer from here when needed
  *   assets.js, assets-cli.js      Node: copy model/ and wasm/ into an app (for esbuild), as a module and a command
  *   model/                        model.json, weight shards, labels.json, MODEL_CARD.md
  *   wasm/                         the wasm backend's binaries (plain and SIMD)
@@ -16,6 +17,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -23,12 +25,22 @@ import { build, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MODEL_DIR = path.join(ROOT, 'public/model');
-const OUT = path.join(ROOT, 'dist/lib');
+const USAGE = `usage: tsx scripts/build/lib.ts [--drop-in <folder> [--single-file]]
+
+  (default)        the package, into dist/lib/
+  --drop-in <dir>  only the drop-in, the model and the wasm binaries, into <dir> (the benchmark's first-paint pages)
+  --single-file    with --drop-in: the drop-in as one file, tf.js inside, as it was before it was split`;
+const { values: ARGS } = parseArgs({
+  options: { 'drop-in': { type: 'string' }, 'single-file': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+});
+const OUT = ARGS['drop-in'] ? path.resolve(ARGS['drop-in']) : path.join(ROOT, 'dist/lib');
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 /** The binaries tf.js may fetch: plain, SIMD, and threaded SIMD on cross-origin-isolated pages (src/model/threads.ts). */
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 /** The drop-in's file name, also its entry in the package's exports map. */
 export const BUNDLE_FILE = 'mobilenet-classifier.bundle.js';
+/** The folder beside it that holds the chunks it imports. */
+export const BUNDLE_CHUNKS = 'bundle';
 
 /** Imports that stay imports in the ES modules (peer tf.js and the dependencies): the host app's bundler resolves them, one copy each. */
 const EXTERNAL = /^(@tensorflow\/|lit$|lit\/|@lit\/|@shoelace-style\/localize$|idb$|image-size$)/;
@@ -155,17 +167,35 @@ async function buildModules(files: string[]): Promise<void> {
   });
 }
 
-/** The drop-in: one minified ES module with tf.js and Lit bundled in, no other JS file. */
-async function buildBundle(files: string[]): Promise<void> {
+/**
+ * The drop-in: a minified ES module with Lit and the element, which paints at once, and the chunks it
+ * imports when a model loads (in bundle/, named after what they hold): tf.js, the classifier, each
+ * backend, and the trainer with tf.js's gradients when training starts.
+ */
+async function buildBundle(files: string[], singleFile = false): Promise<void> {
   await buildLib(files, {
     // esbuild, not Vite's default Oxc: Oxc rewrites the `typeof _scriptDir` guard in tf.js's threaded
     // glue, whose text tf.js's pthread workers run, and every worker then fails (src/model/threads.ts).
     // esbuild keeps `typeof`, as tf.js's README asks of a minifier.
     minify: 'esbuild',
     lib: { entry: { bundle: 'src/bundle.ts' }, formats: ['es'], fileName: () => BUNDLE_FILE },
-    // The backends are imported on demand in the modules; here they are all inside the one file.
-    rolldownOptions: { output: { codeSplitting: false } },
+    rolldownOptions: {
+      output: singleFile
+        ? { codeSplitting: false }
+        : { chunkFileNames: `${BUNDLE_CHUNKS}/[name]-[hash].js`, codeSplitting: { groups: [{ name: tfjsChunk }] } },
+    },
   });
+}
+
+/**
+ * The drop-in's chunk of a tf.js module: `tfjs` for the core and the converter (without the gradients,
+ * which only training needs) and one per backend; other modules go where the bundler puts them.
+ */
+function tfjsChunk(id: string): string | null {
+  const name = /node_modules\/@tensorflow\/(tfjs-[\w-]+)\//.exec(id)?.[1];
+  if (!name) return null;
+  if (name === 'tfjs-core' || name === 'tfjs-converter') return /gradients/.test(id) ? null : 'tfjs';
+  return name;
 }
 
 /** assets.js and its command line, assets-cli.js: Node modules, for the bundlers that copy no asset files. */
@@ -228,14 +258,22 @@ async function listFiles(dir: string): Promise<[string, number][]> {
 }
 
 async function main(): Promise<number> {
+  if (ARGS.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const started = performance.now();
   try {
     const files = await modelFiles();
     await rm(OUT, { recursive: true, force: true });
-    await buildModules(files);
-    await buildBundle(files);
-    await buildNode();
-    await buildTypes();
+    if (ARGS['drop-in']) {
+      await buildBundle(files, ARGS['single-file']);
+    } else {
+      await buildModules(files);
+      await buildBundle(files);
+      await buildNode();
+      await buildTypes();
+    }
     await copyAssets(files);
   } catch (error) {
     if (error instanceof BuildError) {
@@ -250,9 +288,11 @@ async function main(): Promise<number> {
   for (const [name, bytes] of listing) console.log(`  ${name.padEnd(width)}  ${String(bytes).padStart(9)} bytes`);
   const total = listing.reduce((sum, [, bytes]) => sum + bytes, 0);
   console.log(`  ${'total'.padEnd(width)}  ${String(total).padStart(9)} bytes`);
-  const bundle = await readFile(path.join(OUT, BUNDLE_FILE));
-  const gzipped = gzipSync(bundle, { level: 9 }).byteLength;
-  console.log(`  ${BUNDLE_FILE}: ${bundle.byteLength} bytes, ${gzipped} gzipped (gzip -9)`);
+  console.log('  the drop-in, gzipped (gzip -9):');
+  for (const [name] of listing.filter(([name]) => name === BUNDLE_FILE || name.startsWith(`${BUNDLE_CHUNKS}/`))) {
+    const gzipped = gzipSync(await readFile(path.join(OUT, name)), { level: 9 }).byteLength;
+    console.log(`    ${name.padEnd(width)}  ${String(gzipped).padStart(9)} bytes`);
+  }
   return 0;
 }
 

@@ -47,6 +47,7 @@ const NOT_FOUND = 'Die englischen Klassennamen werden angezeigt.';
 export const de: MobilenetStrings = {
   loading: 'Modell wird geladen …',
   loadingBytes: (loaded, total, f) => `Modell wird geladen … ${f.megabytes(loaded)} von ${f.megabytes(total)}`,
+  waitingForModel: 'Ihr Bild wird klassifiziert, sobald das Modell bereit ist.',
   ready: (backend) => `Bereit · läuft auf ${backend}`,
   notLoaded: 'Das Modell ist nicht geladen.',
 
@@ -189,6 +190,8 @@ export const de: MobilenetStrings = {
 
   disposed: () => 'Dieser Klassifikator wurde bereits freigegeben (dispose).',
   'no-backend': () => 'In diesem Browser konnte kein TensorFlow.js-Backend starten.',
+  'code-failed': ({ detail }) =>
+    `Der Code des Klassifikators konnte nicht geladen werden (${detail}). Prüfen Sie die Verbindung und laden Sie die Seite neu.`,
   'fetch-failed': ({ url }) =>
     `${url} konnte nicht abgerufen werden: Das Netzwerk ist ausgefallen oder der Server erlaubt dieser Seite nicht, die Datei zu lesen (CORS). ` +
     'Prüfen Sie die Adresse oder stellen Sie das Modell von dieser Website bereit.',

@@ -26,6 +26,7 @@ const areaWords = ({ row, column }: PictureArea) =>
 export const en: MobilenetStrings = {
   loading: 'Loading the model…',
   loadingBytes: (loaded, total, f) => `Loading the model… ${f.megabytes(loaded)} of ${f.megabytes(total)}`,
+  waitingForModel: 'Your picture will be classified as soon as the model is ready.',
   ready: (backend) => `Ready · runs on ${backend}`,
   notLoaded: 'The model is not loaded.',
 

@@ -59,6 +59,7 @@ const NOT_FOUND = 'Se muestran los nombres de clase en inglés.';
 export const es: MobilenetStrings = {
   loading: 'Cargando el modelo…',
   loadingBytes: (loaded, total, f) => `Cargando el modelo… ${f.megabytes(loaded)} de ${f.megabytes(total)}`,
+  waitingForModel: 'Su imagen se clasificará en cuanto el modelo esté listo.',
   ready: (backend) => `Listo · funciona con ${backend}`,
   notLoaded: 'El modelo no está cargado.',
 
@@ -199,6 +200,8 @@ export const es: MobilenetStrings = {
 
   disposed: () => 'Este clasificador ya se liberó (dispose).',
   'no-backend': () => 'No se pudo iniciar ningún backend de TensorFlow.js en este navegador.',
+  'code-failed': ({ detail }) =>
+    `No se pudo cargar el código del clasificador (${detail}). Compruebe la conexión y vuelva a cargar la página.`,
   'fetch-failed': ({ url }) =>
     `No se pudo obtener ${url}: falló la red o el servidor no permite que esta página lo lea (CORS). ` +
     'Comprueba la dirección o sirve el modelo desde este sitio.',

@@ -53,6 +53,7 @@ const NOT_FOUND = 'Les noms anglais des classes sont affichés.';
 export const fr: MobilenetStrings = {
   loading: 'Chargement du modèle…',
   loadingBytes: (loaded, total, f) => `Chargement du modèle… ${f.megabytes(loaded)} sur ${f.megabytes(total)}`,
+  waitingForModel: 'Votre image sera classée dès que le modèle sera prêt.',
   ready: (backend) => `Prêt · fonctionne sur ${backend}`,
   notLoaded: 'Le modèle n’est pas chargé.',
 
@@ -195,6 +196,8 @@ export const fr: MobilenetStrings = {
 
   disposed: () => 'Ce classifieur a été libéré (dispose).',
   'no-backend': () => 'Aucun backend TensorFlow.js n’a pu démarrer dans ce navigateur.',
+  'code-failed': ({ detail }) =>
+    `Impossible de charger le code du classifieur (${detail}). Vérifiez la connexion et rechargez la page.`,
   'fetch-failed': ({ url }) =>
     `Impossible de récupérer ${url}\u00a0: le réseau a échoué ou le serveur n’autorise pas cette page à le lire (CORS). ` +
     'Vérifiez l’adresse, ou servez le modèle depuis ce site.',

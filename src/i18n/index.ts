@@ -13,11 +13,8 @@ export {
   type Terms,
 } from './localizer';
 export { formatFor, type Format, type PluralForms } from './format';
+// English only: the other tables load when an element speaks their language (./tables has them all).
 export { en } from './en';
-export { de } from './de';
-export { fr } from './fr';
-export { es } from './es';
-export { ja } from './ja';
 export type {
   ElementErrorValues,
   ErrorCode,

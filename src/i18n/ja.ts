@@ -41,6 +41,7 @@ const NOT_FOUND = '英語のクラス名を表示します。';
 export const ja: MobilenetStrings = {
   loading: 'モデルを読み込んでいます…',
   loadingBytes: (loaded, total, f) => `モデルを読み込んでいます… ${f.megabytes(loaded)} / ${f.megabytes(total)}`,
+  waitingForModel: 'モデルの準備ができしだい、画像を分類します。',
   ready: (backend) => `準備完了 · ${backend} で動作中`,
   notLoaded: 'モデルが読み込まれていません。',
 
@@ -173,6 +174,8 @@ export const ja: MobilenetStrings = {
 
   disposed: () => 'この分類器はすでに破棄されています（dispose）。',
   'no-backend': () => 'このブラウザーでは TensorFlow.js のバックエンドを起動できませんでした。',
+  'code-failed': ({ detail }) =>
+    `分類器のコードを読み込めませんでした（${detail}）。接続を確認して、ページを再読み込みしてください。`,
   'fetch-failed': ({ url }) =>
     `${url} を取得できませんでした。ネットワークに失敗したか、サーバーがこのページからの読み込みを許可していません（CORS）。` +
     'アドレスを確認するか、このサイトからモデルを配信してください。',

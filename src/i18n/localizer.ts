@@ -9,21 +9,31 @@
 import { LocalizeController, registerTranslation } from '@shoelace-style/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatFor, type Format } from './format';
-import { de } from './de';
 import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { ja } from './ja';
 import type { ErrorCode, ErrorValues, MobilenetStrings, StringKey, UiStrings } from './strings';
 
-/** Built-in locales: code, name in the language itself, table. */
+/**
+ * Built-in locales: code and name in the language itself. English comes with the element; each other
+ * table (5 KB gzipped or so) loads when an element first speaks its language.
+ */
 export const LOCALES = [
-  { code: 'en', name: 'English', strings: en },
-  { code: 'de', name: 'Deutsch', strings: de },
-  { code: 'fr', name: 'Français', strings: fr },
-  { code: 'es', name: 'Español', strings: es },
-  { code: 'ja', name: '日本語', strings: ja },
-] as const satisfies readonly { code: string; name: string; strings: MobilenetStrings }[];
+  { code: 'en', name: 'English' },
+  { code: 'de', name: 'Deutsch' },
+  { code: 'fr', name: 'Français' },
+  { code: 'es', name: 'Español' },
+  { code: 'ja', name: '日本語' },
+] as const satisfies readonly { code: string; name: string }[];
+
+/** The built-in tables other than English, by language. */
+const BUILT_IN: Record<string, () => Promise<MobilenetStrings>> = {
+  de: () => import('./de').then((m) => m.de),
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+  ja: () => import('./ja').then((m) => m.ja),
+};
+
+/** The longest wait of an element's first render for its language's table: English is shown meanwhile. */
+const FIRST_RENDER_WAIT_MS = 1000;
 
 /** Keys in the shared registry are prefixed: Shoelace's own tables have keys such as `copy` and `loading`. */
 const PREFIX = 'mobilenet-classifier:';
@@ -51,11 +61,47 @@ export function registerStrings(
   options: { name?: string; dir?: 'ltr' | 'rtl' } = {},
 ): void {
   registerBuiltIns();
+  addTable(code, strings, options);
+}
+
+/** Adds entries to a language's table; `under` puts them beneath the entries it has (a built-in table arriving late). */
+function addTable(
+  code: string,
+  strings: Partial<MobilenetStrings>,
+  options: { name?: string; dir?: 'ltr' | 'rtl' },
+  under = false,
+): void {
   const lower = code.toLowerCase();
-  tables.set(lower, { ...tables.get(lower), ...strings });
+  const table = under ? { ...strings, ...tables.get(lower) } : { ...tables.get(lower), ...strings };
+  tables.set(lower, table);
   speeches.clear();
-  const entries = Object.fromEntries(Object.entries(strings).map(([key, value]) => [PREFIX + key, value]));
+  const entries = Object.fromEntries(Object.entries(table).map(([key, value]) => [PREFIX + key, value]));
   registerTranslation({ $code: code, $name: options.name ?? code, $dir: options.dir ?? 'ltr', ...entries });
+}
+
+/** Built-in tables loading or loaded, by language; a load that failed stays failed (English is shown). */
+const builtInLoads = new Map<string, Promise<void>>();
+/** Connected Localizers: each renders again when a table it may speak arrives. */
+const live = new Set<Localizer>();
+
+/** Loads the built-in table of `language` unless it is English or already asked for; resolves when it settled. */
+function loadBuiltIn(language: string): Promise<void> {
+  const load = BUILT_IN[language];
+  if (!load) return Promise.resolve();
+  let pending = builtInLoads.get(language);
+  if (!pending) {
+    pending = load().then(
+      (table) => {
+        addTable(language, table, { name: LOCALES.find((l) => l.code === language)?.name }, true);
+        for (const localizer of live) localizer.tablesChanged();
+      },
+      (error: unknown) => {
+        console.warn(`mobilenet-classifier: the ${language} strings could not be loaded, so English is shown.`, error);
+      },
+    );
+    builtInLoads.set(language, pending);
+  }
+  return pending;
 }
 
 /**
@@ -69,7 +115,7 @@ let registered = false;
 function registerBuiltIns(): void {
   if (registered) return;
   registered = true;
-  for (const locale of LOCALES) registerStrings(locale.code, locale.strings, { name: locale.name });
+  addTable('en', en, { name: 'English' });
 }
 
 /**
@@ -105,6 +151,8 @@ function speechOf(lang: string): Speech {
   let speech = speeches.get(lang);
   if (!speech) {
     const { language, region } = new Intl.Locale(lang);
+    // Until it arrives this language speaks English; its arrival clears these speeches.
+    void loadBuiltIn(language);
     const found = [region ? tables.get(`${language}-${region}`.toLowerCase()) : undefined, tables.get(language)];
     const own = found.filter((table) => table !== undefined);
     const locale = own.length ? lang : 'en';
@@ -158,13 +206,34 @@ export class Localizer implements ReactiveController {
   }
 
   hostConnected(): void {
+    live.add(this);
     // An element moved to another part of the page may speak another language there.
     this.langMayHaveChanged();
     watchLang(this.host, this);
   }
 
   hostDisconnected(): void {
+    live.delete(this);
     unwatchLang(this);
+  }
+
+  /**
+   * Resolves when the built-in table of the element's language is in, or could not be loaded, and at
+   * once for English and languages without one; at the latest after `FIRST_RENDER_WAIT_MS`. The
+   * element's first render waits for it, so that it does not show English first.
+   */
+  stringsLoaded(): Promise<void> {
+    const language = new Intl.Locale(this.controller.resolve()).language;
+    if (!BUILT_IN[language]) return Promise.resolve();
+    return Promise.race([
+      loadBuiltIn(language),
+      new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+    ]);
+  }
+
+  /** A table arrived: the element renders again, in case it speaks that language now. */
+  tablesChanged(): void {
+    this.host.requestUpdate();
   }
 
   // A render asks for dozens of strings: the language is resolved (a walk up the tree) once for all.

@@ -16,6 +16,8 @@ export interface UiStrings {
   loading: string;
   /** The model is loading: `loaded` of `total` bytes (format with f.megabytes). */
   loadingBytes: Fn<[loaded: number, total: number]>;
+  /** A picture was given while the model loads: it is classified once the model is ready. */
+  waitingForModel: string;
   /** The model is ready; `backend` is a tf.js backend name (webgl, wasm, …), shown as is. */
   ready: Fn<[backend: string]>;
   /** The model could not be loaded (the error says why, below). */

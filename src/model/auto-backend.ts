@@ -2,18 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
 import { activateNow, compileModel, startBackend } from './backend';
 import { MODEL_INPUT_SIZE } from './crop';
+import { readChoice, writeChoice } from './auto-choice';
 import type { Backend } from './types';
-
-/** What `backend: 'auto'` measured and chose, remembered per browser in localStorage. */
-export interface AutoBackendChoice {
-  backend: Backend;
-  /** Median milliseconds per inference of each backend that could start. */
-  medians: Partial<Record<Backend, number>>;
-  /** The browser it was measured in: an update measures again. */
-  userAgent: string;
-}
-
-export const AUTO_BACKEND_STORAGE_KEY = 'mobilenet-classifier:auto-backend';
 
 /**
  * The backend `auto` starts on before it has measured anything: cpu never wins against wasm (plain
@@ -99,24 +89,6 @@ export async function measureInIdle(
   } catch (error) {
     winner?.model.dispose();
     throw error;
-  }
-}
-
-/** The remembered choice, if it was made in this browser. */
-export function readChoice(): AutoBackendChoice | undefined {
-  try {
-    const choice = JSON.parse(localStorage.getItem(AUTO_BACKEND_STORAGE_KEY) ?? 'null') as AutoBackendChoice | null;
-    return choice?.userAgent === navigator.userAgent ? choice : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeChoice(choice: AutoBackendChoice): void {
-  try {
-    localStorage.setItem(AUTO_BACKEND_STORAGE_KEY, JSON.stringify(choice));
-  } catch {
-    // No storage (private mode, workers): measure again next time.
   }
 }
 

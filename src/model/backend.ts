@@ -3,60 +3,10 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { MODEL_INPUT_SIZE } from './crop';
 import { wasmPaths } from './assets';
 import { wasmThreads } from './threads';
+import { BACKENDS, lockWasmSettings } from './wasm-settings';
 import type { Backend } from './types';
 
-/**
- * Fallback order: a backend that cannot start falls back to the ones after it. WebGPU is only ever
- * used when asked for (or when `auto` measured it fastest); WebGL is the default.
- */
-export const BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-/** Each backend is imported only when asked for, so a WebGL page never downloads the wasm glue. */
-let wasmFolder: URL | undefined;
-
-/**
- * Where the wasm backend fetches its binaries (`tfjs-backend-wasm.wasm`, `tfjs-backend-wasm-simd.wasm`):
- * a folder URL, resolved against the page. Only needed when they are not served next to the package's
- * code (a bundler that copies `new URL(…, import.meta.url)` files needs nothing; see the README for
- * esbuild). tf.js loads one wasm backend per page, so this is a setting of the page: call it before the
- * first classifier starts on wasm.
- *
- * @throws TypeError when the URL does not end in `/`; Error once the wasm backend has started.
- * @example
- * setWasmPath('/vendor/mobilenet/wasm/');
- */
-export function setWasmPath(folder: string | URL): void {
-  const url = new URL(folder, globalThis.document?.baseURI);
-  if (!url.pathname.endsWith('/')) throw new TypeError(`setWasmPath() takes a folder ending in "/", not ${url}.`);
-  if (started.has('wasm'))
-    throw new Error(
-      'setWasmPath() came too late: the wasm backend has started, so call it before the first classifier.',
-    );
-  wasmFolder = url;
-}
-
-let wasmThreadCount: number | undefined;
-
-/**
- * How many threads the wasm backend may use on a cross-origin-isolated page (elsewhere it always runs
- * on one). By default tf.js picks half the logical cores, at most 8, and only where its threaded build
- * works on the page (see "Threads" in the README). `1` keeps wasm on one thread, with no workers and
- * without fetching the threaded binary; a larger number is still capped at half the logical cores. Like
- * {@link setWasmPath}, a setting of the page: call it before the first classifier starts on wasm.
- *
- * @throws RangeError unless `count` is a whole number of at least 1; Error once the wasm backend has started.
- * @example
- * setWasmThreads(1); // an isolated page that needs its cores for something else
- */
-export function setWasmThreads(count: number): void {
-  if (!Number.isInteger(count) || count < 1)
-    throw new RangeError(`setWasmThreads() takes a whole number of at least 1, not ${count}.`);
-  if (started.has('wasm'))
-    throw new Error(
-      'setWasmThreads() came too late: the wasm backend has started, so call it before the first classifier.',
-    );
-  wasmThreadCount = count;
-}
+export { BACKENDS };
 
 /** The binaries in `folder`: tf.js fetches one of them (threaded only on a cross-origin-isolated page). */
 function wasmPathsIn(folder: URL): Record<string, string> {
@@ -79,6 +29,7 @@ const registrations: Record<Backend, () => Promise<void>> = {
     await import('@tensorflow/tfjs-backend-webgl');
   },
   wasm: async () => {
+    const { folder: wasmFolder, threads: wasmThreadCount } = lockWasmSettings();
     const [wasm, paths, threads] = await Promise.all([
       import('@tensorflow/tfjs-backend-wasm'),
       wasmFolder ? wasmPathsIn(wasmFolder) : wasmPaths(),
@@ -128,6 +79,14 @@ export async function startBackend(preferred: Backend = 'webgl'): Promise<Backen
     }
   }
   throw new Error(`No tf.js backend could start (tried ${chain.join(', ')}).`);
+}
+
+/**
+ * Resolves when no backend is starting. tf.js's engine refuses every operation, on any backend, while a
+ * backend's asynchronous start is pending (wasm's binary, say, started by another element on the page).
+ */
+export async function backendsStarted(): Promise<void> {
+  await Promise.all(started.values());
 }
 
 /**

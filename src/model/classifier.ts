@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
-import { defaultModelUrl, modelFileUrl } from './assets';
+import { modelFileUrl } from './assets';
 import { AUTO_FIRST_BACKEND, measureInIdle, rememberedBackend } from './auto-backend';
-import { activateNow, compileModel, startBackend, useBackend, webglContextLost } from './backend';
+import { activateNow, backendsStarted, compileModel, startBackend, useBackend, webglContextLost } from './backend';
 import { ContextLostError, readUnlessContextLost } from './context-loss';
 import { areaOf, MODEL_INPUT_SIZE } from './crop';
 import { ClassifierError } from './errors';
 import { checkGrid, DEFAULT_GRID, writeOccluded } from './explain';
 import { resolveFilters, type ResolvedFilters } from './filters';
-import { fetchJson, fetchModel } from './loader';
+import { fetchJson, type FetchedModel } from './loader';
 import { classifierError } from './messages';
+import { DEFAULT_BATCH_SIZE } from './types';
 import { normaliseTopK, parseLabels, toPredictions, topKOfRows, topKOnDevice } from './predictions';
 import { toModelInput, toModelPixels } from './preprocess';
 import type {
@@ -26,8 +27,6 @@ import type {
 } from './types';
 
 const INPUT_SHAPE = [MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3];
-/** Default images per model run in {@link Classifier.classifyBatch}. */
-export const DEFAULT_BATCH_SIZE = 8;
 const MAX_BATCH_SIZE = 64;
 const OUTPUTS = ['logits', 'feature_vector'];
 const FEATURE_SIZE = 1280;
@@ -478,19 +477,15 @@ export class Classifier {
 }
 
 /**
- * Downloads the model and its labels, starts a backend and warms the model up.
- *
- * @throws ClassifierError (phase `load`) naming the URL and what is wrong; the AbortError of
- *   `signal` when aborted.
- * @example
- * const classifier = await loadClassifier({ onProgress: (p) => console.log(p.fraction) });
- * const { predictions, backend } = await classifier.classify(imageElement);
+ * @internal the tf.js half of `loadClassifier` (src/model/load.ts): starts a backend while `fetching`
+ * (the model's files) completes, builds the model and warms it up.
  */
-export async function loadClassifier(options: LoadClassifierOptions = {}): Promise<Classifier> {
-  const { signal, onProgress } = options;
-  const url = new URL(options.modelUrl ?? defaultModelUrl(), globalThis.location?.href);
-  signal?.throwIfAborted();
-
+export async function loadFetched(
+  url: URL,
+  fetching: Promise<FetchedModel>,
+  options: LoadClassifierOptions,
+): Promise<Classifier> {
+  const { signal } = options;
   const preferred = options.backend ?? 'webgl';
   const noBackend = (error: unknown) => {
     throw classifierError('load', 'no-backend', {}, error);
@@ -501,10 +496,7 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
     const remembered = auto ? await rememberedBackend() : undefined;
     return { remembered, backend: remembered ?? (await startBackend(auto ? AUTO_FIRST_BACKEND : preferred)) };
   };
-  const [{ backend, remembered }, fetched] = await Promise.all([
-    start().catch(noBackend),
-    fetchModel(url, signal, onProgress, options.cache ?? true),
-  ]);
+  const [{ backend, remembered }, fetched] = await Promise.all([start().catch(noBackend), fetching]);
   const labelsUrl = modelFileUrl(
     url,
     typeof fetched.metadata.labels === 'string' ? fetched.metadata.labels : 'labels.json',
@@ -512,6 +504,9 @@ export async function loadClassifier(options: LoadClassifierOptions = {}): Promi
   const labelsJson = await fetchJson(labelsUrl, signal, 'no-cache');
   signal?.throwIfAborted();
 
+  // tf.js refuses every operation while any backend is still starting, and another element on the page
+  // may have started one (wasm's binary takes a while) since this one's started.
+  await backendsStarted();
   await useBackend(backend);
   const model = new GraphModel({ load: async () => fetched.artifacts });
   try {

@@ -24,6 +24,8 @@ export interface ClassifierErrorValues {
   disposed: Record<string, never>;
   /** No tf.js backend could start. */
   'no-backend': Record<string, never>;
+  /** The classifier's own code (tf.js and its backend, loaded with the first model) could not be imported. */
+  'code-failed': { detail: string };
   /** model.json could not be fetched at all: network, CORS or an address that does not resolve. */
   'fetch-failed': { url: string };
   /** A model file answered with an HTTP error. */

@@ -1,5 +1,6 @@
 /**
- * The DOM-framework-free core: load MobileNet V2 (0.5, 96×96) and classify or embed images.
+ * The DOM-framework-free core: load MobileNet V2 (0.5, 96×96) and classify or embed images. Nothing
+ * here imports tf.js: it loads with the first classifier.
  *
  * @example
  * import { loadClassifier } from './model';
@@ -7,9 +8,11 @@
  * const { predictions } = await classifier.classify(file);
  */
 export { defaultModelUrl } from './assets';
-export { Classifier, DEFAULT_BATCH_SIZE, loadClassifier } from './classifier';
-export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-backend';
-export { BACKENDS, setWasmPath, setWasmThreads } from './backend';
+// The class as a type: its code, with tf.js, loads with the first classifier (./load).
+export type { Classifier } from './classifier';
+export { loadClassifier } from './load';
+export { AUTO_BACKEND_STORAGE_KEY, readChoice as readAutoBackendChoice, type AutoBackendChoice } from './auto-choice';
+export { BACKENDS, setWasmPath, setWasmThreads } from './wasm-settings';
 export { leaseClassifier, type ClassifierLease } from './shared';
 export { centreCrop, regionCrop, MODEL_INPUT_SIZE, type CropRect, type Region } from './crop';
 export { hottestArea, type PictureArea } from './explain';
@@ -26,6 +29,7 @@ export {
 export { classifierError, classifierMessages, type ClassifierMessages } from './messages';
 export { fetchTranslatedLabels, MAX_LABELS_FILE_CHARS, parseTranslatedLabels } from './labels-file';
 export { ACCEPTED_INPUTS, checkInput, describeValue } from './input-check';
+export { DEFAULT_BATCH_SIZE } from './types';
 export type {
   AreaOptions,
   Backend,

@@ -1,4 +1,5 @@
-import { io } from '@tensorflow/tfjs-core';
+// Types only: the model's files are fetched while tf.js itself is still downloading (src/model/load.ts).
+import type { io } from '@tensorflow/tfjs-core';
 import { modelFileUrl } from './assets';
 import { isAbortError } from './errors';
 import { classifierError } from './messages';
@@ -47,31 +48,58 @@ export async function fetchModel(
   const cache = useCache && contentHash ? await openWeightCache() : undefined;
   let networkBytes = 0;
 
-  const artifacts = await io.getModelArtifactsForJSON(json, async (groups) => {
-    const shards = groups.flatMap((group) => group.paths.map((path) => modelFileUrl(url, path)));
-    const loaded = await Promise.all(
-      shards.map(async (shard) => {
-        const cached = cache && contentHash ? await readShard(cache, shard, contentHash) : undefined;
-        if (cached) {
-          report(cached.byteLength);
-          return { shard, bytes: cached, fromNetwork: false };
-        }
-        return { shard, bytes: await fetchBytes(shard, signal, report), fromNetwork: true };
-      }),
-    );
-    const received = loaded.reduce((sum, { bytes }) => sum + bytes.byteLength, 0);
-    if (received !== totalBytes) {
-      throw classifierError('load', 'weights-truncated', { url: String(url), expected: totalBytes, received });
-    }
-    for (const { shard, bytes, fromNetwork } of loaded) {
-      if (!fromNetwork) continue;
-      networkBytes += bytes.byteLength;
-      // Only whole, checked shards are cached.
-      if (cache && contentHash) await storeShard(cache, shard, contentHash, bytes);
-    }
-    return [io.getWeightSpecs(groups), io.concatenateArrayBuffers(loaded.map(({ bytes }) => bytes))];
-  });
+  const shards = manifest.flatMap((group) => group.paths.map((path) => modelFileUrl(url, path)));
+  const loaded = await Promise.all(
+    shards.map(async (shard) => {
+      const cached = cache && contentHash ? await readShard(cache, shard, contentHash) : undefined;
+      if (cached) {
+        report(cached.byteLength);
+        return { shard, bytes: cached, fromNetwork: false };
+      }
+      return { shard, bytes: await fetchBytes(shard, signal, report), fromNetwork: true };
+    }),
+  );
+  const received = loaded.reduce((sum, { bytes }) => sum + bytes.byteLength, 0);
+  if (received !== totalBytes) {
+    throw classifierError('load', 'weights-truncated', { url: String(url), expected: totalBytes, received });
+  }
+  for (const { shard, bytes, fromNetwork } of loaded) {
+    if (!fromNetwork) continue;
+    networkBytes += bytes.byteLength;
+    // Only whole, checked shards are cached.
+    if (cache && contentHash) await storeShard(cache, shard, contentHash, bytes);
+  }
+  const artifacts = toArtifacts(
+    json,
+    manifest.flatMap((group) => group.weights),
+    concatenate(loaded.map(({ bytes }) => bytes)),
+  );
   return { artifacts, metadata, totalBytes, networkBytes };
+}
+
+/** What tf.js's `io.getModelArtifactsForJSON` makes of model.json and its weights, without tf.js. */
+function toArtifacts(json: io.ModelJSON, weightSpecs: io.WeightsManifestEntry[], weightData: ArrayBuffer): io.ModelArtifacts {
+  const { modelTopology, format, generatedBy, convertedBy, trainingConfig, signature, userDefinedMetadata } = json;
+  const { modelInitializer, initializerSignature } = json;
+  const artifacts: io.ModelArtifacts = { modelTopology, format, generatedBy, convertedBy, weightSpecs, weightData };
+  // Only the fields model.json has: tf.js tells a missing field from an empty one.
+  if (trainingConfig != null) artifacts.trainingConfig = trainingConfig;
+  if (signature != null) artifacts.signature = signature;
+  if (userDefinedMetadata != null) artifacts.userDefinedMetadata = userDefinedMetadata;
+  if (modelInitializer != null) artifacts.modelInitializer = modelInitializer;
+  if (initializerSignature != null) artifacts.initializerSignature = initializerSignature;
+  return artifacts;
+}
+
+function concatenate(buffers: ArrayBuffer[]): ArrayBuffer {
+  if (buffers.length === 1) return buffers[0]!;
+  const joined = new Uint8Array(buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0));
+  let offset = 0;
+  for (const buffer of buffers) {
+    joined.set(new Uint8Array(buffer), offset);
+    offset += buffer.byteLength;
+  }
+  return joined.buffer;
 }
 
 function manifestBytes(manifest: io.WeightsManifestConfig, url: URL): number {

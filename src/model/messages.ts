@@ -25,6 +25,8 @@ const from = (url?: string) => (url ? `${url}: ` : '');
 export const classifierMessages: ClassifierMessages = {
   disposed: () => 'This classifier has been disposed.',
   'no-backend': () => 'No TensorFlow.js backend could start in this browser.',
+  'code-failed': ({ detail }) =>
+    `Could not load the classifier's code (${detail}). Check the connection and reload the page.`,
   'fetch-failed': ({ url }) =>
     `Could not fetch ${url}: the network failed or the server does not allow this page to read it (CORS). ` +
     'Check the address, or serve the model from this site.',

@@ -1,4 +1,5 @@
-import { loadClassifier, type Classifier } from './classifier';
+import type { Classifier } from './classifier';
+import { loadClassifier } from './load';
 import type { Backend, LoadProgress } from './types';
 
 interface Entry {

@@ -99,8 +99,11 @@ export interface Explanation {
   pixels: ImageData;
 }
 
+/** Default images per model run in `Classifier.classifyBatch`. */
+export const DEFAULT_BATCH_SIZE = 8;
+
 export interface ClassifyBatchOptions extends ClassifyOptions {
-  /** Images per model run, 1–64. Default 8. */
+  /** Images per model run, 1–64. Default {@link DEFAULT_BATCH_SIZE}. */
   batchSize?: number;
   /** Stops before the next run; the call then rejects with the signal's AbortError. */
   signal?: AbortSignal;

@@ -31,6 +31,8 @@ export interface ClassifyInputs {
   t: Terms;
   /** The current model's classifier, waiting while it loads. */
   classifier(): Promise<Classifier>;
+  /** Whether the model is still loading: a picture given now waits for it. */
+  modelLoading(): boolean;
   settings(): ClassifySettings;
   /** The user's classes for a feature vector, once they are loaded. */
   customPredictions(features: Float32Array): Promise<CustomPrediction[]>;
@@ -194,6 +196,7 @@ export class ClassifyController implements ReactiveController {
       if (batch !== this.batch) return;
       if (pictures.length > 1)
         this.notices.setProgress(() => this.inputs.t.classifying(i + 1, pictures.length, origin.name));
+      else if (this.inputs.modelLoading()) this.notices.setProgress(() => this.inputs.t.waitingForModel());
       try {
         await this.run(source, origin);
       } catch {

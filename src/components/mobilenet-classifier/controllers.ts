@@ -78,6 +78,7 @@ export function connectControllers(host: MobilenetClassifier) {
   const pipeline: ClassifyController = new ClassifyController(host, notices, {
     t,
     classifier: () => model.current(),
+    modelLoading: () => model.status === 'pending',
     settings: () => ({
       ...{ topK: host.topK, crop: host.crop, features: host.features, mode: host.mode },
       ...{

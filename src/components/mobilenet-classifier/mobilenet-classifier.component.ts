@@ -231,10 +231,12 @@ export class MobilenetClassifier extends LitElement {
   /**
    * Renders at most once per animation frame: a burst of results (live frames, files, option changes)
    * makes one render, in the frame that shows it, instead of one in a microtask after each, on the
-   * classify path. The first render is not held back. `updateComplete` waits for the frame.
+   * classify path. The first render is not held back for a frame, only (briefly) for the strings of a
+   * language other than English. `updateComplete` waits for the frame.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (this.hasUpdated) await nextAnimationFrame();
+    else await this.ctrl.l.stringsLoaded();
     await super.scheduleUpdate();
   }
 
