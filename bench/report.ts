@@ -446,7 +446,10 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const on = (network: string) =>
       ['painted', 'ready', 'firstResult']
-        .map((key) => `${key} ${ms(of(network, 'split', key))} vs ${ms(of(network, 'single', key))} ms (${ratio(of(network, 'split', key) / of(network, 'single', key))})`)
+        .map(
+          (key) =>
+            `${key} ${ms(of(network, 'split', key))} vs ${ms(of(network, 'single', key))} ms (${ratio(of(network, 'split', key) / of(network, 'single', key))})`,
+        )
         .join(', ');
     list.push({
       id: 'first-paint',

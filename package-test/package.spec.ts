@@ -237,7 +237,10 @@ test('the drop-in, copied beside a static page, classifies on wasm with no bundl
   // no table but English (inside the first script).
   expect(scripts[0], 'the first script').toBe('/mobilenet-classifier/mobilenet-classifier.bundle.js');
   const chunks = scripts.slice(1).map((script) => script.replace(/^\/mobilenet-classifier\/bundle\//, ''));
-  expect(chunks.filter((chunk) => chunk.startsWith('/')), 'scripts from elsewhere').toEqual([]);
+  expect(
+    chunks.filter((chunk) => chunk.startsWith('/')),
+    'scripts from elsewhere',
+  ).toEqual([]);
   const names = chunks.map((chunk) => chunk.replace(/-[\w-]{8}\.js$/, ''));
   expect(names).toEqual(expect.arrayContaining(['tfjs', 'tfjs-backend-wasm', 'classifier']));
   expect(names.filter((name) => /webgl|webgpu|cpu|head-training|^(de|fr|es|ja)$/.test(name))).toEqual([]);

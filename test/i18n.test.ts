@@ -112,8 +112,7 @@ describe('built-in locales', () => {
 });
 
 describe('plurals through Intl.PluralRules', () => {
-  const count = (code: string, n: number) =>
-    render(TABLES[code]!, 'exampleCount', formatFor(code), [n]);
+  const count = (code: string, n: number) => render(TABLES[code]!, 'exampleCount', formatFor(code), [n]);
 
   it('English, German and Spanish have one form for 1 and another for 2 and 5', () => {
     expect([1, 2, 5].map((n) => count('en', n))).toEqual(['1 example', '2 examples', '5 examples']);
@@ -131,8 +130,7 @@ describe('plurals through Intl.PluralRules', () => {
   });
 
   it('sentences agree with the count: "Classified 1 image." and "Classified 5 images."', () => {
-    const classified = (code: string, n: number) =>
-      render(TABLES[code]!, 'classified', formatFor(code), [n]);
+    const classified = (code: string, n: number) => render(TABLES[code]!, 'classified', formatFor(code), [n]);
     expect([classified('en', 1), classified('en', 5)]).toEqual(['Classified 1 image.', 'Classified 5 images.']);
     expect([classified('de', 1), classified('de', 5)]).toEqual(['1 Bild klassifiziert.', '5 Bilder klassifiziert.']);
     expect([classified('fr', 1), classified('fr', 5)]).toEqual(['1 image classée.', '5 images classées.']);
@@ -177,17 +175,14 @@ describe('numbers through Intl.NumberFormat of the locale', () => {
   });
 
   it('the load progress reads in the locale: "Loading the model… 1.2 MB of 2.8 MB"', () => {
-    const progress = (code: string) =>
-      plain(render(TABLES[code]!, 'loadingBytes', formatFor(code)));
+    const progress = (code: string) => plain(render(TABLES[code]!, 'loadingBytes', formatFor(code)));
     expect(progress('en')).toBe('Loading the model… 1.2 MB of 2.8 MB');
     expect(progress('de')).toBe('Modell wird geladen … 1,2 MB von 2,8 MB');
     expect(progress('fr')).toBe('Chargement du modèle… 1,2 Mo sur 2,8 Mo');
   });
 
   it('a regional locale formats its own way with its language’s table: de-CH writes 12.5%, not 12,5 %', () => {
-    expect(plain(render(de, 'announceResult', formatFor('de-CH'), ['Zebra', 0.125]))).toBe(
-      'Zebra, 12.5%',
-    );
+    expect(plain(render(de, 'announceResult', formatFor('de-CH'), ['Zebra', 0.125]))).toBe('Zebra, 12.5%');
   });
 
   it('lists join in the language: "a, b and c", "a, b und c", "a、b、c"', () => {

@@ -47,7 +47,8 @@ function resolveLocal(from: string, specifier: string): string {
 function staticFiles(entry: string): string[] {
   const seen = new Set<string>([join(ROOT, entry)]);
   for (const file of seen) {
-    for (const specifier of runtimeImports(file)) if (specifier.startsWith('.')) seen.add(resolveLocal(file, specifier));
+    for (const specifier of runtimeImports(file))
+      if (specifier.startsWith('.')) seen.add(resolveLocal(file, specifier));
   }
   return [...seen].map((file) => relative(ROOT, file));
 }
@@ -89,7 +90,10 @@ describe('what loads before the first model', () => {
 
   it('the classifier, the backends and the trainer do import tf.js (the walk sees them)', () => {
     for (const file of ['src/model/classifier.ts', 'src/model/backend.ts', 'src/custom/head-training.ts']) {
-      expect([...staticPackages(file).keys()].some((name) => name.startsWith('@tensorflow/')), file).toBe(true);
+      expect(
+        [...staticPackages(file).keys()].some((name) => name.startsWith('@tensorflow/')),
+        file,
+      ).toBe(true);
     }
   });
 

@@ -31,7 +31,11 @@ const USAGE = `usage: tsx scripts/build/lib.ts [--drop-in <folder> [--single-fil
   --drop-in <dir>  only the drop-in, the model and the wasm binaries, into <dir> (the benchmark's first-paint pages)
   --single-file    with --drop-in: the drop-in as one file, tf.js inside, as it was before it was split`;
 const { values: ARGS } = parseArgs({
-  options: { 'drop-in': { type: 'string' }, 'single-file': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  options: {
+    'drop-in': { type: 'string' },
+    'single-file': { type: 'boolean', default: false },
+    help: { type: 'boolean' },
+  },
 });
 const OUT = ARGS['drop-in'] ? path.resolve(ARGS['drop-in']) : path.join(ROOT, 'dist/lib');
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');

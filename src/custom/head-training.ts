@@ -10,10 +10,7 @@ import { seededRandom } from '../util/seeded-random';
 import { l2Normalise } from './vectors';
 
 /** @internal `trainSoftmaxHead` (./head) once the classes are checked: see its documentation. */
-export async function trainHead(
-  classes: readonly CustomClass[],
-  options: TrainOptions = {},
-): Promise<SoftmaxHead> {
+export async function trainHead(classes: readonly CustomClass[], options: TrainOptions = {}): Promise<SoftmaxHead> {
   const { epochs = 60, batchSize = 32, learningRate = 0.01, weightDecay = 1e-3, signal, onProgress } = options;
   signal?.throwIfAborted();
   const taught = classes.filter((c) => c.examples.length > 0);

@@ -78,7 +78,11 @@ export async function fetchModel(
 }
 
 /** What tf.js's `io.getModelArtifactsForJSON` makes of model.json and its weights, without tf.js. */
-function toArtifacts(json: io.ModelJSON, weightSpecs: io.WeightsManifestEntry[], weightData: ArrayBuffer): io.ModelArtifacts {
+function toArtifacts(
+  json: io.ModelJSON,
+  weightSpecs: io.WeightsManifestEntry[],
+  weightData: ArrayBuffer,
+): io.ModelArtifacts {
   const { modelTopology, format, generatedBy, convertedBy, trainingConfig, signature, userDefinedMetadata } = json;
   const { modelInitializer, initializerSignature } = json;
   const artifacts: io.ModelArtifacts = { modelTopology, format, generatedBy, convertedBy, weightSpecs, weightData };
