@@ -42,6 +42,8 @@ export async function timeInterleaved<K extends string>(
   iterations: number,
   /** Receives every variant's samples in round order, for paired comparisons. */
   samples?: Partial<Record<K, number[]>>,
+  /** Untimed, after every run: lets work a run leaves behind (an element's render) finish outside the next one. */
+  settle?: () => Promise<unknown>,
 ): Promise<Record<K, Stats>> {
   const names = Object.keys(variants) as K[];
   for (let i = 0; i < warmup; i++) for (const name of names) await variants[name]();
@@ -52,6 +54,7 @@ export async function timeInterleaved<K extends string>(
       const start = performance.now();
       await variants[name]();
       times[name].push(performance.now() - start);
+      await settle?.();
     }
   }
   if (samples) for (const name of names) samples[name] = times[name];

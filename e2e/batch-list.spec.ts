@@ -63,13 +63,16 @@ declare global {
  */
 async function watchBatch(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const engine = (globalThis as unknown as { _tfengine: { runKernel: (...args: unknown[]) => unknown } })._tfengine;
-    const run = engine.runKernel.bind(engine);
+    // tf.js loads with the model: a page whose model failed to load has none, and runs no kernel.
+    const engine = (globalThis as unknown as { _tfengine?: { runKernel: (...args: unknown[]) => unknown } })._tfengine;
     window.kernels = { count: 0 };
-    engine.runKernel = (...args: unknown[]) => {
-      window.kernels.count++;
-      return run(...args);
-    };
+    if (engine) {
+      const run = engine.runKernel.bind(engine);
+      engine.runKernel = (...args: unknown[]) => {
+        window.kernels.count++;
+        return run(...args);
+      };
+    }
     window.ticks = [];
     const tick = () => {
       window.ticks.push(performance.now());

@@ -4,6 +4,7 @@ import type { CustomClassError } from './errors';
 import { customClassError } from './messages';
 import type { CustomClass, SoftmaxHead } from './types';
 import { l2Normalise } from './vectors';
+import { importOnce } from '../util/import-once';
 
 /** A class needs this many examples before a head is worth training: fewer, and k-NN is as good. */
 export const HEAD_MIN_EXAMPLES = 5;
@@ -73,21 +74,13 @@ export async function trainSoftmaxHead(
   return trainHead(classes, options);
 }
 
-let trainer: Promise<typeof import('./head-training')> | undefined;
-
 /**
  * The trainer, with tf.js and the gradients (tfjs-core registers none by itself; the `@tensorflow/tfjs`
  * bundle does), loads on the first training: a page that never trains downloads none of it, and
  * importing the package in Node (server rendering) reaches no file of tfjs-core's ES build, whose
  * extensionless imports Node refuses.
  */
-function importTrainer(): Promise<typeof import('./head-training')> {
-  trainer ??= import('./head-training').catch((error: unknown) => {
-    trainer = undefined; // a failed chunk load is tried again next time
-    throw error;
-  });
-  return trainer;
-}
+const importTrainer = importOnce(() => import('./head-training'));
 
 /**
  * The head's probabilities for one feature vector, in `head.labels` order. Plain JS: 1280 × classes

@@ -6,21 +6,18 @@ import type { Classifier } from './classifier';
 import { fetchModel } from './loader';
 import { classifierError } from './messages';
 import type { LoadClassifierOptions } from './types';
-
-let core: Promise<typeof import('./classifier')> | undefined;
+import { importOnce } from '../util/import-once';
 
 /**
  * tf.js and the classifier, imported once. A failed import is tried again by the next load, but
  * Chromium 150 still answers it from its module map (HTML now says a failed fetch is not kept there:
  * whatwg/html#10327), so the message asks for a reload.
  */
-function importCore(): Promise<typeof import('./classifier')> {
-  core ??= import('./classifier').catch((error: unknown) => {
-    core = undefined;
+const importCore = importOnce(() =>
+  import('./classifier').catch((error: unknown) => {
     throw classifierError('load', 'code-failed', { detail: (error as Error)?.message ?? String(error) }, error);
-  });
-  return core;
-}
+  }),
+);
 
 /**
  * Downloads the model and its labels, starts a backend and warms the model up. The first call also
