@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+import { build as esbuild } from 'esbuild';
 import { build, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -177,6 +178,14 @@ async function buildModules(files: string[]): Promise<void> {
  * backend, and the trainer with tf.js's gradients when training starts.
  */
 async function buildBundle(files: string[], singleFile = false): Promise<void> {
+  const cpuShared = await cpuSharedModules();
+  // tf.js itself: the core and the converter (without the gradients, which only training needs) and the
+  // cpu backend's kernel code, which the wasm and WebGL backends import too.
+  const tfjsCode = (id: string): boolean => {
+    const name = tfjsPackage(id);
+    if (name === 'tfjs-core' || name === 'tfjs-converter') return !/gradients/.test(id);
+    return name === 'tfjs-backend-cpu' && cpuShared.has(path.resolve(id));
+  };
   await buildLib(files, {
     // esbuild, not Vite's default Oxc: Oxc rewrites the `typeof _scriptDir` guard in tf.js's threaded
     // glue, whose text tf.js's pthread workers run, and every worker then fails (src/model/threads.ts).
@@ -186,20 +195,45 @@ async function buildBundle(files: string[], singleFile = false): Promise<void> {
     rolldownOptions: {
       output: singleFile
         ? { codeSplitting: false }
-        : { chunkFileNames: `${BUNDLE_CHUNKS}/[name]-[hash].js`, codeSplitting: { groups: [{ name: tfjsChunk }] } },
+        : {
+            // A backend's own entry would be named after its file (dist/index.js): name it after its package.
+            chunkFileNames: (chunk) =>
+              `${BUNDLE_CHUNKS}/${chunk.facadeModuleId ? (tfjsPackage(chunk.facadeModuleId) ?? chunk.name) : chunk.name}-[hash].js`,
+            codeSplitting: {
+              groups: [
+                // First, so that no backend's chunk takes the code they share.
+                { name: 'tfjs', test: tfjsCode, priority: 2 },
+                // One chunk per backend: a page fetches the one it runs on; and tf.js's gradients, which
+                // the trainer imports when training starts.
+                { name: (id) => (/gradients/.test(id) ? 'tfjs-gradients' : (tfjsPackage(id) ?? null)), priority: 1 },
+              ],
+            },
+          },
     },
   });
 }
 
+/** The tf.js package a module belongs to: `tfjs-core`, `tfjs-backend-wasm`… */
+function tfjsPackage(id: string): string | undefined {
+  return /node_modules\/@tensorflow\/(tfjs-[\w-]+)\//.exec(id)?.[1];
+}
+
 /**
- * The drop-in's chunk of a tf.js module: `tfjs` for the core and the converter (without the gradients,
- * which only training needs) and one per backend; other modules go where the bundler puts them.
+ * The files `@tensorflow/tfjs-backend-cpu/dist/shared` reaches: the cpu backend's kernel code, which the
+ * wasm and WebGL backends import. In the drop-in they make a chunk of their own, so that those pages
+ * fetch neither the cpu backend nor each other's code for it.
  */
-function tfjsChunk(id: string): string | null {
-  const name = /node_modules\/@tensorflow\/(tfjs-[\w-]+)\//.exec(id)?.[1];
-  if (!name) return null;
-  if (name === 'tfjs-core' || name === 'tfjs-converter') return /gradients/.test(id) ? null : 'tfjs';
-  return name;
+async function cpuSharedModules(): Promise<Set<string>> {
+  const { metafile } = await esbuild({
+    entryPoints: [path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-cpu/dist/shared.js')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'silent',
+    external: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-core/*'],
+  });
+  return new Set(Object.keys(metafile.inputs).map((input) => path.resolve(ROOT, input)));
 }
 
 /** assets.js and its command line, assets-cli.js: Node modules, for the bundlers that copy no asset files. */
