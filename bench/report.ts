@@ -442,8 +442,8 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const of = (network: string, variant: string, key: string) =>
       median((paint.visits[network]?.[variant] ?? []).map((v: Record<string, number>) => v[key]));
-    const firstScript = of('local', 'split', 'firstScriptGzipBytes');
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const { entryGzipBytes, withImportsGzipBytes } = paint.firstScript;
+    const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
     const on = (network: string) =>
       ['painted', 'ready', 'firstResult']
         .map(
@@ -455,8 +455,8 @@ export function targets(scenarios: Scenarios, sizes: { float32?: ModelSize; floa
       id: 'first-paint',
       what: 'The drop-in: its first script, gzipped, and navigation → element painted, ready and first result, against the same code as one file (fresh browser each, median)',
       goal: 'first script ≤ 60 KB gzipped; paints before tf.js',
-      value: `${kb(firstScript)} first script; painted ${ratio(of('local', 'split', 'painted') / of('local', 'single', 'painted'))} locally, ${ratio(of('slow-4g', 'split', 'painted') / of('slow-4g', 'single', 'painted'))} on slow 4G`,
-      met: firstScript <= 60 * 1024,
+      value: `first script ${kb(entryGzipBytes)}, ${kb(withImportsGzipBytes)} with its static imports; painted ${ratio(of('local', 'split', 'painted') / of('local', 'single', 'painted'))} locally, ${ratio(of('slow-4g', 'split', 'painted') / of('slow-4g', 'single', 'painted'))} on slow 4G`,
+      met: withImportsGzipBytes <= 60_000,
       detail:
         `local: ${on('local')}; slow 4G: ${on('slow-4g')}; ` +
         `JS fetched on the wasm page ${kb(of('local', 'split', 'jsGzipBytes'))} in ${of('local', 'split', 'jsFiles')} files vs ${kb(of('local', 'single', 'jsGzipBytes'))} in 1 (gzipped); ${paint.rounds} rounds`,
