@@ -135,11 +135,12 @@ async function waitForDone(page: Page, timeout = 60_000): Promise<MobilenetBatch
   return (await batchEvents(page)).find((e) => e.type === 'mobilenet-batch-done')!.detail as MobilenetBatchDoneDetail;
 }
 
-const rowTexts = (el: Locator, part: string) =>
-  el
-    .locator(`[part=batch-row] [part=${part}]`)
-    .allTextContents()
-    .then((texts) => texts.map((t) => t.trim()));
+/** One part's text in every row, read once the element has rendered its last change (a sort, a filter). */
+async function rowTexts(el: Locator, part: string): Promise<string[]> {
+  // The element renders in the animation frame after a change, not at once.
+  await el.evaluate((host: HTMLElement & { updateComplete: Promise<boolean> }) => host.updateComplete);
+  return (await el.locator(`[part=batch-row] [part=${part}]`).allTextContents()).map((t) => t.trim());
+}
 
 test('200 files become 200 rows in order, with progress, a row for the file that fails, filter, sort, click-to-show and both exports', async ({
   elementPage: page,

@@ -4,6 +4,7 @@
 // every track ends whenever the element lets go of the camera.
 import type { Locator, Page } from '@playwright/test';
 import type { MobilenetClassifier } from '../src/components/mobilenet-classifier/mobilenet-classifier.component';
+import { renderedLabels } from './element-harness';
 import {
   CAMERA_IMAGE,
   cameraImage,
@@ -60,7 +61,7 @@ test.describe('live mode', () => {
       last.probability,
       'the camera picture is classified with little confidence: is it the test image?',
     ).toBeGreaterThan(0.5);
-    const rendered = (await el.locator('[part=result] [part=label]').allTextContents()).map((text) => text.trim());
+    const rendered = await renderedLabels(el);
     expect(rendered, 'no <li part=result> with a [part=label] rendered').toHaveLength(5);
     expect(rendered).toContain(CAMERA_IMAGE.displayLabel);
     await expect(el.locator('[part=capture-button]'), 'live mode needs no "Classify this frame" button').toHaveCount(0);
