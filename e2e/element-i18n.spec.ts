@@ -312,6 +312,8 @@ test('each built-in locale renders the whole element with no string its table di
       await rich.evaluate((host: MobilenetClassifier) => {
         host.shadowRoot!.lastElementChild!.remove();
         host.strings = { uploadImages: 'Upload images' };
+        // The element renders in the next animation frame.
+        return host.updateComplete;
       });
       expect(await foreignTexts(rich, code)).toEqual(['<button part=upload-button>: "Upload images"']);
     }
