@@ -211,6 +211,7 @@ test.describe('the teaching panel', () => {
     await teachDogs(el);
     await classifyViews(el, DOGS.Rex.file, HELD_OUT_VIEWS.slice(0, 1));
     await el.getByRole('button', { name: 'Forget everything' }).click();
+    await expect(el.getByRole('button', { name: 'Yes, forget everything' })).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     for (const v of violations) console.log(`axe: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))`);
     const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -63,6 +63,7 @@ test('the square follows the mouse: dragging it right shows the golf ball, dragg
   expect(seen.length, 'one event per move').toBeGreaterThanOrEqual(2);
   expect(seen.at(-1)).toEqual({ x: 0.5, y: 0, size: 1 });
   // The corner, dragged up-left by a quarter of the picture's height, makes the square smaller.
+  await el.evaluate((host: MobilenetClassifier) => host.updateComplete); // the square drawn where it now is
   const handle = (await el.locator('[part=region-handle]').boundingBox())!;
   const corner = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
   await page.mouse.move(corner.x, corner.y);
