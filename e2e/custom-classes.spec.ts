@@ -184,8 +184,10 @@ test.describe('the teaching panel', () => {
     await el.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => panelCounts(el)).toEqual({ 'coffee mug': 2 });
 
-    const reasons = (await changes()).map((c) => c.reason);
-    expect(reasons).toEqual(['load', 'add', 'add', 'add', 'rename', 'remove', 'undo']);
+    // mobilenet-classes-change comes once the write has committed: after the panel shows the change.
+    await expect
+      .poll(async () => (await changes()).map((c) => c.reason))
+      .toEqual(['load', 'add', 'add', 'add', 'rename', 'remove', 'undo']);
     const last = (await changes()).at(-1)!;
     expect(last).toEqual({ reason: 'undo', classes: [{ label: 'coffee mug', examples: 2 }], persisted: true });
   });
