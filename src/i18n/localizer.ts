@@ -14,7 +14,7 @@ import type { ErrorCode, ErrorValues, MobilenetStrings, StringKey, UiStrings } f
 
 /**
  * Built-in locales: code and name in the language itself. English comes with the element; each other
- * table (5 KB gzipped or so) loads when an element first speaks its language.
+ * table (about 8 KB gzipped) loads when an element first speaks its language.
  */
 export const LOCALES = [
   { code: 'en', name: 'English' },

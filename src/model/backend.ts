@@ -6,8 +6,6 @@ import { wasmThreads } from './threads';
 import { BACKENDS, lockWasmSettings } from './wasm-settings';
 import type { Backend } from './types';
 
-export { BACKENDS };
-
 /** The binaries in `folder`: tf.js fetches one of them (threaded only on a cross-origin-isolated page). */
 function wasmPathsIn(folder: URL): Record<string, string> {
   const file = (name: string) => new URL(name, folder).href;
